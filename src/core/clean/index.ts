@@ -1,0 +1,126 @@
+/**
+ * Runs the cleanup pipeline: named steps find clutter, this runner hides it (or, in `remove`
+ * mode on a private copy, detaches it), records every removal, and can undo exactly.
+ */
+import type { CleanOptions, CleanReport, LayoutDetection, Removal, RemovalKind } from '../types';
+import { REMOVAL_KINDS } from '../types';
+import type { CleanContext, CleanStep, Finding } from './step';
+import { detectLayout } from '../detect';
+import { siteFor } from '../../sites';
+import { SHARED_STEPS, siteClutterStep } from './steps';
+import { clip } from '../text';
+
+/** Marks an element Broadsheet hid; the extension's stylesheet keys on it too. */
+export const HIDDEN_ATTR = 'data-broadsheet-hidden';
+
+export function emptyCounts(): Record<RemovalKind, number> {
+  return Object.fromEntries(REMOVAL_KINDS.map((k) => [k, 0])) as Record<RemovalKind, number>;
+}
+
+/** The steps that run for a layout, in order. */
+export function stepsFor(detection: LayoutDetection): CleanStep[] {
+  const site = siteFor(detection.layout);
+  return [...SHARED_STEPS, siteClutterStep(site), ...(site.steps ?? [])];
+}
+
+/**
+ * Cleans `doc` in place. Hides (default) rather than deletes, so page scripts keep their nodes
+ * and `undo()` restores the exact original serialization.
+ */
+export function cleanPage(doc: Document, url: string, options: CleanOptions = {}): CleanReport {
+  const detection = options.detection ?? detectLayout(doc, url);
+  const mode = options.mode ?? 'hide';
+  const skipKinds = new Set(options.skipKinds ?? []);
+  const skipSteps = new Set(options.skipSteps ?? []);
+  const ctx: CleanContext = { doc, url, detection };
+  const roots = siteFor(detection.layout).articleRoots(doc);
+
+  const removals: Removal[] = [];
+  const undoers: (() => void)[] = [];
+  const taken = new Set<Node>();
+
+  const protects = (el: Element) => roots.some((root) => root === el || el.contains(root));
+  const insideTaken = (node: Node) => {
+    for (let p: Node | null = node; p; p = p.parentNode) if (taken.has(p)) return true;
+    return false;
+  };
+
+  for (const step of stepsFor(detection)) {
+    if (skipSteps.has(step.id)) continue;
+    let findings: Finding[];
+    try {
+      findings = step.find(ctx);
+    } catch {
+      // A step that trips over a strange page must not stop the others.
+      continue;
+    }
+    for (const f of findings) {
+      if (skipKinds.has(f.kind)) continue;
+      if ('node' in f) {
+        if (!f.node.parentNode || insideTaken(f.node) || protects(f.node)) continue;
+        removals.push({
+          kind: f.kind,
+          rule: f.rule,
+          reason: f.reason,
+          text: clip(f.node.textContent ?? ''),
+        });
+        undoers.push(mode === 'hide' ? hideElement(f.node, f.kind) : detach(f.node));
+        taken.add(f.node);
+      } else {
+        if (insideTaken(f.text)) continue;
+        const before = f.text.data;
+        let after = '';
+        let cut = '';
+        let pos = 0;
+        for (const [start, end] of f.ranges) {
+          after += before.slice(pos, start);
+          cut += before.slice(start, end) + ' ';
+          pos = end;
+        }
+        after += before.slice(pos);
+        if (after === before) continue;
+        f.text.data = after;
+        removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: clip(cut) });
+        undoers.push(() => {
+          f.text.data = before;
+        });
+      }
+    }
+  }
+
+  const counts = emptyCounts();
+  for (const r of removals) counts[r.kind]++;
+  let undone = false;
+  return {
+    detection,
+    removals,
+    counts,
+    undo() {
+      if (undone) return;
+      undone = true;
+      for (let i = undoers.length - 1; i >= 0; i--) undoers[i]!();
+    },
+  };
+}
+
+function hideElement(el: Element, kind: RemovalKind): () => void {
+  const style = el.getAttribute('style');
+  const marker = el.getAttribute(HIDDEN_ATTR);
+  el.setAttribute('style', `${style ? style.replace(/;?\s*$/, ';') : ''}display:none !important`);
+  el.setAttribute(HIDDEN_ATTR, kind);
+  return () => {
+    if (style === null) el.removeAttribute('style');
+    else el.setAttribute('style', style);
+    if (marker === null) el.removeAttribute(HIDDEN_ATTR);
+    else el.setAttribute(HIDDEN_ATTR, marker);
+  };
+}
+
+function detach(el: Element): () => void {
+  const parent = el.parentNode!;
+  const next = el.nextSibling;
+  parent.removeChild(el);
+  return () => {
+    parent.insertBefore(el, next);
+  };
+}

@@ -1,0 +1,20 @@
+import type { ExtractContext } from '../sites/site';
+import { resolveHref } from './archive';
+import type { LayoutDetection } from './types';
+
+/** The extraction context for a page loaded from `pageUrl`, possibly a Wayback capture. */
+export function makeContext(
+  pageUrl: string,
+  detection: LayoutDetection,
+  doc?: Document,
+): ExtractContext {
+  const url = detection.archive?.originalUrl ?? pageUrl;
+  // A <base href> on the page wins over the page's address for relative links.
+  const baseHref = doc?.querySelector('base[href]')?.getAttribute('href');
+  const base = (baseHref && resolveHref(baseHref, url)) || url;
+  return {
+    url,
+    pageUrl,
+    resolve: (href) => resolveHref(href, base),
+  };
+}

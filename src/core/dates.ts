@@ -1,0 +1,116 @@
+/**
+ * Dates as BBC pages of every era write them, turned into ISO 8601 UTC (`YYYY-MM-DDTHH:MM:SSZ`)
+ * or calendar dates (`YYYY-MM-DD`). Anything unreadable gives null: dates are never invented.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
+  if (!(y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return false;
+  if (!(h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 60)) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCDate() === d;
+}
+
+function iso(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null {
+  if (!validParts(y, mo, d, h, mi, s)) return null;
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}Z`;
+}
+
+/** Two-digit years as the BBC used them 1997–2010: `07` is 2007, `99` is 1999. */
+function fullYear(y: number): number {
+  if (y >= 100) return y;
+  return y >= 90 ? 1900 + y : 2000 + y;
+}
+
+/**
+ * `OriginalPublicationDate` meta of classic and 2010s pages: `2009/05/02 11:14:14`, in UTC
+ * (checked against the corpus index, whose expected dates are the same clock time in +0000).
+ */
+export function parseSlashDateTime(value: string | null | undefined): string | null {
+  const m = /^\s*(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(
+    value ?? '',
+  );
+  if (!m) return null;
+  return iso(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+}
+
+/**
+ * Classic "Last Updated: Tuesday, 15 May 2007, 21:20 GMT 22:20 UK" (also "Page last updated at
+ * 11:14 GMT, Saturday, 2 May 2009 12:14 UK"): the GMT clock time is taken, the UK one ignored.
+ */
+export function parseBbcUpdated(text: string | null | undefined): string | null {
+  const t = (text ?? '').replace(/\s+/g, ' ');
+  // Day-first with the time after: "15 May 2007, 21:20 GMT"
+  let m = /(\d{1,2}) ([A-Za-z]{3,9}),? (\d{4}),? (\d{1,2}):(\d{2}) GMT/.exec(t);
+  if (m) {
+    const mo = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+    if (mo) return iso(+m[3]!, mo, +m[1]!, +m[4]!, +m[5]!);
+  }
+  // Time first: "at 11:14 GMT, Saturday, 2 May 2009"
+  m = /(\d{1,2}):(\d{2}) GMT,? (?:[A-Za-z]+,? )?(\d{1,2}) ([A-Za-z]{3,9}),? (\d{4})/.exec(t);
+  if (m) {
+    const mo = MONTHS[m[4]!.slice(0, 3).toLowerCase()];
+    if (mo) return iso(+m[5]!, mo, +m[3]!, +m[1]!, +m[2]!);
+  }
+  return null;
+}
+
+/** Related-link dates of classic pages: "23 Feb 07" → "2007-02-23". Also "23 February 2007". */
+export function parseShortDate(text: string | null | undefined): string | null {
+  const m = /\b(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{2}|\d{4})\b/.exec(text ?? '');
+  if (!m) return null;
+  const mo = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+  if (!mo) return null;
+  const y = fullYear(+m[3]!);
+  const full = iso(y, mo, +m[1]!);
+  return full ? full.slice(0, 10) : null;
+}
+
+/**
+ * Any machine-readable date (ISO 8601 with or without offset, RFC 2822, Unix seconds in a
+ * `data-seconds` attribute) → ISO 8601 UTC, or null.
+ */
+export function toIsoUtc(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number' || /^\d{9,13}$/.test(String(value).trim())) {
+    const n = Number(value);
+    const ms = n < 1e11 ? n * 1000 : n;
+    return normalize(new Date(ms));
+  }
+  const s = String(value).trim();
+  const slash = parseSlashDateTime(s);
+  if (slash) return slash;
+  // Date only: keep it at midnight UTC rather than guessing a time zone.
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (dateOnly) return iso(+dateOnly[1]!, +dateOnly[2]!, +dateOnly[3]!);
+  if (!/\d{4}/.test(s)) return null;
+  const parsed = Date.parse(s);
+  if (Number.isNaN(parsed)) return parseBbcUpdated(s);
+  return normalize(new Date(parsed));
+}
+
+function normalize(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const y = date.getUTCFullYear();
+  if (y < 1990 || y > 2100) return null;
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

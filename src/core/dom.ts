@@ -1,0 +1,114 @@
+/**
+ * DOM helpers the core uses with any `Document` (browser, jsdom, linkedom). This is the one
+ * audited place where HTML sinks would live; the core has none: it builds nothing from
+ * page HTML.
+ */
+import { collapse } from './text';
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const COMMENT_NODE = 8;
+
+/** A deep copy of `doc` that the caller may change freely. */
+export function cloneDocument(doc: Document): Document {
+  return doc.cloneNode(true) as Document;
+}
+
+/** The element's text with white space collapsed (textContent, so hidden text counts). */
+export function textOf(node: Node | null | undefined): string {
+  return node ? collapse(node.textContent) : '';
+}
+
+/** The `content` of the first `<meta>` whose name or property matches one of `names` (case-insensitive). */
+export function metaContent(doc: Document, ...names: string[]): string | null {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+    const key = (
+      meta.getAttribute('name') ??
+      meta.getAttribute('property') ??
+      meta.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase();
+    if (key && wanted.has(key)) {
+      const value = collapse(meta.getAttribute('content'));
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** Every comment node under `root`, in document order, without recursion (deep pages). */
+export function commentsUnder(root: Node): Comment[] {
+  const out: Comment[] = [];
+  walk(root, (node) => {
+    if (node.nodeType === COMMENT_NODE) out.push(node as Comment);
+  });
+  return out;
+}
+
+/** Every text node under `root`, in document order. */
+export function textNodesUnder(root: Node): Text[] {
+  const out: Text[] = [];
+  walk(root, (node) => {
+    if (node.nodeType === TEXT_NODE) out.push(node as Text);
+  });
+  return out;
+}
+
+/**
+ * Visits `root` and its descendants in document order with an explicit stack, so 50,000-deep
+ * pages cannot overflow the call stack. Return `false` from `visit` to skip a node's children.
+ */
+export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    // Push children last-first so they pop in document order.
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+}
+
+/** True for elements a reader never sees as text. */
+export function isNonContent(el: Element): boolean {
+  const tag = el.tagName.toLowerCase();
+  return (
+    tag === 'script' ||
+    tag === 'style' ||
+    tag === 'noscript' ||
+    tag === 'template' ||
+    tag === 'iframe' ||
+    tag === 'object' ||
+    tag === 'embed' ||
+    tag === 'svg' ||
+    tag === 'button' ||
+    tag === 'form' ||
+    tag === 'select' ||
+    tag === 'input' ||
+    tag === 'textarea'
+  );
+}
+
+/** Parses JSON-LD blocks, tolerating broken ones; flattens `@graph` arrays. */
+export function jsonLd(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    while (queue.length) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === 'object') {
+        const obj = item as Record<string, unknown>;
+        out.push(obj);
+        if (Array.isArray(obj['@graph'])) queue.push(...(obj['@graph'] as unknown[]));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * Page metadata every layout can fall back on: JSON-LD (NewsArticle and friends), Open Graph,
+ * Dublin Core / article:* meta, <link rel=canonical>, <html lang>.
+ */
+import type { Author } from './types';
+import { jsonLd, metaContent } from './dom';
+import { toIsoUtc } from './dates';
+import { cleanByline, collapse } from './text';
+
+export interface PageMetadata {
+  title: string | null;
+  description: string | null;
+  authors: Author[];
+  published: string | null;
+  modified: string | null;
+  section: string | null;
+  siteName: string | null;
+  language: string | null;
+  canonicalUrl: string | null;
+}
+
+const ARTICLE_TYPES =
+  /^(?:News|Reportage|Analysis|Opinion|Report|Blog|Scholarly|Tech)?Article$|^BlogPosting$|^LiveBlogPosting$|^WebPage$/;
+
+function firstString(value: unknown): string | null {
+  if (typeof value === 'string') return collapse(value) || null;
+  if (Array.isArray(value))
+    for (const v of value) {
+      const s = firstString(v);
+      if (s) return s;
+    }
+  if (value && typeof value === 'object')
+    return firstString((value as Record<string, unknown>)['name']);
+  return null;
+}
+
+function authorsFrom(value: unknown): Author[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  const names: string[] = [];
+  for (const item of list) {
+    const name =
+      typeof item === 'string' ? item : firstString((item as Record<string, unknown>)?.['name']);
+    if (name)
+      for (const part of cleanByline(name).split(/\s+and\s+|\s*,\s*|\s*&\s*/))
+        if (part) names.push(part);
+  }
+  return [...new Set(names)].map((name) => ({ name }));
+}
+
+/** The most article-like JSON-LD object of the page, or null. */
+export function articleJsonLd(doc: Document): Record<string, unknown> | null {
+  const objects = jsonLd(doc);
+  const typed = (o: Record<string, unknown>) => {
+    const t = o['@type'];
+    const types = Array.isArray(t) ? t : [t];
+    return types.some((x) => typeof x === 'string' && ARTICLE_TYPES.test(x) && x !== 'WebPage');
+  };
+  return objects.find(typed) ?? null;
+}
+
+export function readMetadata(
+  doc: Document,
+  resolve: (href: string | null) => string | null,
+): PageMetadata {
+  const ld = articleJsonLd(doc);
+  const canonicalHref =
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ??
+    metaContent(doc, 'og:url');
+  const ldAuthors = ld ? authorsFrom(ld['author']) : [];
+  const metaAuthor = metaContent(
+    doc,
+    'author',
+    'article:author',
+    'byl',
+    'dc.creator',
+    'sailthru.author',
+  );
+  const lang =
+    doc.documentElement?.getAttribute('lang') ??
+    doc.documentElement?.getAttribute('xml:lang') ??
+    metaContent(doc, 'language', 'og:locale', 'content-language');
+  return {
+    title:
+      (ld && firstString(ld['headline'])) ||
+      metaContent(doc, 'og:title', 'twitter:title', 'headline', 'dc.title') ||
+      collapse(doc.querySelector('title')?.textContent) ||
+      null,
+    description:
+      metaContent(doc, 'description', 'og:description', 'twitter:description') ??
+      (ld && firstString(ld['description'])) ??
+      null,
+    authors: ldAuthors.length
+      ? ldAuthors
+      : metaAuthor && !/^https?:/.test(metaAuthor)
+        ? authorsFrom(metaAuthor)
+        : [],
+    published: toIsoUtc(
+      (ld && firstString(ld['datePublished'])) ??
+        metaContent(
+          doc,
+          'article:published_time',
+          'datePublished',
+          'pubdate',
+          'publishdate',
+          'dc.date',
+          'date',
+          'sailthru.date',
+          'parsely-pub-date',
+        ),
+    ),
+    modified: toIsoUtc(
+      (ld && firstString(ld['dateModified'])) ??
+        metaContent(
+          doc,
+          'article:modified_time',
+          'dateModified',
+          'og:updated_time',
+          'last-modified',
+        ),
+    ),
+    section:
+      metaContent(doc, 'article:section', 'section') ??
+      (ld && firstString(ld['articleSection'])) ??
+      null,
+    siteName:
+      metaContent(doc, 'og:site_name', 'application-name') ??
+      (ld && firstString((ld['publisher'] as Record<string, unknown> | undefined)?.['name'])) ??
+      null,
+    language: lang ? collapse(lang).replace('_', '-') || null : null,
+    canonicalUrl: resolve(canonicalHref),
+  };
+}

@@ -1,0 +1,34 @@
+/** Text helpers shared by every extractor. */
+
+/** Collapses runs of white space (including NBSP) to one space and trims. */
+export function collapse(text: string | null | undefined): string {
+  if (!text) return '';
+  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Words as readers count them: runs of letters or digits, with inner apostrophes. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) n++;
+  return n;
+}
+
+/** Shortens text for reports, on a word boundary where possible. */
+export function clip(text: string, max = 500): string {
+  const t = collapse(text);
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
+}
+
+/** Strips a leading "By " (and trailing role lines) from a byline: "By James Rodgers" → "James Rodgers". */
+export function cleanByline(text: string): string {
+  return collapse(text)
+    .replace(/^by\s+/i, '')
+    .replace(/\s*[,|]\s*$/, '')
+    .trim();
+}

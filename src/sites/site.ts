@@ -1,0 +1,59 @@
+/**
+ * The contract every layout family implements. One file per family in src/sites/, registered in
+ * order in src/sites/index.ts.
+ */
+import type { Block, Layout, RelatedLink, RemovalKind, Author } from '../core/types';
+import type { CleanStep } from '../core/clean/step';
+
+/** A selector for clutter known on a layout: hidden at document_start and by cleanup. */
+export interface ClutterRule {
+  /** `<layout>/<name>`, reported as the rule that fired. */
+  id: string;
+  selector: string;
+  kind: RemovalKind;
+  reason: string;
+}
+
+/** What every extractor gets besides the document. */
+export interface ExtractContext {
+  /** The original page's address (not the archive's). */
+  url: string;
+  /** The address the document was loaded from (may be a Wayback capture). */
+  pageUrl: string;
+  /** Absolute http(s) original address for an href or src, or null. */
+  resolve(href: string | null | undefined): string | null;
+}
+
+/** The facts a site extractor reads; the pipeline fills in the rest of the Article. */
+export interface ExtractedParts {
+  title: string | null;
+  standfirst?: string | null;
+  authors?: Author[];
+  dateline?: string | null;
+  published?: string | null;
+  modified?: string | null;
+  section?: string | null;
+  siteName?: string | null;
+  language?: string | null;
+  canonicalUrl?: string | null;
+  body: Block[];
+}
+
+export interface SiteRule {
+  layout: Layout;
+  /**
+   * Cheap structural test (it runs on every matched page load): the signals that matched, or
+   * null. Must not depend on the URL alone: saved and archived pages come from any address.
+   */
+  detect(doc: Document, url: URL | null): string[] | null;
+  /** Clutter selectors of this layout. */
+  clutter: ClutterRule[];
+  /** Extra cleanup steps only this layout needs (run after the shared ones). */
+  steps?: CleanStep[];
+  /** Elements holding the article body: cleanup never hides one of these, or an ancestor. */
+  articleRoots(doc: Document): Element[];
+  /** Related links, read before cleanup hides the boxes that hold them. */
+  related?(doc: Document, ctx: ExtractContext): RelatedLink[];
+  /** Reads the article from a cleaned private copy of the page. Null: no article here. */
+  extract(doc: Document, ctx: ExtractContext): ExtractedParts | null;
+}
