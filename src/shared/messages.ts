@@ -1,0 +1,70 @@
+/**
+ * Typed messages between the extension's parts. Names say the direction:
+ * `popup→content`, `background→content`, `content→background`. Every receiver validates the
+ * shape with `isBroadsheetMessage` and ignores anything else (and anything not from the
+ * extension itself: `sender.id === runtime.id`).
+ */
+import type { Article, Layout, Removal, RemovalKind, ArchiveInfo } from '../core/types';
+
+/** What the content script knows about its page, for the popup. */
+export interface PageState {
+  url: string;
+  layout: Layout;
+  archive: ArchiveInfo | null;
+  signals: string[];
+  /** True while cleanup is applied (hidden clutter), false after "Show original". */
+  cleaned: boolean;
+  /** Whether automatic cleanup applies to this site (options). */
+  autoClean: boolean;
+  removals: Removal[];
+  counts: Record<RemovalKind, number>;
+  /** The article, or null with `error` saying why. */
+  article: Article | null;
+  error: { code: 'no-article' | 'too-large' | 'page-error'; message: string } | null;
+}
+
+export type ToContent =
+  | { type: 'popup→content:get-state' }
+  | { type: 'popup→content:undo' }
+  | { type: 'popup→content:clean' }
+  | { type: 'background→content:get-article' };
+
+export type ToBackground =
+  | { type: 'popup→background:open-reader'; tabId: number }
+  | { type: 'popup→background:save-json'; tabId: number }
+  | { type: 'content→background:cleaned'; counts: Record<RemovalKind, number> };
+
+export type Reply<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+const TO_CONTENT = new Set<string>([
+  'popup→content:get-state',
+  'popup→content:undo',
+  'popup→content:clean',
+  'background→content:get-article',
+]);
+const TO_BACKGROUND = new Set<string>([
+  'popup→background:open-reader',
+  'popup→background:save-json',
+  'content→background:cleaned',
+]);
+
+function hasType(value: unknown): value is { type: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
+}
+
+export function isToContent(value: unknown): value is ToContent {
+  return hasType(value) && TO_CONTENT.has(value.type);
+}
+
+export function isToBackground(value: unknown): value is ToBackground {
+  if (!hasType(value) || !TO_BACKGROUND.has(value.type)) return false;
+  if (value.type === 'content→background:cleaned')
+    return typeof (value as { counts?: unknown }).counts === 'object';
+  const tabId = (value as { tabId?: unknown }).tabId;
+  return typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0;
+}
