@@ -30,6 +30,8 @@ export type ToContent =
   | { type: 'background→content:get-article' };
 
 export type ToBackground =
+  /** Inject the content script on demand (activeTab + scripting) where no manifest match ran it. */
+  | { type: 'popup→background:inject'; tabId: number }
   | { type: 'popup→background:open-reader'; tabId: number }
   | { type: 'popup→background:save-json'; tabId: number }
   | { type: 'content→background:cleaned'; counts: Record<RemovalKind, number> };
@@ -44,6 +46,7 @@ const TO_CONTENT = new Set<string>([
   'background→content:get-article',
 ]);
 const TO_BACKGROUND = new Set<string>([
+  'popup→background:inject',
   'popup→background:open-reader',
   'popup→background:save-json',
   'content→background:cleaned',
