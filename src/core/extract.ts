@@ -29,7 +29,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const report = cleanPage(work, url, { mode: 'remove', detection });
 
   let parts: ExtractedParts | null = site.extract(work, ctx);
-  let layout = detection.layout;
   if ((!parts || !hasText(parts.body)) && site !== generic) {
     // A BBC page without a story body (an index or a video page): the generic reader may still
     // find text; the layout stays what detection said.
@@ -38,7 +37,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (!parts || !hasText(parts.body)) {
     throw new NoArticleError('No article text was found on this page.');
   }
-  layout = detection.layout;
 
   const meta = readMetadata(work, ctx.resolve);
   const body = dedupeBlocks(parts.body);
@@ -57,7 +55,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
           capturedAt: detection.archive.capturedAt,
         }
       : null,
-    layout,
+    layout: detection.layout,
     siteName: parts.siteName ?? meta.siteName,
     title: collapse(parts.title) || meta.title,
     standfirst: parts.standfirst ?? null,
