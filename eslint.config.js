@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-firefox', 'node_modules', 'coverage', 'artifacts'] },
+  { ignores: ['dist', 'dist-firefox', 'dist-cli', 'node_modules', 'coverage', 'artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

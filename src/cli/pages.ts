@@ -1,0 +1,145 @@
+/**
+ * Pages on disk: which ones a command was given (files or a manifest), reading each into a
+ * Document, and the address each page is extracted under.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseHtml, readHtmlFile } from '../node/load';
+import { detectLayout } from '../core';
+import { parseWaybackUrl } from '../core/archive';
+import { metaContent } from '../core/dom';
+import { UsageError, checkUrl } from './args';
+
+/** One page to process. `source` is the path as the user can use it from the working folder. */
+export interface PageInput {
+  source: string;
+  /** The address given for the page (by --url or the manifest), or null to find it. */
+  url: string | null;
+}
+
+/** Why a page gave no output: the `error` of an error line. */
+export interface PageError {
+  code: string;
+  message: string;
+}
+
+/** Thrown when a page cannot be turned into a Document. */
+export class PageReadError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PageReadError';
+  }
+}
+
+/**
+ * Reads a manifest: `PATH<TAB>URL` per line, URL optional, paths relative to the manifest's
+ * folder, blank lines and `#` comments skipped. A malformed line is a usage error that stops
+ * the run before any output, so a typo never yields a half-labelled result set.
+ */
+export function readManifest(manifestPath: string): PageInput[] {
+  let text: string;
+  try {
+    text = readFileSync(manifestPath, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read manifest ${manifestPath}: ${describeIoError(err).message}`);
+  }
+  const folder = dirname(manifestPath);
+  const inputs: PageInput[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const where = `${manifestPath}:${index + 1}`;
+    if (!line.trim() || line.trimStart().startsWith('#')) return;
+    const fields = line.split('\t').map((f) => f.trim());
+    if (fields.length > 2 || !fields[0])
+      throw new UsageError(`${where}: expected PATH<TAB>URL, got "${line}".`);
+    const [path, url] = fields as [string, string | undefined];
+    inputs.push({
+      source: isAbsolute(path) ? path : join(folder, path),
+      url: url ? checkUrl(url, where) : null,
+    });
+  });
+  return inputs;
+}
+
+/** Markup a page must show somewhere to be taken for HTML (a tag or a doctype). */
+const HTML_MARKUP = /<(?:!doctype\s|[a-z][a-z0-9-]*[\s/>])/i;
+/** How far into a file binary content shows itself (NUL bytes never occur in HTML text). */
+const BINARY_PROBE = 8192;
+
+/**
+ * Reads and parses a saved page (`.html`, `.htm`, `.html.gz`, any charset). Throws
+ * `PageReadError` with the system's code (`ENOENT`, `EISDIR`, `EACCES`…) when the file cannot
+ * be read, or `not-html` when what it holds is not a web page.
+ */
+export function loadPage(path: string): Document {
+  let html: string;
+  try {
+    html = readHtmlFile(path);
+  } catch (err) {
+    const { code, message } = describeIoError(err);
+    throw new PageReadError(code, message);
+  }
+  if (html.slice(0, BINARY_PROBE).includes('\u0000'))
+    throw new PageReadError('not-html', 'The file is binary, not an HTML page.');
+  if (!HTML_MARKUP.test(html)) throw new PageReadError('not-html', 'The file has no HTML markup.');
+  const doc = parseHtml(html);
+  if (!doc.documentElement)
+    throw new PageReadError('not-html', 'The file has no HTML element to read.');
+  return doc;
+}
+
+const IO_MESSAGES: Record<string, string> = {
+  ENOENT: 'No such file.',
+  EISDIR: 'This is a folder, not a page.',
+  EACCES: 'Permission denied.',
+  EPERM: 'Operation not permitted.',
+  ENOTDIR: 'A part of the path is not a folder.',
+};
+
+/** Node's error for a failed read, as a stable code and a sentence. */
+function describeIoError(err: unknown): PageError {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code?.startsWith('Z_'))
+    // zlib: a `.gz` that is truncated or not gzip at all.
+    return { code: 'not-html', message: 'The file is not valid gzip.' };
+  if (code) return { code, message: IO_MESSAGES[code] ?? (err as Error).message };
+  return { code: 'unreadable', message: String((err as Error)?.message ?? err) };
+}
+
+/**
+ * The address a page is extracted under when none was given. In order:
+ * 1. its own `<link rel=canonical>` or `og:url`, when absolute (a Wayback-rewritten one is kept
+ *    as the capture's address, so the Article records the archive and the original);
+ * 2. the Wayback capture the document shows it is (its toolbar and scripts name it);
+ * 3. the file's own `file://` URL.
+ */
+export function pageAddress(doc: Document, path: string): string {
+  const fileUrl = pathToFileURL(resolve(path)).href;
+  const own = absoluteHttp(
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ??
+      metaContent(doc, 'og:url'),
+  );
+  if (own) return own;
+  const archive = detectLayout(doc, fileUrl).archive;
+  if (archive) return parseWaybackUrl(archive.url) ? archive.url : archive.originalUrl;
+  return fileUrl;
+}
+
+/**
+ * An http(s) address as written, or null. Wayback rewrites links root-relative
+ * (`/web/20070515212000/http://news.bbc.co.uk/…`): those belong to web.archive.org.
+ */
+function absoluteHttp(href: string | null | undefined): string | null {
+  const value = href?.trim();
+  if (!value) return null;
+  try {
+    const base = /^\/web\/\d/.test(value) ? 'https://web.archive.org/' : undefined;
+    const url = value.startsWith('//') ? new URL(`https:${value}`) : new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
