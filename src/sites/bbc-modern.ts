@@ -1,10 +1,352 @@
-/** Layout family `bbc-modern`. (Placeholder: detection and extraction land with its own change.) */
-import type { SiteRule } from './site';
+/**
+ * Layout family `bbc-modern`: BBC News articles since 2020, server-rendered React with
+ * `data-component` blocks inside `main#main-content article`.
+ *
+ * Generations seen:
+ * - 2020 (css-* class names): `header` holding the h1, a `Contributor` byline and the metadata
+ *   strip; `text-block`, `crosshead-block`, `image-block`, `media-block`, `include-block`,
+ *   `unordered-list-block`, then `tag-list` and `see-alsos` (bbc_news/54528983.html,
+ *   54622059.html, 32271505-2020.html, 32275608-2020.html);
+ * - 2022 video pages /news/av/… (ssrcss-* names): one `article` with a media player and a
+ *   summary of paragraphs (61896381.html);
+ * - 2024 /news/articles/<id>: `headline-block`, `byline-block`, `metadata-block`, `text-block`
+ *   with several paragraphs, `image-block`, `topic-list`, `links-block` (cden3j9d1r7o.html).
+ */
+import type { Block, RelatedLink } from '../core/types';
+import type { ClutterRule, ExtractContext, SiteRule } from './site';
+import type { Classification } from '../core/blocks';
+import { inlineText, readBlocks } from '../core/blocks';
+import { jsonLd, metaContent } from '../core/dom';
+import { toIsoUtc } from '../core/dates';
+import { articleJsonLd } from '../core/metadata';
+import { collapse } from '../core/text';
+import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+
+/** Components that carry story text; one is enough to call the page modern. */
+const TEXT_COMPONENTS = '[data-component="text-block"], [data-component="subheadline-block"]';
+
+export const MODERN_CLUTTER: ClutterRule[] = [
+  rule(
+    'top-stories',
+    'aside[data-component="topStories"], [data-component="top-stories"], [data-testid="top-stories"]',
+    'promo',
+    'Top Stories beside the article (54622059)',
+  ),
+  rule(
+    'features',
+    'aside[data-component="features"], [data-component="features"]',
+    'promo',
+    'Features and analysis (54622059, 54528983)',
+  ),
+  rule(
+    'most-read',
+    'aside[data-component="mostRead"], [data-component="most-read"], [data-testid="most-read"]',
+    'promo',
+    'Most read (54622059)',
+  ),
+  rule(
+    'explore-more',
+    'main#main-content aside',
+    'promo',
+    '"Explore more" / "Editor\'s recommendations" beside a video (61896381)',
+  ),
+  rule(
+    'links-block',
+    '[data-component="links-block"], [data-component="see-alsos"]',
+    'related',
+    '"More on this story" (cden3j9d1r7o, 32275608-2020)',
+  ),
+  rule(
+    'topics',
+    '[data-component="topic-list"], [data-component="tag-list"]',
+    'related',
+    '"Related Topics" (cden3j9d1r7o, 54528983)',
+  ),
+  rule(
+    'related-internet-links',
+    '[data-component="related-internet-links"]',
+    'related',
+    '"Related Internet Links" (2020+ pages)',
+  ),
+  rule(
+    'ads',
+    '[data-component="ad-slot"], [data-testid="ad-slot"], .dotcom-ad, [id^="dotcom-"]',
+    'ad',
+    'bbc.com advert slots',
+  ),
+  rule(
+    'newsletter',
+    '[data-component="newsletter-promo"], [data-testid="newsletter-promo"]',
+    'promo',
+    'Newsletter sign-up promo',
+  ),
+  rule('comments', '[class*="CommentsWrapper"]', 'promo', '"View comments" button (32275608-2020)'),
+  rule(
+    'navigation',
+    'header[data-testid="header-content"], nav, #orb-header, #orb-footer, footer[data-testid="footer"], [data-testid="skip-link"]',
+    'navigation',
+    'BBC masthead, navigation and footer',
+  ),
+  rule(
+    'media-unsupported',
+    '[class*="ErrorMessage"], [class*="PinnableControls"]',
+    'other',
+    '"This video can not be played" and the player bar (61896381)',
+  ),
+];
+
+function rule(
+  name: string,
+  selector: string,
+  kind: ClutterRule['kind'],
+  reason: string,
+): ClutterRule {
+  return { id: `bbc-modern/${name}`, selector, kind, reason };
+}
+
+/** Components and elements of the article that are never body text. */
+const BODY_SKIP = [
+  'h1',
+  '[data-component="headline-block"], [data-component="byline-block"], [data-component="metadata-block"]',
+  '[data-component="topic-list"], [data-component="tag-list"], [data-component="links-block"], [data-component="see-alsos"]',
+  '[data-component="media-block"], [data-component="video-block"], [data-component="embed-block"]', // video and social embeds
+  '[data-component="ad-slot"], [data-component="related-internet-links"]',
+  'header', // 2020 header: h1, byline, metadata strip, topics (54528983)
+  '[class*="VisuallyHidden"], .visually-hidden', // "Published", "Image caption, " …
+  '[class*="MetadataStrip"], [class*="FooterContainer"]', // "Published 3 days ago" (61896381)
+  '[class*="StyledMediaContainer"], [class*="MediaPlayer"], [class*="ShowMoreButton"]',
+  '[class*="CommentsWrapper"]',
+].join(', ');
+
+/**
+ * Pictures the BBC uses as furniture, not illustration: grey rules ("line", "Presentational grey
+ * line") and section banners ("Banner image reading 'more about coronavirus'") — 32275608-2020,
+ * 54622059, 54528983.
+ */
+const PRESENTATIONAL_ALT = /^(?:line|presentational\b|banner\b)/i;
 
 export const bbcModern: SiteRule = {
   layout: 'bbc-modern',
-  detect: () => null,
-  clutter: [],
-  articleRoots: () => [],
-  extract: () => null,
+
+  detect(doc) {
+    if (doc.querySelector(TEXT_COMPONENTS)) return ['[data-component="text-block"]'];
+    const article = doc.querySelector('main#main-content article');
+    if (article && isBbcPublished(doc)) return ['main#main-content article', 'BBC publisher'];
+    return null;
+  },
+
+  clutter: MODERN_CLUTTER,
+
+  articleRoots(doc) {
+    const root = articleRoot(doc);
+    return root ? [root] : [];
+  },
+
+  related(doc, ctx) {
+    return readRelated(doc, ctx);
+  },
+
+  extract(doc, ctx) {
+    const root = articleRoot(doc);
+    if (!root) return null;
+    const ld = articleJsonLd(doc) ?? videoJsonLd(doc);
+    const byline = readByline(root);
+    const time = firstTimestamp(root);
+    const body = readBlocks(root, { resolve: ctx.resolve, classify: (el) => classify(el, ctx) });
+    return {
+      title:
+        collapse(root.querySelector('h1')?.textContent) ||
+        collapse(doc.querySelector('h1#main-heading')?.textContent) ||
+        stringOf(ld?.['headline']) ||
+        metaContent(doc, 'og:title'),
+      standfirst: readStandfirst(root, body),
+      authors: byline.authors,
+      dateline: byline.dateline,
+      published:
+        toIsoUtc(time) ??
+        toIsoUtc(stringOf(ld?.['datePublished']) ?? stringOf(ld?.['uploadDate'])) ??
+        toIsoUtc(metaContent(doc, 'article:published_time')),
+      modified:
+        toIsoUtc(stringOf(ld?.['dateModified'])) ??
+        toIsoUtc(metaContent(doc, 'article:modified_time')),
+      section: readSection(doc, ld),
+      siteName: 'BBC News',
+      language: collapse(doc.documentElement?.getAttribute('lang')) || 'en-GB',
+      body,
+    };
+  },
 };
+
+/**
+ * The first `<time datetime>` of the article (the metadata strip). React writes the attribute as
+ * `dateTime`; browsers lowercase it, linkedom keeps the case, so both spellings are read.
+ */
+function firstTimestamp(root: Element): string | null {
+  for (const time of Array.from(root.querySelectorAll('time'))) {
+    const value = time.getAttribute('datetime') ?? time.getAttribute('dateTime');
+    if (value) return value;
+  }
+  return null;
+}
+
+function articleRoot(doc: Document): Element | null {
+  const block = doc.querySelector(TEXT_COMPONENTS);
+  return (
+    block?.closest('article') ??
+    doc.querySelector('main#main-content article') ??
+    block?.closest('main') ??
+    null
+  );
+}
+
+/** BBC evidence besides the markup: JSON-LD publisher, og:site_name, or the BBC's image host. */
+function isBbcPublished(doc: Document): boolean {
+  const site = metaContent(doc, 'og:site_name') ?? '';
+  if (/\bBBC\b/.test(site)) return true;
+  return jsonLd(doc).some((o) => {
+    const publisher = o['publisher'] as Record<string, unknown> | undefined;
+    const name = publisher && typeof publisher === 'object' ? publisher['name'] : undefined;
+    return typeof name === 'string' && /\bBBC\b/.test(name);
+  });
+}
+
+function classify(el: Element, ctx: ExtractContext): Classification {
+  if (el.matches(BODY_SKIP)) return 'skip';
+  const component = el.getAttribute('data-component');
+  switch (component) {
+    case 'crosshead-block':
+    case 'subheadline-block':
+      return { type: 'heading', level: 2, text: inlineText(el) };
+    case 'image-block':
+      return imageComponent(el, ctx);
+    case 'include-block':
+      // Interactive graphics and forms: only their pictures (with alt text) are readable here.
+      return includeImages(el, ctx);
+    case 'unordered-list-block':
+    case 'ordered-list-block':
+      // A list of links under a section banner is a promo, not the story (54528983 "more about
+      // coronavirus": "TESTING: How do I get a virus test?").
+      if (followsBanner(el)) return 'skip';
+      return undefined;
+    default:
+      break;
+  }
+  if (el.tagName.toLowerCase() === 'figure') return imageComponent(el, ctx);
+  return undefined;
+}
+
+function imageComponent(el: Element, ctx: ExtractContext): Classification {
+  const figure = el.tagName.toLowerCase() === 'figure' ? el : (el.querySelector('figure') ?? el);
+  const block = figureBlock(figure, figure.querySelector('figcaption'), ctx);
+  if (!block || block.type !== 'image') return 'skip';
+  if (block.alt && PRESENTATIONAL_ALT.test(block.alt) && !block.caption) return 'skip';
+  return block;
+}
+
+function includeImages(el: Element, ctx: ExtractContext): Block[] | 'skip' {
+  const out: Block[] = [];
+  for (const img of Array.from(el.querySelectorAll('img'))) {
+    const src = ctx.resolve(img.getAttribute('src'));
+    const alt = collapse(img.getAttribute('alt')) || null;
+    if (src && alt) out.push({ type: 'image', src, alt, caption: null });
+  }
+  return out.length ? out : 'skip';
+}
+
+function followsBanner(el: Element): boolean {
+  let prev = el.previousElementSibling;
+  while (prev && prev.tagName.toLowerCase() === 'style') prev = prev.previousElementSibling;
+  if (!prev || prev.getAttribute('data-component') !== 'image-block') return false;
+  const alt = prev.querySelector('img')?.getAttribute('alt') ?? altInNoscript(prev);
+  return /^banner\b/i.test(collapse(alt));
+}
+
+function altInNoscript(el: Element): string {
+  return /\salt="([^"]*)"/i.exec(el.querySelector('noscript')?.textContent ?? '')?.[1] ?? '';
+}
+
+/**
+ * Bylines: 2020 `p[class*=Contributor]` with `<strong>By Rachel Schraer</strong><br>Health
+ * reporter` (54528983); 2024 `byline-block` with `TextContributorName` and a role line
+ * (cden3j9d1r7o: "Vanessa Buschschlüter" / "BBC News").
+ */
+function readByline(root: Element): ReturnType<typeof splitByline> {
+  const block = root.querySelector('[data-component="byline-block"]');
+  if (block) {
+    const names = Array.from(block.querySelectorAll('[class*="ContributorName"]'));
+    if (names.length) {
+      const authors = names.flatMap((n) => splitByline(n.textContent).authors);
+      const role = names[0]!.nextElementSibling;
+      return { authors, dateline: role ? collapse(role.textContent) || null : null };
+    }
+  }
+  const contributor = root.querySelector('[class*="Contributor"]');
+  if (contributor) {
+    const strong = contributor.querySelector('strong');
+    if (strong) {
+      const role = collapse(contributor.textContent).slice(collapse(strong.textContent).length);
+      return splitByline(strong.textContent, role);
+    }
+    return splitByline(contributor.textContent);
+  }
+  return { authors: [], dateline: null };
+}
+
+/**
+ * The intro as the page marks it: the bold first paragraph of the first text block (54528983,
+ * cden3j9d1r7o). Unmarked intros are left as body text only.
+ */
+function readStandfirst(root: Element, body: Block[]): string | null {
+  const first = root.querySelector('[data-component="text-block"] p');
+  if (!first) return null;
+  const bold = first.querySelector('b, strong');
+  if (!bold || inlineText(bold) !== inlineText(first)) return null;
+  const text = inlineText(first);
+  return body.some((b) => b.type === 'paragraph' && b.text === text) ? text : null;
+}
+
+function readSection(doc: Document, ld: Record<string, unknown> | null): string | null {
+  const fromLd = stringOf(ld?.['articleSection']);
+  if (fromLd) return fromLd;
+  const meta = metaContent(doc, 'article:section');
+  if (meta) return meta;
+  // Video pages list "Section BBC News / Subsection Dorset" in the metadata strip (61896381).
+  for (const item of Array.from(doc.querySelectorAll('[class*="MetadataStripItem"]'))) {
+    const label = collapse(
+      item.querySelector('.visually-hidden, [class*="VisuallyHidden"]')?.textContent,
+    );
+    if (label === 'Subsection') return collapse(item.querySelector('a')?.textContent) || null;
+  }
+  return null;
+}
+
+function videoJsonLd(doc: Document): Record<string, unknown> | null {
+  return jsonLd(doc).find((o) => o['@type'] === 'VideoObject') ?? null;
+}
+
+function stringOf(value: unknown): string | null {
+  return typeof value === 'string' ? collapse(value) || null : null;
+}
+
+/** "More on this story" (2024 links-block, 2020 see-alsos), topics, related internet links. */
+const RELATED_BOXES: readonly [selector: string, kind: string][] = [
+  ['[data-component="links-block"] li', 'story'],
+  ['[data-component="see-alsos"] li', 'story'],
+  ['[data-component="related-internet-links"] li', 'external'],
+  ['[data-component="topic-list"] li', 'topic'],
+  ['[data-component="tag-list"] li', 'topic'],
+];
+
+function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
+  const links: (RelatedLink | null)[] = [];
+  for (const [selector, kind] of RELATED_BOXES) {
+    for (const li of Array.from(doc.querySelectorAll(selector))) {
+      const a = li.querySelector('a[href]');
+      if (!a || li.parentElement?.closest('li')?.matches(selector)) continue;
+      const href = a.getAttribute('href') ?? '';
+      const k = kind === 'story' && /\/av\/|\/videos\//.test(href) ? 'media' : kind;
+      links.push(relatedLink(a, ctx, k, li.querySelector('time')));
+    }
+  }
+  return uniqueLinks(links);
+}

@@ -1,10 +1,408 @@
-/** Layout family `bbc-story-body`. (Placeholder: detection and extraction land with its own change.) */
-import type { SiteRule } from './site';
+/**
+ * Layout family `bbc-story-body`: BBC News articles of 2010–2019.
+ *
+ * Three generations share it:
+ * - 2010 news.bbc.co.uk pages: `#meta-information h1`, `div#story-body` with `p.introduction`,
+ *   `div.story-feature` side boxes (bbc_news/10249066.stm.html, 10341015.stm.html);
+ * - 2010–2014 bbc.co.uk/news: `div.story-body` with `h1.story-header`, `span.cross-head`,
+ *   `span.date` + `span.time` (11125504, 21528631, 20230333…);
+ * - 2015–2019 bbc.co.uk and bbc.com: `div.story-body > div.story-body__inner`, `h1.story-body__h1`,
+ *   `div.date[data-seconds]`, `figure.media-landscape` (31014941, 32271505, readability bbc-1,
+ *   benchmark 70cb2d5b… and c7e39ac4…).
+ */
+import type { Block, RelatedLink } from '../core/types';
+import type { ClutterRule, ExtractContext, SiteRule } from './site';
+import type { Classification } from '../core/blocks';
+import { inlineText, readBlocks } from '../core/blocks';
+import { metaContent } from '../core/dom';
+import { parseBbcUpdated, parseSlashDateTime, toIsoUtc } from '../core/dates';
+import { articleJsonLd } from '../core/metadata';
+import { collapse } from '../core/text';
+import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+
+/** Structural signals, strongest first; any one is enough. */
+const DETECT: readonly [selector: string, signal: string][] = [
+  ['.story-body__inner', '.story-body__inner'], // 2015–2019 (32271505, bbc-1)
+  ['h1.story-body__h1', 'h1.story-body__h1'],
+  ['div.story-body', 'div.story-body'], // 2010–2014 (21528631)
+  ['h1.story-header', 'h1.story-header'],
+  ['#meta-information + #main-content #story-body', '#story-body'], // 2010 (10249066.stm)
+];
+
+/** The body container, most specific first. */
+const ROOT_SELECTORS = ['.story-body__inner', 'div.story-body', '#story-body'];
+
+export const STORY_BODY_CLUTTER: ClutterRule[] = [
+  // Share tools.
+  rule('share-help', '.share-help', 'other', 'Share-this-page links (21528631)'),
+  rule('bookmark-list', '.bookmark-list', 'other', '"Bookmark with" links (10249066.stm)'),
+  rule(
+    'story-actions',
+    '#meta-information .story-actions',
+    'other',
+    'E-mail and print links (10249066.stm)',
+  ),
+  rule(
+    'sharetools',
+    '.sharetools, .share-tools--event-tag, .share.share--lightweight',
+    'other',
+    'Share buttons (c7e39ac4…, 32271505)',
+  ),
+  // Related boxes.
+  rule('story-related', '.story-related', 'related', '"More on This Story" box (21528631)'),
+  rule(
+    'story-more',
+    '.story-more, .see-also',
+    'related',
+    '"Related Stories" / "Related Internet links" (31014941)',
+  ),
+  rule(
+    'related-links-menu',
+    '.nested-menus',
+    'related',
+    '"Related internet links" menu (10249066.stm)',
+  ),
+  rule(
+    'embedded-hyper',
+    '.embedded-hyper',
+    'related',
+    'In-story "hyperpuff" of related stories (21528631)',
+  ),
+  rule(
+    'story-feature-links',
+    '.story-feature ul.links-list',
+    'related',
+    '"Read more from…" links in side boxes (19957138.stm)',
+  ),
+  rule(
+    'continue-reading',
+    'a.hidden[href^="#story_continues"], a.hidden[href^="#skip_feature"]',
+    'navigation',
+    '"Continue reading the main story" skip links (21528631, 10249066.stm)',
+  ),
+  rule('topic-tags', '#topic-tags, .tags-container', 'related', 'Topic tags (c7e39ac4…)'),
+  // Index promos around the story.
+  rule(
+    'top-stories',
+    '.top-stories-promo, .top-index-stories, #top-stories, [class*="top-stories-range"]',
+    'promo',
+    'Top Stories (21528631, 31014941)',
+  ),
+  rule(
+    'features',
+    '.features-and-analysis, #features, [class*="features-header"]',
+    'promo',
+    'Features and analysis (31014941)',
+  ),
+  rule(
+    'most-popular',
+    '#most-popular, .most-popular, .livestats, [class*="livestats"]',
+    'promo',
+    'Most popular / most read (21528631)',
+  ),
+  rule(
+    'more-from-index',
+    '#comp-small-promo-group, .small-promo-group',
+    'promo',
+    'More from this index (31014941)',
+  ),
+  rule(
+    'guide-card',
+    '.story-body__inner article.pullout',
+    'promo',
+    'Election "guide card" promo (32271505)',
+  ),
+  rule('market-data', '.market-data', 'promo', 'Market data widget (13293006)'),
+  rule(
+    'comment-form',
+    '.comment-introduction, form#comment-form',
+    'promo',
+    '"Send us your comments using the form below" call-out and form (20230333.stm)',
+  ),
+  rule(
+    'twitter-module',
+    '.sps-twitter_module, .twitter-module',
+    'promo',
+    'Live tweets module (21528631, 19957138.stm)',
+  ),
+  // Ads and navigation.
+  rule(
+    'ads',
+    '.bbccom_slot, .bbccom_advert, .mpu-ad, .outbrain-ad, #bbccom_leaderboard_container',
+    'ad',
+    'Adverts (32271505, c7e39ac4…)',
+  ),
+  rule(
+    'navigation',
+    '#blq-nav, #blq-acc, #blq-foot, #orb-header, #orb-footer, .navigation-panel, #navigation, .secondary-navigation',
+    'navigation',
+    'BBC masthead, site navigation and footer',
+  ),
+  rule(
+    'media-unsupported',
+    '.player-with-placeholder__caption, .media-player-wrapper',
+    'other',
+    '"Media playback is unsupported on your device" (c7e39ac4…)',
+  ),
+];
+
+function rule(
+  name: string,
+  selector: string,
+  kind: ClutterRule['kind'],
+  reason: string,
+): ClutterRule {
+  return { id: `bbc-story-body/${name}`, selector, kind, reason };
+}
+
+/** Elements of the body container that are never story text. */
+const BODY_SKIP = [
+  'h1', // the headline sits inside div.story-body (21528631)
+  '.story-date, .date, .mini-info-list, .story-body__mini-info-list-and-share, .with-extracted-share-icons',
+  '.byline', // read for the authors, not body text
+  '.videoInStoryA, .videoInStoryB, .videoInStoryC, .emp', // 2010–2014 video players (10249066.stm)
+  '.media-placeholder, .media-with-caption, .player-with-placeholder, figure.media-player', // 2015–2019 video
+  'p.caption', // caption of a video player (10249066.stm, 21528631)
+  '.off-screen',
+  '.embedded-hyper, .hyperpuff, .market-data, .sps-twitter_module, .twitter-module',
+  '.bbccom_slot, .mpu-ad, .share-help, .bookmark-list',
+  'article.pullout', // guide card (32271505)
+  'a.hidden',
+].join(', ');
 
 export const bbcStoryBody: SiteRule = {
   layout: 'bbc-story-body',
-  detect: () => null,
-  clutter: [],
-  articleRoots: () => [],
-  extract: () => null,
+
+  detect(doc) {
+    for (const [selector, signal] of DETECT) if (doc.querySelector(selector)) return [signal];
+    return null;
+  },
+
+  clutter: STORY_BODY_CLUTTER,
+
+  articleRoots(doc) {
+    const root = bodyRoot(doc);
+    return root ? [root] : [];
+  },
+
+  related(doc, ctx) {
+    return readRelated(doc, ctx);
+  },
+
+  extract(doc, ctx) {
+    const root = bodyRoot(doc);
+    if (!root) return null;
+    const ld = articleJsonLd(doc);
+    const byline = readByline(doc);
+    const intro = root.querySelector('.story-body__introduction, p.introduction');
+    const footer = brandFooter(root);
+    return {
+      title: readTitle(doc),
+      standfirst: intro ? inlineText(intro) || null : null,
+      authors: byline.authors,
+      dateline: byline.dateline,
+      published: readPublished(doc, ld),
+      modified: toIsoUtc(metaContent(doc, 'LastModifiedDate') ?? stringOf(ld?.['dateModified'])),
+      section:
+        collapse(doc.querySelector('.mini-info-list__section')?.textContent) ||
+        metaContent(doc, 'Section', 'article:section') ||
+        null,
+      siteName: 'BBC News',
+      language: readLanguage(doc),
+      body: readBlocks(root, {
+        resolve: ctx.resolve,
+        classify: (el) => (footer.has(el) ? 'skip' : classify(el, ctx)),
+      }),
+    };
+  },
 };
+
+function bodyRoot(doc: Document): Element | null {
+  for (const selector of ROOT_SELECTORS) {
+    const el = doc.querySelector(selector);
+    if (el) return el;
+  }
+  return null;
+}
+
+/**
+ * A programme's sign-off at the foot of the story: a picture panel (a grey rule, the brand's
+ * logo) followed only by italic call-outs. Newsbeat closes every story with "Follow Newsbeat on
+ * Instagram, Facebook…" / "Listen to Newsbeat live…" under its logo (benchmark 70cb2d5b…, whose
+ * human ground truth leaves them out). Returns the elements of that run, or none.
+ */
+function brandFooter(root: Element): Set<Element> {
+  const run: Element[] = [];
+  for (let el = root.lastElementChild; el; el = el.previousElementSibling) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'script' || tag === 'style') continue;
+    if (tag === 'p' && isItalicCallout(el)) run.unshift(el);
+    else if (tag === 'figure' && !el.querySelector('figcaption') && run.length) run.unshift(el);
+    else break;
+  }
+  const firstParagraph = run.findIndex((el) => el.tagName.toLowerCase() === 'p');
+  // The panel must open with a picture: italic lines alone may be the story's own ending.
+  return firstParagraph > 0 ? new Set(run) : new Set();
+}
+
+/** A paragraph whose own words (links aside) are all in italics. */
+function isItalicCallout(p: Element): boolean {
+  let italic = 0;
+  let plain = 0;
+  for (let node = p.firstChild; node; node = node.nextSibling) {
+    const text = collapse(node.textContent).replace(/^[.,;:]$/, '');
+    if (!text) continue;
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toLowerCase() : '';
+    if (tag === 'i' || tag === 'em') italic += text.length;
+    else if (tag !== 'a') plain += text.length;
+  }
+  return italic > 0 && plain === 0;
+}
+
+function classify(el: Element, ctx: ExtractContext): Classification {
+  if (el.matches(BODY_SKIP)) return 'skip';
+  const tag = el.tagName.toLowerCase();
+  // Crossheads: `span.cross-head` 2011–2014 (21528631), `h2.story-body__crosshead` 2015–2019.
+  if (el.matches('.cross-head, .crosshead, .story-body__crosshead'))
+    return { type: 'heading', level: 2, text: inlineText(el) };
+  if (el.matches('.story-feature')) return storyFeature(el, ctx);
+  if (tag === 'figure') {
+    const block = figureBlock(
+      el,
+      el.querySelector('figcaption .media-caption__text, figcaption'),
+      ctx,
+    );
+    return block ?? 'skip';
+  }
+  // 2010–2014 pictures: `span.caption` / `div.caption` wrapping an <img>, caption text beside it.
+  if (el.matches('.caption') && el.querySelector('img')) {
+    const img = el.querySelector('img')!;
+    const caption = captionText(el);
+    const src = ctx.resolve(img.getAttribute('src'));
+    return src
+      ? { type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption }
+      : 'skip';
+  }
+  return undefined;
+}
+
+/**
+ * `div.story-feature`: a box beside the story ("Continue reading the main story" skips it). It
+ * holds a pull quote (10249066.stm), a captioned picture (10249066.stm), links to related
+ * stories, live tweets, or a correspondent's analysis (21528631). The quote and the picture are
+ * kept; links and tweets are clutter; the analysis box is a sidebar, not the story.
+ */
+function storyFeature(el: Element, ctx: ExtractContext): Classification {
+  const out: Block[] = [];
+  const quote = el.querySelector('blockquote');
+  if (quote) {
+    const cite = el.querySelector('.quote_credit, .quote-credit');
+    out.push({
+      type: 'quote',
+      text: inlineText(quote).replace(/^["“]|["”]$/g, ''),
+      pull: true,
+      cite: cite ? inlineText(cite) || null : null,
+    });
+  }
+  if (!el.querySelector('.correspondent-byline')) {
+    const images = Array.from(el.querySelectorAll('img')).filter(
+      (img) => !img.closest('.byline-picture, .tweet-item, .sps-twitter_module'),
+    );
+    if (images.length === 1) {
+      const img = images[0]!;
+      const src = ctx.resolve(img.getAttribute('src'));
+      // The picture's caption is the box's one paragraph (10249066.stm: "Police are still
+      // trying to establish a motive for the killings").
+      const paras = Array.from(el.querySelectorAll('p')).filter((p) => !p.closest('blockquote'));
+      const caption =
+        paras.length === 1 ? inlineText(paras[0]!) || null : captionText(img.closest('.caption'));
+      if (src)
+        out.push({ type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption });
+    }
+  }
+  return out.length ? out : 'skip';
+}
+
+function readTitle(doc: Document): string | null {
+  const h1 = doc.querySelector('h1.story-body__h1, h1.story-header, #meta-information h1');
+  return (
+    collapse(h1?.textContent) ||
+    metaContent(doc, 'Headline', 'og:title') ||
+    collapse(doc.querySelector('title')?.textContent).replace(/^BBC News\s*-\s*/, '') ||
+    null
+  );
+}
+
+function readPublished(doc: Document, ld: Record<string, unknown> | null): string | null {
+  // OriginalPublicationDate is UTC (checked against the corpus index); data-seconds is Unix time.
+  return (
+    parseSlashDateTime(metaContent(doc, 'OriginalPublicationDate')) ??
+    toIsoUtc(
+      doc
+        .querySelector('.story-body [data-seconds], .date[data-seconds]')
+        ?.getAttribute('data-seconds'),
+    ) ??
+    toIsoUtc(stringOf(ld?.['datePublished'])) ??
+    parseBbcUpdated(doc.querySelector('#meta-information .published, .story-date')?.textContent) ??
+    null
+  );
+}
+
+/**
+ * 2015–2019 bylines: `span.byline > span.byline__name` ("By Jane Doe") and `span.byline__title`
+ * ("BBC News, Washington").
+ */
+function readByline(doc: Document): ReturnType<typeof splitByline> {
+  const name = doc.querySelector(
+    '.story-body .byline__name, .story-body .byline-name:not(.correspondent-byline *)',
+  );
+  if (!name) return { authors: [], dateline: null };
+  const role = name.closest('.byline')?.querySelector('.byline__title, .byline-title');
+  return splitByline(name.textContent, role?.textContent);
+}
+
+function readLanguage(doc: Document): string | null {
+  const lang =
+    doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
+  return lang ? collapse(lang) || null : 'en-GB';
+}
+
+function stringOf(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** Where each era keeps its related links, and what kind they are. */
+const RELATED_BOXES: readonly [selector: string, kind: string][] = [
+  // 2015–2019 "Related Stories" / "Related Internet links" groups (31014941).
+  ['.story-more .related-links--external a.unit__link-wrapper', 'external'],
+  ['.story-more .more-on-this-story a.unit__link-wrapper', 'story'],
+  // 2011–2014 "More on This Story" (21528631): story headlines, then external links.
+  ['.story-related .hyper-related-assets a', 'story'],
+  ['.story-related .related-links a', 'external'],
+  ['.story-related .newstracker-list a', 'external'],
+  // 2010: links in side boxes, and the "Related internet links" menu (10249066.stm).
+  ['#story-body .story-feature a:not(.hidden)', 'story'],
+  ['.nested-menus .related-links a', 'external'],
+  // In-story link lists of side boxes (21528631 "What happened on the night?").
+  ['.story-feature ul.links-list a', 'story'],
+];
+
+function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
+  const links: (RelatedLink | null)[] = [];
+  for (const [selector, kind] of RELATED_BOXES) {
+    for (const a of Array.from(doc.querySelectorAll(selector))) {
+      if (a.closest('.correspondent-byline')) continue;
+      const link = relatedLink(
+        a,
+        ctx,
+        /\/av\/|\/video/.test(a.getAttribute('href') ?? '') ? 'media' : kind,
+        a.closest('li')?.querySelector('.date[data-seconds]'),
+      );
+      // 2011–2014 story links carry their publication time as rel="published-<ms>".
+      const rel = /published-(\d{12,13})/.exec(a.getAttribute('rel') ?? '');
+      if (link && rel && !link.date) link.date = toIsoUtc(rel[1]!)?.slice(0, 10) ?? null;
+      links.push(link);
+    }
+  }
+  return uniqueLinks(links);
+}

@@ -1,0 +1,190 @@
+/**
+ * Pieces the 2010s `story-body` and the 2020+ BBC layouts share: reading captions without their
+ * visually-hidden prefixes and credits, bylines split into a name and a role line, images that
+ * hide behind lazy-loading placeholders, and related links as data.
+ */
+import type { Author, Block, RelatedLink } from '../core/types';
+import type { ExtractContext } from './site';
+import { inlineText } from '../core/blocks';
+import { collapse } from '../core/text';
+import { parseShortDate, toIsoUtc } from '../core/dates';
+
+/**
+ * Visually-hidden labels screen readers hear before a caption or credit. They are not part of
+ * the caption a reader sees.
+ * - "Image caption, …" / "Image source, …": 2020+ figures (bbc_news/cden3j9d1r7o.html).
+ * - "image caption" / "image copyright": 2020 figures (bbc_news/54528983.html).
+ * - "Image copyright" / "Image caption" / "Media caption": 2015–2019 (benchmark c7e39ac4…, bbc-1).
+ */
+const CAPTION_PREFIX = /^(?:image|media|video)\s+(?:caption|source|copyright)\s*,?\s*/i;
+
+/** Elements inside figures that hold a credit or a hidden label, never caption text. */
+const FIGURE_NON_CAPTION = [
+  '.off-screen', // 2015–2019 "Image copyright" label (c7e39ac4…)
+  '.story-image-copyright', // 2015–2019 credit, e.g. "EPA" (c7e39ac4…)
+  '[class*="VisuallyHidden"]', // 2020+ hidden labels (54528983, cden3j9d1r7o)
+  '.visually-hidden', // 2022+ hidden labels (61896381)
+].join(', ');
+
+/** A caption's visible words: hidden labels and credits left out, "Image caption, " cut. */
+export function captionText(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  const parts: string[] = [];
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      parts.push((node as Text).data);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
+    const tag = child.tagName.toLowerCase();
+    if (tag === 'style' || tag === 'script' || tag === 'noscript') continue;
+    if (child !== el && child.matches(FIGURE_NON_CAPTION)) continue;
+    for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  const text = collapse(parts.join(' ').replace(/\s+([,.;:!?])/g, '$1')).replace(
+    CAPTION_PREFIX,
+    '',
+  );
+  return text || null;
+}
+
+/**
+ * The picture of a figure: a real <img> (possibly inside <noscript>, as the 2020+ server render
+ * ships it, 54528983), or a lazy-load placeholder `div.js-delayed-image-load[data-src]`
+ * (2015–2019, c7e39ac4…). Skips 1-pixel spacers.
+ */
+export function figureImage(
+  figure: Element,
+  ctx: Pick<ExtractContext, 'resolve'>,
+): { src: string; alt: string | null } | null {
+  const lazy = figure.querySelector('.js-delayed-image-load[data-src]');
+  if (lazy) {
+    const src = ctx.resolve(lazy.getAttribute('data-src'));
+    if (src) return { src, alt: collapse(lazy.getAttribute('data-alt')) || null };
+  }
+  for (const img of Array.from(figure.querySelectorAll('img'))) {
+    const src = ctx.resolve(
+      img.getAttribute('src') ?? img.getAttribute('data-src') ?? firstSrcset(img),
+    );
+    if (!src || /\/(?:grey-placeholder|transparent|spacer)\.(?:png|gif)/i.test(src)) continue;
+    return { src, alt: collapse(img.getAttribute('alt')) || null };
+  }
+  const noscript = figure.querySelector('noscript');
+  // Some parsers keep <noscript> content as text; the image address is still readable from it.
+  const raw = noscript?.textContent ?? '';
+  const m = /<img[^>]*\ssrc="([^"]+)"/i.exec(raw);
+  if (m) {
+    const src = ctx.resolve(decodeAttr(m[1]!));
+    const alt = /\salt="([^"]*)"/i.exec(raw)?.[1];
+    if (src) return { src, alt: alt ? collapse(decodeAttr(alt)) || null : null };
+  }
+  return null;
+}
+
+function firstSrcset(img: Element): string | null {
+  const set = img.getAttribute('srcset') ?? img.getAttribute('srcSet');
+  return set ? (set.trim().split(/\s+/)[0] ?? null) : null;
+}
+
+function decodeAttr(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** An image block for `figure`, with its caption attached, or null when it holds no picture. */
+export function figureBlock(
+  figure: Element,
+  captionEl: Element | null,
+  ctx: Pick<ExtractContext, 'resolve'>,
+): Block | null {
+  const image = figureImage(figure, ctx);
+  if (!image) return null;
+  return { type: 'image', src: image.src, alt: image.alt, caption: captionText(captionEl) };
+}
+
+/**
+ * A byline as the BBC writes it: a name line ("By Jane Doe", "Jane Doe and John Roe") and a role
+ * line ("BBC News, Washington", "Health reporter"). The role goes to the dateline, never into a
+ * name.
+ */
+export function splitByline(
+  nameText: string | null | undefined,
+  roleText?: string | null,
+): { authors: Author[]; dateline: string | null } {
+  let name = collapse(nameText).replace(/^by\s+/i, '');
+  let role = collapse(roleText) || null;
+  // "Jane Doe, BBC News, Washington" in one line: the name is the part before the first comma
+  // when what follows reads as a role.
+  if (!role) {
+    const comma = name.indexOf(',');
+    if (comma > 0 && ROLE_WORDS.test(name.slice(comma + 1))) {
+      role = collapse(name.slice(comma + 1));
+      name = collapse(name.slice(0, comma));
+    }
+  }
+  const authors = name
+    .split(/\s+(?:and|&)\s+|\s*,\s*/)
+    .map((n) => collapse(n))
+    .filter((n) => n && n.length < 80 && !ROLE_WORDS.test(n))
+    .map((n) => ({ name: n }));
+  return { authors, dateline: role };
+}
+
+/** Words that mark a role line, not a person: "BBC News", "correspondent", "reporter"… */
+const ROLE_WORDS =
+  /\b(?:BBC|News|correspondent|reporter|editor|analyst|producer|journalist|team|staff|Reality Check|Verify)\b/i;
+
+/** A related link from an anchor: title, absolute original URL, and the date shown beside it. */
+export function relatedLink(
+  a: Element,
+  ctx: ExtractContext,
+  kind: string,
+  dateEl?: Element | null,
+): RelatedLink | null {
+  const url = ctx.resolve(a.getAttribute('href'));
+  const title = inlineText(a)
+    .replace(/\s*Published\s.*$/, '')
+    .trim();
+  if (!url || !title) return null;
+  let date: string | null = null;
+  const seconds = dateEl?.getAttribute('data-seconds');
+  const datetime = dateEl?.getAttribute('datetime') ?? dateEl?.getAttribute('dateTime');
+  if (seconds) date = toIsoUtc(seconds)?.slice(0, 10) ?? null;
+  else if (datetime) date = toIsoUtc(datetime)?.slice(0, 10) ?? null;
+  else if (dateEl) date = parseShortDate(dateEl.textContent);
+  const isBbc = /(?:^|\.)bbc\.(?:co\.uk|com)$/i.test(safeHost(url));
+  return {
+    title,
+    url,
+    date,
+    section: null,
+    kind: !isBbc && kind === 'story' ? 'external' : kind,
+  };
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Drops repeats (same URL) keeping the first. */
+export function uniqueLinks(links: (RelatedLink | null)[]): RelatedLink[] {
+  const seen = new Set<string>();
+  const out: RelatedLink[] = [];
+  for (const link of links) {
+    if (!link || seen.has(link.url)) continue;
+    seen.add(link.url);
+    out.push(link);
+  }
+  return out;
+}
