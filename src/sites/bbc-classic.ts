@@ -1,10 +1,502 @@
-/** Layout family `bbc-classic`. (Placeholder: detection and extraction land with its own change.) */
-import type { SiteRule } from './site';
+/**
+ * Layout family `bbc-classic`: news.bbc.co.uk story pages of 1999–2010 (`…/1/hi/<section>/<id>.stm`),
+ * as they were served then and as the BBC kept serving them in its archive afterwards.
+ *
+ * Two templates share it, both marking the story with `<!-- S BO -->` … `<!-- E BO -->` comments
+ * and the `OriginalPublicationDate` / `Headline` / `Section` metas:
+ * - v3 (2006 stories; bbc_news/6072486.stm.html): the headline in `div.mxb > div.sh`, the story in
+ *   a 416-pixel table cell as `<font size="2"><!-- S BO --><B>intro</B><P>…`, the sidebar in the
+ *   203-pixel cell beside it;
+ * - v4 (2008–2009 stories, and older stories re-served in it; 7745137, 8011268, 8029015, 8040164,
+ *   8063681): `div.mxb > h1`, `td.storybody`, `td.storyextra`.
+ * The story opens with its intro in bold (`<!-- S SF --><p class="first"><b>…`), pictures are
+ * `<!-- S IIMA -->` tables with a `div.cap` caption, pull quotes and link boxes are
+ * `<!-- S IBOX -->` tables (`td.sibtbg`), the byline is `<!-- S IBYL -->` `span.byl` + `span.byd`,
+ * and crossheads are paragraphs holding one short bold phrase.
+ *
+ * Tested on: tests/fixtures/bbc-classic--2007-no-breakthrough (reconstructed 2007 story) and the six
+ * classic pages of web-page-parser/bbc_news (http://news.bbc.co.uk/1/hi/england/bradford/6072486.stm,
+ * /1/hi/uk/7745137.stm, /1/hi/world/middle_east/8011268.stm,
+ * /1/hi/programmes/from_our_own_correspondent/8029015.stm, /1/hi/northern_ireland/8040164.stm,
+ * /1/hi/magazine/8063681.stm).
+ */
+import type { Block, RelatedLink, RemovalKind } from '../core/types';
+import type { ClutterRule, ExtractContext, SiteRule } from './site';
+import type { CleanStep, Finding } from '../core/clean/step';
+import type { Classification } from '../core/blocks';
+import { inlineText, readBlocks } from '../core/blocks';
+import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, metaContent, walk } from '../core/dom';
+import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
+import { collapse, countWords } from '../core/text';
+import { relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+
+/** The metas every classic story page carries (all six corpus pages and the fixture). */
+const PUBLICATION_META = 'meta[name="OriginalPublicationDate"]';
+
+/** Structural signals of the classic template, each with where it is seen. */
+const DETECT: readonly [selector: string, signal: string][] = [
+  ['td.storybody', 'td.storybody'], // v4, 2008–2009 (8011268)
+  ['div.mxb h1, div.mxb div.sh', 'div.mxb headline'], // both templates (6072486, 8011268)
+  ['.ds span.lu', 'span.lu "Last Updated"'], // both templates
+];
+
+/** Story containers, most specific first; the v3 fallback is found by its S BO marker. */
+const ROOT_SELECTOR = 'td.storybody';
+
+/** The comment markers of the story body. */
+const BODY_START = /^\s*S BO\s*$/;
+const BODY_END = /^\s*E BO\s*$/;
+
+function rule(name: string, selector: string, kind: RemovalKind, reason: string): ClutterRule {
+  return { id: `bbc-classic/${name}`, selector, kind, reason };
+}
+
+export const CLASSIC_CLUTTER: ClutterRule[] = [
+  // Mastheads and navigation.
+  rule('skip-links', 'ul.bbcpageHide', 'navigation', 'Skip and access-key links (6072486)'),
+  rule('toolbar', '#toolbarContainer', 'navigation', 'BBC toolbar with search (6072486)'),
+  rule(
+    'edition-switch',
+    '#ift-banner',
+    'navigation',
+    'UK / International version switch (6072486)',
+  ),
+  rule(
+    'barlesque',
+    '#blq-mast, #blq-nav, #blq-acc, #blq-foot, .blq-toplink',
+    'navigation',
+    'bbc.co.uk masthead and footer of re-served pages (8040164, 8011268)',
+  ),
+  rule(
+    'left-nav',
+    'div.lhs, div.lhsad',
+    'navigation',
+    'Left-hand section navigation and RELATED BBC SITES (6072486, 8040164)',
+  ),
+  rule(
+    'footer',
+    '#footer1, #footList, #serviceBar',
+    'navigation',
+    'Copyright and help footer (6072486)',
+  ),
+  rule(
+    'regional-nav',
+    'map#world_map, map[name="world_map"]',
+    'navigation',
+    'World regions image map: Americas, Africa, Europe… (6072486, 8040164)',
+  ),
+  // The banner's live video link: "watch One-Minute World News" (2007 reference story),
+  // "BBC NEWS CHANNEL" (6072486, 8040164).
+  rule(
+    'banner-video',
+    'td.banmain, td.banaddition',
+    'promo',
+    'Banner video and services links (6072486, 8040164)',
+  ),
+  // Page tools.
+  rule(
+    'page-tools',
+    'div.mvtb',
+    'other',
+    '"E-mail this to a friend" / "Printable version" (all classic pages)',
+  ),
+  rule('bookmarks', '#socialBookMarks, div.sharesb', 'other', '"Bookmark with" links (8011268)'),
+  // Promotions around the story.
+  rule(
+    'puffbox',
+    'div.puffbox',
+    'promo',
+    'Sidebar promo boxes: KEY STORIES, local sites (6072486, 8011268)',
+  ),
+  rule(
+    'most-popular',
+    '#nav1, div.statsStory, div.mostpopular',
+    'promo',
+    'MOST POPULAR STORIES NOW (all classic pages)',
+  ),
+  rule(
+    'features',
+    'div.promotopbg, div.promobottombg',
+    'promo',
+    'FEATURES, VIEWS, ANALYSIS strip (6072486, 8040164)',
+  ),
+  rule(
+    'services',
+    'div.serviceStripStory2, div.servicev4',
+    'promo',
+    'PRODUCTS & SERVICES strip (6072486, 8040164)',
+  ),
+  rule(
+    'have-your-say',
+    'div.qboxflr',
+    'promo',
+    'HAVE YOUR SAY reader-comment box in the story (7745137)',
+  ),
+  rule('web-bug', '#bbccomWebBug, .bbccomWebBug', 'ad', 'bbc.com advert slot (6072486)'),
+];
+
+/**
+ * Sidebar boxes have no wrapper: a heading `div` and its links are siblings, so they are found by
+ * the heading's words (or, on older pages, the heading image's alt text).
+ */
+const BOX_HEADING = '.seeAlsoH, .nlp, .topStoryH';
+
+const SIDEBAR_BOXES: readonly {
+  name: string;
+  heading: RegExp;
+  kind: RemovalKind;
+  /** The RelatedLink kind of its links, or null when they are not related to the story. */
+  links: string | null;
+  reason: string;
+}[] = [
+  {
+    name: 'see-also',
+    heading: /^see also$/i,
+    kind: 'related',
+    links: 'story',
+    reason: 'SEE ALSO related stories (7745137, 8029015)',
+  },
+  {
+    name: 'internet-links',
+    heading: /^related internet links$/i,
+    kind: 'related',
+    links: 'external',
+    reason: 'RELATED INTERNET LINKS and the BBC disclaimer (6072486, 7745137)',
+  },
+  {
+    name: 'video-audio',
+    heading: /^(?:related )?video and audio(?: news)?$/i,
+    kind: 'related',
+    links: 'media',
+    reason: 'VIDEO AND AUDIO links (8011268, 8040164)',
+  },
+  {
+    name: 'top-stories',
+    heading: /^top .+ stories$/i,
+    kind: 'navigation',
+    links: null,
+    reason: 'TOP <SECTION> STORIES (6072486, 7745137)',
+  },
+];
+
+/** Members of a sidebar box after its heading: link rows, the disclaimer, spacers. */
+const BOX_MEMBER = 'div.arr, div.di, div.wideav, a, br, img, span.sad';
+
+/** Elements of the story container that are never story text. */
+const BODY_SKIP = [
+  'div.mvtb, #socialBookMarks, div.sharesb', // page tools after E BO (8011268)
+  'div.qboxflr, div.mostpopular', // HAVE YOUR SAY (7745137), most popular include (6072486)
+  'div.cap, p.caption', // captions are read with their picture
+  'span.di', // "The BBC may edit your comments…" under the comment form (8063681)
+].join(', ');
+
+/**
+ * Calls for readers' comments written as story paragraphs, above the comment form:
+ * "Add your comments on this story, using the form below." (8063681).
+ */
+const COMMENT_CALL = /^(?:add|send us|send|have) your (?:comments|views|say)\b/i;
+
+/** Picture and box tables: an IIMA picture has a caption `div.cap`; an IBOX has `td.sibtbg`. */
+const QUOTE_MARK = 'img[src*="start_quote"]'; // v3 quote-mark image (8011268, 8029015, 8063681)
+const SPACER = /\/(?:o|999999|ffffff|inline_dashed_line)\.gif$|start_quote|end_quote/;
+
+/** A crosshead is one bold phrase of at most this many words in its own paragraph (8029015). */
+const CROSSHEAD_MAX_WORDS = 10;
+/** The bold intro is a sentence; fewer words than this is a crosshead or a label. */
+const INTRO_MIN_WORDS = 6;
 
 export const bbcClassic: SiteRule = {
   layout: 'bbc-classic',
-  detect: () => null,
-  clutter: [],
-  articleRoots: () => [],
-  extract: () => null,
+
+  detect(doc) {
+    if (!doc.querySelector(PUBLICATION_META)) return null;
+    const signals = ['meta[name=OriginalPublicationDate]'];
+    for (const [selector, signal] of DETECT) if (doc.querySelector(selector)) signals.push(signal);
+    const root = doc.querySelector(ROOT_SELECTOR);
+    if (root && hasMarkerChild(root)) signals.push('<!-- S BO -->');
+    return signals.length > 1 ? signals : null;
+  },
+
+  clutter: CLASSIC_CLUTTER,
+
+  steps: [sidebarBoxStep()],
+
+  articleRoots(doc) {
+    const root = storyRoot(doc);
+    return root ? [root] : [];
+  },
+
+  related(doc, ctx) {
+    return readRelated(doc, ctx);
+  },
+
+  extract(doc, ctx) {
+    const root = storyRoot(doc);
+    if (!root) return null;
+    const byl = root.querySelector('span.byl');
+    const byline = byl
+      ? splitByline(byl.textContent, byl.parentElement?.querySelector('span.byd')?.textContent)
+      : { authors: [], dateline: null };
+    const intro = findIntro(root);
+    const ukfs = metaContent(doc, 'UKFS_URL');
+    return {
+      title: readTitle(doc),
+      standfirst: intro ? inlineText(intro) || null : null,
+      authors: byline.authors,
+      dateline: byline.dateline,
+      published: parseSlashDateTime(metaContent(doc, 'OriginalPublicationDate')),
+      modified: parseBbcUpdated(doc.querySelector('.ds')?.textContent),
+      section: metaContent(doc, 'Section'),
+      siteName: 'BBC News',
+      language: readLanguage(doc, ukfs),
+      canonicalUrl: ukfs ? ctx.resolve(new URL(ukfs, 'http://news.bbc.co.uk/').href) : null,
+      body: readBlocks(root, { resolve: ctx.resolve, classify: (el) => classify(el, intro, ctx) }),
+    };
+  },
 };
+
+function hasMarkerChild(el: Element): boolean {
+  for (let c = el.firstChild; c; c = c.nextSibling)
+    if (c.nodeType === COMMENT_NODE && BODY_START.test((c as Comment).data)) return true;
+  return false;
+}
+
+/**
+ * The story container: `td.storybody` (v4), else the parent of the `<!-- S BO -->` marker with the
+ * most text before its `<!-- E BO -->`. The v3 template also wraps the most-popular include and
+ * the features strip in S BO / E BO (6072486), so the first marker is not always the story's.
+ */
+function storyRoot(doc: Document): Element | null {
+  const td = doc.querySelector(ROOT_SELECTOR);
+  if (td) return td;
+  if (!doc.body) return null;
+  let best: Element | null = null;
+  let bestLength = 0;
+  walk(doc.body, (node) => {
+    if (node.nodeType !== COMMENT_NODE || !BODY_START.test((node as Comment).data)) return;
+    const parent = node.parentElement;
+    if (!parent) return;
+    let length = 0;
+    for (let n = node.nextSibling; n; n = n.nextSibling) {
+      if (n.nodeType === COMMENT_NODE && BODY_END.test((n as Comment).data)) break;
+      length += visibleLength(n);
+    }
+    if (length > bestLength) {
+      best = parent;
+      bestLength = length;
+    }
+  });
+  return best;
+}
+
+/** Characters of text a reader sees under `node` (the v3 most-popular include is all script). */
+function visibleLength(node: Node): number {
+  let length = 0;
+  walk(node, (n) => {
+    if (n.nodeType === ELEMENT_NODE && (n as Element).matches('script, noscript, style'))
+      return false;
+    if (n.nodeType === TEXT_NODE) length += collapse((n as Text).data).length;
+  });
+  return length;
+}
+
+function readTitle(doc: Document): string | null {
+  // meta Headline first: 8040164's <h1> is empty in the saved page.
+  return (
+    metaContent(doc, 'Headline') ||
+    collapse(doc.querySelector('div.mxb h1, div.mxb div.sh')?.textContent) ||
+    collapse(doc.querySelector('title')?.textContent.split('|').pop()) ||
+    null
+  );
+}
+
+/** `<html lang>` (2008+); older pages have none but every /1/ and /2/ edition page is English. */
+function readLanguage(doc: Document, ukfs: string | null): string | null {
+  const lang =
+    doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
+  if (lang) return collapse(lang) || null;
+  return ukfs && /^\/[12]\/hi\//.test(ukfs) ? 'en-GB' : null;
+}
+
+/** Boxes inside the story that a walk for the intro or the body must pass over. */
+function isBox(el: Element): boolean {
+  return (
+    el.matches(BODY_SKIP) ||
+    el.matches('table, object, script, noscript, style, form') ||
+    (el.matches('div') && !!el.querySelector('span.byl')) ||
+    el.matches('div.videoInStoryA, div.videoInStoryB, div.videoInStoryC')
+  );
+}
+
+/**
+ * The bold intro that opens the story: `p.first` (2008–2009), else the first text of the story
+ * when it is all bold (`<B>…</B>` before the first `<P>` in 6072486, `<p><b>…</b></p>` in
+ * 8029015). Null when the story opens in plain text.
+ */
+function findIntro(root: Element): Element | null {
+  const first = root.querySelector('p.first');
+  if (first) return first.querySelector('b, strong') ?? first;
+  let found: Element | null = null;
+  let done = false;
+  walk(root, (node) => {
+    if (done) return false;
+    if (node.nodeType === ELEMENT_NODE && node !== root && isBox(node as Element)) return false;
+    if (node.nodeType !== TEXT_NODE || !collapse((node as Text).data)) return;
+    done = true;
+    const bold = node.parentElement?.closest('b, strong');
+    if (bold && root.contains(bold) && countWords(inlineText(bold)) >= INTRO_MIN_WORDS)
+      found = bold;
+    return false;
+  });
+  return found;
+}
+
+function classify(el: Element, intro: Element | null, ctx: ExtractContext): Classification {
+  if (el.matches(BODY_SKIP)) return 'skip';
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'div' && el.querySelector('span.byl')) return 'skip'; // S IBYL, read as the byline
+  if (el.matches('div.videoInStoryA, div.videoInStoryB, div.videoInStoryC'))
+    return videoBlock(el, ctx);
+  if (tag === 'table') return boxTable(el, ctx);
+  if (tag === 'p' && COMMENT_CALL.test(inlineText(el))) return 'skip';
+  if (tag === 'p' && el !== intro && !el.contains(intro)) {
+    const heading = crosshead(el);
+    if (heading) return { type: 'heading', level: 2, text: heading };
+  }
+  return undefined;
+}
+
+/** A paragraph that is one short bold phrase: "New Cold War?", "Hurtling taxis" (8029015). */
+function crosshead(p: Element): string | null {
+  const elements = Array.from(p.children).filter((c) => c.tagName.toLowerCase() !== 'br');
+  if (elements.length !== 1 || !elements[0]!.matches('b, strong')) return null;
+  const text = inlineText(p);
+  if (!text || text !== inlineText(elements[0]!)) return null;
+  if (countWords(text) > CROSSHEAD_MAX_WORDS || /[.:,;]$/.test(text)) return null;
+  return text;
+}
+
+/**
+ * Tables inside the story are pictures (IIMA: an <img> and a `div.cap` caption) or side boxes
+ * (IBOX, `td.sibtbg`): a pull quote between quote-mark images (8011268, 8029015), a graphic
+ * (7745137 "How tasers work"), links to other stories (8040164) or a promo (8063681 FIND OUT MORE).
+ * Only the quote and the pictures are the story's.
+ */
+function boxTable(table: Element, ctx: ExtractContext): Classification {
+  if (table.querySelector('span.byl')) return 'skip';
+  const box = table.querySelector('td.sibtbg');
+  if (box) {
+    if (box.querySelector(QUOTE_MARK)) {
+      const parts = Array.from(box.querySelectorAll('div.mva'));
+      const quote = parts[0]?.querySelector('b, strong') ?? parts[0];
+      const text = quote ? inlineText(quote) : '';
+      if (!text) return 'skip';
+      const cite = parts[1] ? inlineText(parts[1]) || null : null;
+      return { type: 'quote', text, pull: true, cite };
+    }
+    if (box.querySelector('.sih, a[href]')) return 'skip'; // link lists and headed promo boxes
+  }
+  const images = pictures(table, ctx);
+  if (!images.length) return box ? 'skip' : 'descend';
+  const caption = collapse(table.querySelector('div.cap')?.textContent) || null;
+  return images.map((img) => ({ ...img, caption }));
+}
+
+function pictures(root: Element, ctx: ExtractContext): Extract<Block, { type: 'image' }>[] {
+  const out: Extract<Block, { type: 'image' }>[] = [];
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const src = ctx.resolve(img.getAttribute('src'));
+    if (!src || SPACER.test(src)) continue;
+    out.push({ type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption: null });
+  }
+  return out;
+}
+
+/**
+ * An embedded video (2008–2009 `div.videoInStoryB/C`, 7745137, 8011268): its holding picture and
+ * the caption under it, so the caption never reads as the story's first paragraph.
+ */
+function videoBlock(el: Element, ctx: ExtractContext): Classification {
+  const holding = el.querySelector('param[name="holding"]')?.getAttribute('value');
+  const src = ctx.resolve(holding);
+  if (!src) return 'skip';
+  const noscriptImg = /<img[^>]*\salt="([^"]*)"/i.exec(
+    el.querySelector('noscript')?.innerHTML ?? '',
+  );
+  return {
+    type: 'image',
+    src,
+    alt: collapse(noscriptImg?.[1]) || null,
+    caption: collapse(el.querySelector('p.caption')?.textContent) || null,
+  };
+}
+
+interface SidebarBox {
+  box: (typeof SIDEBAR_BOXES)[number];
+  nodes: Element[];
+}
+
+/** The heading's words, or its image's alt text on pages that drew headings as pictures. */
+function headingText(el: Element): string {
+  return collapse(el.textContent) || collapse(el.querySelector('img[alt]')?.getAttribute('alt'));
+}
+
+/** Every known sidebar box: its heading and the siblings up to the next heading. */
+function sidebarBoxes(doc: Document): SidebarBox[] {
+  const out: SidebarBox[] = [];
+  for (const heading of Array.from(doc.querySelectorAll(BOX_HEADING))) {
+    const text = headingText(heading);
+    const box = SIDEBAR_BOXES.find((b) => b.heading.test(text));
+    if (!box) continue;
+    const nodes = [heading];
+    for (let sib = heading.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (sib.matches(BOX_HEADING) || sib.querySelector(BOX_HEADING)) break;
+      if (sib.matches('script')) continue;
+      if (!sib.matches(BOX_MEMBER)) break;
+      nodes.push(sib);
+    }
+    out.push({ box, nodes });
+  }
+  return out;
+}
+
+function sidebarBoxStep(): CleanStep {
+  return {
+    id: 'bbc-classic/sidebar-boxes',
+    find({ doc }) {
+      const out: Finding[] = [];
+      for (const { box, nodes } of sidebarBoxes(doc))
+        for (const node of nodes)
+          out.push({ node, kind: box.kind, rule: `bbc-classic/${box.name}`, reason: box.reason });
+      return out;
+    },
+  };
+}
+
+/**
+ * Related links: the sidebar's SEE ALSO, VIDEO AND AUDIO and RELATED INTERNET LINKS rows
+ * (`div.arr` with `span.sad` "23 Feb 07 | Americas"), then link boxes inside the story
+ * (`div.miiib`, 7745137, 8040164).
+ */
+function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
+  const links: (RelatedLink | null)[] = [];
+  for (const { box, nodes } of sidebarBoxes(doc)) {
+    if (!box.links) continue;
+    for (const node of nodes) {
+      const a = node.matches('a[href]')
+        ? node
+        : node.matches('div.arr')
+          ? node.querySelector('a[href]')
+          : null;
+      if (!a) continue;
+      const sad = node.querySelector('span.sad');
+      const link = relatedLink(a, ctx, box.links, sad);
+      if (link && sad) link.section = collapse(sad.textContent.split('|')[1]) || null;
+      links.push(link);
+    }
+  }
+  const root = storyRoot(doc);
+  for (const a of Array.from(root?.querySelectorAll('td.sibtbg div.miiib a[href]') ?? []))
+    links.push(relatedLink(a, ctx, 'story'));
+  return uniqueLinks(links);
+}
