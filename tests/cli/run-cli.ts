@@ -1,0 +1,45 @@
+/**
+ * Runs the real CLI from source (tsx src/cli/main.ts), as `npm run -s broadsheet -- …` does,
+ * and hands back what a user would see: exit status, stdout, stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
+const MAIN = resolve(ROOT, 'src/cli/main.ts');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], cwd = ROOT): CliRun {
+  const run = spawnSync(TSX, [MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    // A few hundred articles of JSON; the default 1 MB would cut the output short.
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** stdout as JSON records, one per line; fails loudly on a line that is not JSON. */
+export function records(run: CliRun): Record<string, unknown>[] {
+  return run.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** A fresh folder with the given files in it (name → content). */
+export function scratchDir(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
