@@ -1,0 +1,323 @@
+/**
+ * Post-filters on Readability's output for generic pages. Readability finds the right container
+ * but keeps what sits inside it: image captions and credits, share bars, "Read more" promos,
+ * bylines and date lines, author bios, related-story lists and newsletter boxes after the last
+ * paragraph. Each rule below is general (no site names) and was measured on
+ * /work/shared/corpus/article-extraction-benchmark; the pages cited are from its ground truth.
+ */
+import type { Block } from '../core/types';
+import { inlineText, type Classification } from '../core/blocks';
+import { collapse } from '../core/text';
+
+/**
+ * Class/id words (whole `-`/`_`-separated parts of a class or id) that mark an element inside
+ * the article container as not part of the story.
+ */
+const CLUTTER_CLASS_WORDS: Record<string, string> = {
+  // Captions and credits of photos outside <figcaption>: ctpost.com "Photo: … AP" (.caption),
+  // express.co.uk "(Image: GETTY)", smithsonianmag.com.
+  caption: 'image caption',
+  captions: 'image caption',
+  credit: 'image credit',
+  credits: 'image credit',
+  // Slideshows whose only text is "Image 1 of 23", captions and "Close" (chron.com, sfgate.com).
+  gallery: 'photo gallery',
+  slideshow: 'photo gallery',
+  carousel: 'photo gallery',
+  // Hover cards that print a person's name and latest headlines inside a paragraph (thehill.com).
+  rollover: 'hover card',
+  tooltip: 'hover card',
+  popover: 'hover card',
+  hovercard: 'hover card',
+  // Share bars ("Whatsapp Facebook Pint Baixar" after every paragraph, mensagensreflexao.com.br).
+  share: 'share bar',
+  sharing: 'share bar',
+  social: 'share bar',
+  // Bylines, datelines and author boxes (nypost.com "View author archive", 9to5mac.com bios).
+  byline: 'byline',
+  bio: 'author bio',
+  // Related stories and promos (cleveland.com "You may also like…", aljazeera.com "More:").
+  related: 'related stories',
+  recommended: 'related stories',
+  newsletter: 'newsletter box',
+  promo: 'promo',
+  advertisement: 'advertisement',
+};
+
+/**
+ * A class-matched element is skipped only while it holds less than this share of the article's
+ * text, so a wrapper whose class happens to say `share` or `related` cannot take the story.
+ */
+const MAX_CLUTTER_SHARE = 0.25;
+
+/** Tags inside the article container that hold page furniture, never story text. */
+const CLUTTER_TAGS = new Set([
+  // Article headers repeat the headline, byline and dates (nytimes.com "Opinion Columnist").
+  'header',
+  'nav',
+  // A <figcaption> outside an image figure (a video or a lazy image Readability dropped).
+  'figcaption',
+]);
+
+/** Whole blocks that are page furniture wherever they stand. */
+const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
+  {
+    // "Advertisement", "Advert" (morebikes.co.uk), "Continue Reading Below" (foxbusiness.com),
+    // "Skip to content", "Text size" (barrons.com), "Enlarge Image" (nypost.com), "Caption" and
+    // "Close" of slideshows, "Loading content ..." (albawaba.com), "comments".
+    pattern:
+      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?)\W*$/i,
+    why: 'furniture label',
+  },
+  {
+    // "Image 1 of / 23", "1of4" (slideshow counters).
+    pattern: /^(?:image|photo|slide)?\s*\d+\s*of\s*\/?\s*\d+$/i,
+    why: 'slideshow counter',
+  },
+  {
+    // Credit lines: "Photo: Hau Dinh, AP", "(Image: © TNG Collaboration)", "© Aaron Schwartz",
+    // "Credit...Doug Mills/The New York Times". Short: "© 2019 Associated Press. All Rights
+    // Reserved. …" closes the story text on detroit.cbslocal.com, and the truth keeps it.
+    pattern:
+      /^(?=.{0,80}$)(?:\(?(?:photo|image|picture|credit|foto|source)s?\s*(?:credit)?\s*(?::|\.\.\.|…)|©)/i,
+    why: 'image credit',
+  },
+  {
+    // Captions ending with their credit: "The plague wiped out half of Europe (Image: GETTY)".
+    pattern: /\((?:image|photo|picture|credit)s?\s*:[^)]*\)$/i,
+    why: 'image caption',
+  },
+  {
+    // Agency credit lines under photos: "Natalie Naccache | Bloomberg | Getty Images".
+    pattern:
+      /^[^.!?]{0,80}(?:getty images|associated press|reuters|afp|shutterstock|ap photo)\)?$/i,
+    why: 'image credit',
+  },
+  {
+    // Promo lead-ins: "READ MORE: …" (express.co.uk), "Read more: …" (cityam.com), "Related: …"
+    // (livescience.com), "Also: …" (zdnet.com), "On HoustonChronicle.com: …" (chron.com).
+    pattern:
+      /^(?:read more|see more|more|related(?: post| coverage| stories| articles)?|also|recommended|on [\w-]+\.(?:com|co\.uk|org))\s*(?::|\.\.\.|…)/i,
+    why: 'promo link',
+  },
+  {
+    // Promo lead-ins without a colon: "Also on rt.com …", "DON'T MISS …", "Leggi anche".
+    pattern: /^(?:also on [\w-]+\.[a-z]{2,3}|don'?t miss|leggi anche)\b/i,
+    why: 'promo link',
+  },
+  {
+    // "CLICK HERE TO GET THE FOX NEWS APP", "READ MORE ON FOX BUSINESS BY CLICKING HERE".
+    pattern: /^click here\b|\bby clicking here\W*$|^get [\w\s]{0,40} on the go\b/i,
+    why: 'promo link',
+  },
+  {
+    // Share and follow prompts: "Like this story? Share it with a friend!" (rt.com), "Follow
+    // Newsbeat on Instagram, Facebook, Twitter and YouTube." (bbc.com Newsbeat).
+    pattern:
+      /^(?:like this (?:story|article)\?.*share|share (?:this|on)\b|follow (?:\S+ ){0,4}on (?:twitter|facebook|instagram))/i,
+    why: 'share prompt',
+  },
+  {
+    // Newsletter boxes: "Sign up to our newsletter …", "Get the latest updates right in your
+    // inbox." (nj.com), "Every day we send an email with the top stories" (digg.com).
+    pattern:
+      /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email)/i,
+    why: 'newsletter box',
+  },
+  {
+    // A bare address on its own line (ctpost.com prints the story's URL under the headline).
+    pattern: /^(?:https?:\/\/|www\.)\S+$/i,
+    why: 'bare address',
+  },
+];
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?`;
+
+/**
+ * Words a date line may hold besides the date itself: "Updated 5:27 am CST, Wednesday, November
+ * 20, 2019" (chron.com), "PUBLISHED: 10:48, Tue, Nov 19, 2019" (express.co.uk), "Published 1
+ * day ago" (foxbusiness.com).
+ */
+const DATE_LINE_NOISE = new RegExp(
+  String.raw`\b(?:${MONTH}|${WEEKDAY}|published|updated|posted|first|last|originally|original|on|at|am|pm|a\.m|p\.m|[a-z]{1,2}t|gmt|utc|est|edt|pst|pdt|cst|cdt|cet|ist|hst|et|pt|ago|days?|hours?|minutes?|mins?|just now|today|yesterday|th|st|nd|rd)\b|\d+`,
+  'gi',
+);
+
+const DATE_EVIDENCE = new RegExp(
+  String.raw`\b(?:${MONTH}|${WEEKDAY})(?=[\s\d,.]|$)|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\bago\b`,
+  'i',
+);
+
+/** A block that is only a date (and the words around one), no sentence. */
+export function isDateLine(text: string): boolean {
+  // A date needs a month or weekday name, a clock time, a numeric date or "ago": a bare number
+  // is a table cell (autoracing.com.br standings), not a date.
+  if (text.length > 100 || !DATE_EVIDENCE.test(text)) return false;
+  const rest = text
+    .replace(DATE_LINE_NOISE, ' ')
+    .replace(/[\s\W_]+/g, ' ')
+    .trim();
+  return rest.length === 0;
+}
+
+/** "By Paul Takahashi", "By Justine Coleman - 11/18/19 11:04 PM EST": a byline line. */
+function isBylineLine(text: string): boolean {
+  return /^by\s+\S/i.test(text) && text.split(/\s+/).length <= 14 && !/[.!?]["”’]?$/.test(text);
+}
+
+/** Why `text` is page furniture, or null when it may be story text. */
+export function furnitureReason(text: string): string | null {
+  if (!/[\p{L}\p{N}]/u.test(text)) return 'no words'; // "___" separators
+  for (const { pattern, why } of FURNITURE_LINES) if (pattern.test(text)) return why;
+  if (isDateLine(text)) return 'date line';
+  if (isBylineLine(text)) return 'byline';
+  return null;
+}
+
+/** Splits a class or id into its words: `article__media-caption` → article, media, caption. */
+function classWords(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  return raw.split(/[\s_-]+/).filter(Boolean);
+}
+
+/**
+ * Lines that open a box of links to other stories: "More Great WIRED Stories" (wired.com),
+ * "You may also like..." (cleveland.com), "More:" (aljazeera.com), "related news"
+ * (moneycontrol.com), "Trending" (hosted.ap.org), "LATEST NEWS" (sfgate.com).
+ */
+const RELATED_INTRO =
+  /^(?:more\b.{0,40}|related\b.{0,30}|(?:recommended|trending|popular|latest|top)(?: \w+){0,3}|you (?:may|might) (?:also )?(?:like|enjoy)\b.*|read (?:next|more)|up next|what to read next|most (?:read|popular|viewed|shared)|further reading|also (?:read|see)|see also)\W*$/i;
+
+/** Blocks read from elements that are only a link (related-story lists, promo lines). */
+export type LinkOnly = Set<Block>;
+
+/** Share of an element's text that sits inside links. */
+function linkShare(el: Element, text: string): number {
+  if (!text) return 0;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += collapse(a.textContent).length;
+  return linked / text.length;
+}
+
+const NESTED_BLOCKS = 'p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, figure, table';
+
+/**
+ * Takes page furniture out of Readability's element before it is read: furniture tags and
+ * class-marked clutter (see CLUTTER_CLASS_WORDS), unless one holds a large part of the story.
+ * The element is Readability's private copy, so removing from it changes nothing else.
+ */
+export function stripClutter(root: Element): void {
+  const total = collapse(root.textContent).length || 1;
+  const doomed: Element[] = [];
+  const stack: Element[] = Array.from(root.children);
+  while (stack.length) {
+    const el = stack.pop()!;
+    const tag = el.tagName.toLowerCase();
+    if (CLUTTER_TAGS.has(tag) || classWords(el).some((w) => w in CLUTTER_CLASS_WORDS)) {
+      if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
+        doomed.push(el);
+        continue;
+      }
+    }
+    stack.push(...Array.from(el.children));
+  }
+  for (const el of doomed) el.remove();
+}
+
+/**
+ * The `classify` hook for readBlocks: lists and paragraphs that are nothing but links are read
+ * as usual but remembered in `linkOnly`, so `filterBlocks` can tell a related-story line from
+ * story text.
+ */
+export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classification {
+  return (el) => {
+    const tag = el.tagName.toLowerCase();
+    if (tag !== 'ul' && tag !== 'ol' && tag !== 'p') return undefined;
+    const text = collapse(el.textContent);
+    if (!text || linkShare(el, text) < 0.9) return undefined;
+    let block: Block;
+    if (tag === 'p') {
+      if (el.querySelector(NESTED_BLOCKS)) return undefined;
+      block = { type: 'paragraph', text: inlineText(el) };
+    } else {
+      const items = Array.from(el.children)
+        .filter((li) => li.tagName.toLowerCase() === 'li')
+        .map((li) => inlineText(li))
+        .filter(Boolean);
+      block = { type: 'list', ordered: tag === 'ol', items };
+    }
+    linkOnly.add(block);
+    return block;
+  };
+}
+
+/** A paragraph that reads as running text: long enough, or ending like a sentence. */
+function isStoryParagraph(b: Block, linkOnly: LinkOnly): boolean {
+  if (b.type !== 'paragraph' && b.type !== 'quote') return false;
+  if (linkOnly.has(b)) return false;
+  const words = b.text.split(/\s+/).length;
+  return words >= 12 || (words >= 5 && /[.!?…]["”’)]?$/.test(b.text));
+}
+
+function blockText(b: Block): string {
+  return b.type === 'list' ? b.items.join(' ') : b.type === 'image' ? '' : b.text;
+}
+
+/**
+ * Filters the blocks read from Readability's element:
+ * - furniture lines anywhere (see FURNITURE_LINES, date lines, bylines);
+ * - before the first story paragraph, the headline again and short non-sentence lines (section
+ *   labels, "Opinion Columnist", author names);
+ * - a related-stories intro (RELATED_INTRO) and the links and short lines under it;
+ * - links-only lines and lists after the last story paragraph ("Trending" boxes);
+ * - a heading whose whole section went.
+ */
+export function filterBlocks(blocks: Block[], title: string | null, linkOnly: LinkOnly): Block[] {
+  const headline = collapse(title).toLowerCase();
+  const story = (b: Block) => isStoryParagraph(b, linkOnly);
+  const kept = blocks.filter((b) => b.type === 'image' || !furnitureReason(blockText(b)));
+  const first = kept.findIndex(story);
+  if (first < 0) return kept;
+  let last = kept.length - 1;
+  while (last > first && !story(kept[last]!)) last--;
+
+  const out: Block[] = [];
+  let inRelated = false;
+  kept.forEach((b, i) => {
+    if (b.type === 'image') {
+      out.push(b);
+      return;
+    }
+    const text = blockText(b);
+    if (i < first) {
+      if (text.toLowerCase() === headline) return;
+      if (b.type !== 'heading' && text.split(/\s+/).length < 8 && !/[.!?]$/.test(text)) return;
+    }
+    if (b.type !== 'list' && RELATED_INTRO.test(text)) {
+      inRelated = true;
+      return;
+    }
+    if (inRelated) {
+      if (story(b) || b.type === 'heading') inRelated = false;
+      else return;
+    }
+    if (i > last && linkOnly.has(b)) return;
+    out.push(b);
+  });
+  return dropEmptySections(out);
+}
+/** Drops headings with nothing under them before the next heading of the same or higher rank. */
+function dropEmptySections(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.type === 'heading') {
+      const next = out[out.length - 1];
+      const empty = !next || (next.type === 'heading' && next.level <= b.level);
+      if (empty) continue;
+    }
+    out.push(b);
+  }
+  return out.reverse();
+}
