@@ -1,0 +1,213 @@
+/**
+ * The reader view, built from an `Article` with DOM APIs only: every string in an Article came
+ * from a web page, so it goes into text nodes and checked attributes, never into markup.
+ */
+import type { Article, Block, RelatedLink } from '../core/types';
+import { externalLink, h, safeHttpUrl, uid } from '../ui/dom';
+import { t } from '../ui/i18n';
+import { formatDate, formatNames, timeElement, type FormatOptions } from '../ui/format';
+import { readerControls, type ReaderSettings } from '../ui/reader-controls';
+
+/** BCP 47 tags as pages write them (`en`, `en-GB`, `zh-Hant-TW`); anything else is dropped. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+function heading(level: number, text: string): HTMLElement {
+  // The article's title is the page's only h1; body headings keep their relative depth below it.
+  const n = Math.min(6, Math.max(2, Math.round(level) || 2));
+  return h(`h${n}` as 'h2', null, text);
+}
+
+function figure(src: string, alt: string | null, caption: string | null): HTMLElement | null {
+  const safe = safeHttpUrl(src);
+  if (!safe) return null;
+  return h(
+    'figure',
+    null,
+    h('img', {
+      src: safe,
+      // An image described by its caption needs no alt text repeating it.
+      alt: alt && alt !== caption ? alt : '',
+      loading: 'lazy',
+      decoding: 'async',
+      referrerpolicy: 'no-referrer',
+    }),
+    caption && h('figcaption', null, caption),
+  );
+}
+
+function quote(block: Extract<Block, { type: 'quote' }>): HTMLElement {
+  return h(
+    'blockquote',
+    { class: block.pull ? 'pull-quote' : 'quote' },
+    h('p', null, block.text),
+    block.cite && h('footer', null, h('cite', null, block.cite)),
+  );
+}
+
+/** One body block as DOM; null for a block with nothing safe to show. */
+export function renderBlock(block: Block): HTMLElement | null {
+  switch (block.type) {
+    case 'paragraph':
+      return h('p', null, block.text);
+    case 'heading':
+      return heading(block.level, block.text);
+    case 'quote':
+      return quote(block);
+    case 'image':
+      return figure(block.src, block.alt, block.caption);
+    case 'list':
+      return h(
+        block.ordered ? 'ol' : 'ul',
+        null,
+        block.items.map((item) => h('li', null, item)),
+      );
+    default:
+      return null;
+  }
+}
+
+/** Drops opening blocks that repeat the title or standfirst already shown in the header. */
+function bodyBlocks(article: Article): Block[] {
+  const shown = new Set([article.title, article.standfirst].filter(Boolean));
+  const blocks = [...article.body];
+  while (
+    blocks[0] &&
+    blocks[0].type !== 'image' &&
+    blocks[0].type !== 'list' &&
+    shown.has(blocks[0].text)
+  )
+    blocks.shift();
+  return blocks;
+}
+
+function relatedItem(link: RelatedLink, format: FormatOptions): HTMLElement | null {
+  const href = safeHttpUrl(link.url);
+  if (!href || !link.title) return null;
+  const date = link.date && formatDate(link.date, format);
+  const meta = [date && h('time', { datetime: link.date }, date), link.section].filter(Boolean);
+  return h(
+    'li',
+    null,
+    externalLink(href, link.title),
+    meta.length > 0 &&
+      h(
+        'span',
+        { class: 'meta' },
+        meta.flatMap((m, i) => (i === 0 ? [m] : [' · ', m])),
+      ),
+  );
+}
+
+function related(article: Article, format: FormatOptions): HTMLElement | null {
+  const items = article.related.map((link) => relatedItem(link, format)).filter(Boolean);
+  if (items.length === 0) return null;
+  const id = uid('related');
+  return h(
+    'section',
+    { class: 'related', 'aria-labelledby': id },
+    h('h2', { id }, t('relatedHeading')),
+    h('ul', null, items),
+  );
+}
+
+function source(article: Article, format: FormatOptions): HTMLElement {
+  const original = safeHttpUrl(article.canonicalUrl) ?? safeHttpUrl(article.url);
+  const archive = article.archive && safeHttpUrl(article.archive.url);
+  const captured = article.archive && timeElement(article.archive.capturedAt, format);
+  return h(
+    'footer',
+    { class: 'source' },
+    original &&
+      h(
+        'p',
+        null,
+        externalLink(original, t('originalLink')),
+        ' ',
+        h('span', { class: 'host' }, new URL(original).hostname),
+      ),
+    archive &&
+      h(
+        'p',
+        null,
+        externalLink(archive, t('archiveLink')),
+        captured && [' · ', t('capturedOn'), ' ', captured],
+      ),
+  );
+}
+
+function header(article: Article, format: FormatOptions): HTMLElement {
+  const names = article.authors.map((a) => a.name).filter(Boolean);
+  const kicker = [article.siteName, article.section].filter(Boolean).join(' · ');
+  const published = timeElement(article.published, format);
+  const modified =
+    article.modified !== article.published ? timeElement(article.modified, format) : null;
+  return h(
+    'header',
+    { class: 'story-head' },
+    kicker && h('p', { class: 'kicker' }, kicker),
+    h('h1', null, article.title || t('untitled')),
+    article.standfirst && h('p', { class: 'standfirst' }, article.standfirst),
+    (names.length > 0 || article.dateline) &&
+      h(
+        'p',
+        { class: 'byline' },
+        names.length > 0 &&
+          h('span', { class: 'author' }, t('bylineBy', formatNames(names, format))),
+        article.dateline && h('span', { class: 'dateline' }, article.dateline),
+      ),
+    (published || modified) &&
+      h(
+        'p',
+        { class: 'dates' },
+        published && h('span', null, t('published'), ' ', published),
+        modified && h('span', null, t('updated'), ' ', modified),
+      ),
+  );
+}
+
+/** The whole article: header, body, related links, source links. */
+export function renderArticle(article: Article, format: FormatOptions = {}): HTMLElement {
+  const lang = article.language && LANGUAGE_TAG.test(article.language) ? article.language : null;
+  return h(
+    'article',
+    { class: 'story', lang },
+    header(article, format),
+    h('div', { class: 'story-body' }, bodyBlocks(article).map(renderBlock)),
+    related(article, format),
+    source(article, format),
+  );
+}
+
+/** What the reader says when its article is gone (session storage is cleared with the browser). */
+export function renderMissing(): HTMLElement {
+  return h(
+    'section',
+    { class: 'story missing' },
+    h('h1', null, t('readerMissingHeading')),
+    h('p', null, t('readerMissingBody')),
+  );
+}
+
+/** The typography toolbar. */
+export function renderToolbar(
+  reader: ReaderSettings,
+  onChange: (next: ReaderSettings) => void,
+): HTMLElement {
+  return h(
+    'form',
+    {
+      class: 'toolbar',
+      'aria-label': t('readerSettingsLabel'),
+      onsubmit: (e: Event) => e.preventDefault(),
+    },
+    readerControls(reader, onChange),
+  );
+}
+
+/** Applies typography settings to the page (`root` is `<html>`). */
+export function applyReaderSettings(root: HTMLElement, reader: ReaderSettings): void {
+  root.dataset.theme = reader.theme;
+  root.dataset.font = reader.font;
+  root.style.setProperty('--reader-size', `${reader.fontSize}px`);
+  root.style.setProperty('--reader-measure', `${reader.width}ch`);
+}

@@ -1,0 +1,292 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  applyReaderSettings,
+  renderArticle,
+  renderMissing,
+  renderToolbar,
+} from '../../src/reader/render';
+import { extractArticle, type Article } from '../../src/core';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { corpusAvailable, loadCorpusPage } from '../helpers/corpus';
+import { axeViolations, control, installShell } from './dom-helpers';
+import { HOSTILE, makeArticle } from './fixtures';
+
+const FORMAT = { locale: 'en-GB', timeZone: 'UTC' };
+
+let app: HTMLElement;
+beforeEach(() => {
+  app = installShell('reader');
+});
+
+function show(article: Article): HTMLElement {
+  const el = renderArticle(article, FORMAT);
+  app.replaceChildren(el);
+  return el;
+}
+
+describe.skipIf(!corpusAvailable)('reader on a real classic BBC story', () => {
+  // "Cairo's terrifying traffic chaos", From Our Own Correspondent, 2 May 2009: corpus
+  // web-page-parser/bbc_news/8029015.stm.html. The expectations below were read in the page
+  // itself (its `.cap` captions, the bold pull quote, the "SEE ALSO" box).
+  const url = 'http://news.bbc.co.uk/1/hi/programmes/from_our_own_correspondent/8029015.stm';
+  let article: Article;
+  let el: HTMLElement;
+  beforeEach(() => {
+    article ??= extractArticle(loadCorpusPage('web-page-parser/bbc_news', '8029015.stm.html'), url);
+    el = show(article);
+  });
+
+  it('opens with the headline, standfirst and date', () => {
+    expect(el.querySelector('h1')!.textContent).toBe("Cairo's terrifying traffic chaos");
+    expect(el.querySelector('.standfirst')!.textContent).toMatch(
+      /^Christian Fraser discovers that a brush with death/,
+    );
+    // The standfirst is the story's first paragraph too: it is shown once, not twice.
+    const paragraphs = [...el.querySelectorAll('p')].map((p) => p.textContent);
+    expect(paragraphs.filter((p) => p?.startsWith('Christian Fraser discovers'))).toHaveLength(1);
+    const published = el.querySelector('.dates time')!;
+    expect(published.getAttribute('datetime')).toBe('2009-05-02T11:14:14Z');
+    expect(published.textContent).toBe('2 May 2009 at 11:14');
+  });
+
+  it('keeps each caption with its picture', () => {
+    const img = el.querySelector<HTMLImageElement>('img[src$="_45726292_cairotraffic.jpg"]')!;
+    expect(img).not.toBeNull();
+    const figure = img.closest('figure')!;
+    expect(figure.querySelector('figcaption')!.textContent).toBe(
+      "Cairo's roads have constant traffic jams and claim many lives",
+    );
+    expect(img.getAttribute('alt')).toBe('Traffic on the roads of Cairo');
+    expect(img.getAttribute('loading')).toBe('lazy');
+    expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
+    const skyline = el.querySelector('img[src$="_45726293_cairoskyline.jpg"]')!.closest('figure')!;
+    expect(skyline.querySelector('figcaption')!.textContent).toBe(
+      'The Egyptian capital is full of drivers that have never taken a driving test',
+    );
+  });
+
+  it('sets the pull quote apart from the running text', () => {
+    const pull = el.querySelector('blockquote.pull-quote')!;
+    expect(pull.textContent).toBe(
+      'Egyptians, it seems, only use wing mirrors for the angle they afford on the carnage behind them',
+    );
+    // It sits in the body between paragraphs, after the "National sport" crosshead.
+    const crosshead = [...el.querySelectorAll('h2')].find(
+      (h) => h.textContent === 'National sport',
+    );
+    expect(
+      crosshead!.compareDocumentPosition(pull) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('ends with the related stories as a short list of safe links', () => {
+    const related = el.querySelector('section.related')!;
+    expect(related.querySelector('h2')!.textContent).toBe('Related');
+    const links = [...related.querySelectorAll('li a')] as HTMLAnchorElement[];
+    expect(links.map((a) => a.textContent)).toContain('Taxi revolution on Cairo streets');
+    const taxi = links.find((a) => a.textContent === 'Taxi revolution on Cairo streets')!;
+    expect(taxi.getAttribute('href')).toBe('http://news.bbc.co.uk/1/hi/business/4610682.stm');
+    expect(taxi.closest('li')!.querySelector('.meta')!.textContent).toBe(
+      '16 January 2006 · Business',
+    );
+    for (const a of links) {
+      expect(a.rel).toBe('noopener noreferrer');
+      expect(a.target).toBe('_blank');
+    }
+    // Related links come after the story, never inside it.
+    expect(el.querySelector('.story-body section.related')).toBeNull();
+  });
+
+  it('links back to the original page', () => {
+    const back = [...el.querySelectorAll<HTMLAnchorElement>('.source a')].find(
+      (a) => a.textContent === 'Read the original page',
+    )!;
+    expect(back.getAttribute('href')).toBe(url);
+    expect(back.rel).toBe('noopener noreferrer');
+  });
+
+  it('passes axe-core', async () => {
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('reader details', () => {
+  it('renders every block kind with the right element', () => {
+    const el = show(
+      makeArticle({
+        body: [
+          { type: 'heading', level: 1, text: 'Top' },
+          { type: 'paragraph', text: 'Para.' },
+          { type: 'heading', level: 3, text: 'Deeper' },
+          { type: 'quote', text: 'Said someone.', pull: false, cite: 'Someone' },
+          { type: 'list', ordered: true, items: ['one', 'two'] },
+          { type: 'list', ordered: false, items: ['a'] },
+          { type: 'image', src: 'https://ichef.bbci.co.uk/x.jpg', alt: 'A view', caption: null },
+        ],
+      }),
+    );
+    const body = el.querySelector('.story-body')!;
+    expect([...body.children].map((c) => c.tagName.toLowerCase())).toEqual([
+      'h2',
+      'p',
+      'h3',
+      'blockquote',
+      'ol',
+      'ul',
+      'figure',
+    ]);
+    expect(body.querySelector('blockquote.quote cite')!.textContent).toBe('Someone');
+    expect(body.querySelector('figure figcaption')).toBeNull();
+    expect(el.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  it('points at the archive capture when the article came from one', () => {
+    const el = show(
+      makeArticle({
+        url: 'http://news.bbc.co.uk/1/hi/world/europe/6658763.stm',
+        archive: {
+          service: 'wayback',
+          url: 'https://web.archive.org/web/20070516000000/http://news.bbc.co.uk/1/hi/world/europe/6658763.stm',
+          capturedAt: '2007-05-16T00:00:00Z',
+        },
+      }),
+    );
+    const links = [...el.querySelectorAll<HTMLAnchorElement>('.source a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Read the original page', 'http://news.bbc.co.uk/1/hi/world/europe/6658763.stm'],
+      [
+        'See the archived copy',
+        'https://web.archive.org/web/20070516000000/http://news.bbc.co.uk/1/hi/world/europe/6658763.stm',
+      ],
+    ]);
+    expect(el.querySelector('.source time')!.getAttribute('datetime')).toBe('2007-05-16T00:00:00Z');
+  });
+
+  it('never turns page-provided strings into markup or unsafe links', () => {
+    (window as unknown as { __pwned?: number }).__pwned = undefined;
+    const el = show(
+      makeArticle({
+        url: 'javascript:alert(1)',
+        canonicalUrl: 'javascript:alert(2)',
+        title: HOSTILE,
+        standfirst: HOSTILE,
+        authors: [{ name: '<b>Mallory</b>' }],
+        dateline: HOSTILE,
+        section: HOSTILE,
+        language: '"><script>',
+        body: [
+          { type: 'paragraph', text: '<script>window.__pwned=2</script>' },
+          { type: 'heading', level: 2, text: HOSTILE },
+          { type: 'image', src: 'javascript:alert(3)', alt: HOSTILE, caption: HOSTILE },
+          {
+            type: 'image',
+            src: 'data:image/svg+xml,<svg onload=alert(4)>',
+            alt: null,
+            caption: null,
+          },
+          { type: 'quote', text: HOSTILE, pull: true, cite: HOSTILE },
+        ],
+        related: [
+          { title: HOSTILE, url: 'javascript:alert(5)', date: null, section: null, kind: 'story' },
+          {
+            title: 'Fine',
+            url: 'https://www.bbc.co.uk/news/1',
+            date: null,
+            section: HOSTILE,
+            kind: 'story',
+          },
+        ],
+      }),
+    );
+    expect(el.querySelector('h1')!.textContent).toBe(HOSTILE);
+    expect(el.querySelector('.author')!.textContent).toBe('By <b>Mallory</b>');
+    expect(el.querySelector('img, script, b, svg')).toBeNull();
+    expect(el.hasAttribute('lang')).toBe(false);
+    const hrefs = [...el.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['https://www.bbc.co.uk/news/1']);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('says clearly when the stored article is gone', async () => {
+    app.replaceChildren(renderMissing());
+    expect(app.querySelector('h1')!.textContent).toBe('This reader page has expired');
+    expect(app.textContent).toContain('open the reader view again');
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('reader toolbar', () => {
+  it('changes one setting at a time, on top of the latest ones', () => {
+    const onChange = vi.fn();
+    const toolbar = renderToolbar(DEFAULT_SETTINGS.reader, onChange);
+    document.getElementById('toolbar')!.replaceChildren(toolbar);
+    const theme = control<HTMLSelectElement>(toolbar, 'Theme')!;
+    const font = control<HTMLSelectElement>(toolbar, 'Font')!;
+    const size = control<HTMLSelectElement>(toolbar, 'Text size')!;
+    const width = control<HTMLSelectElement>(toolbar, 'Line width')!;
+    expect(theme.value).toBe('system');
+    expect(width.value).toBe('66');
+    expect([...theme.options].map((o) => o.text)).toEqual([
+      'Match system',
+      'Light',
+      'Sepia',
+      'Dark',
+    ]);
+
+    theme.value = 'sepia';
+    theme.dispatchEvent(new Event('change'));
+    font.value = 'sans';
+    font.dispatchEvent(new Event('change'));
+    size.value = '24';
+    size.dispatchEvent(new Event('change'));
+    width.value = '80';
+    width.dispatchEvent(new Event('change'));
+    expect(onChange).toHaveBeenLastCalledWith({
+      theme: 'sepia',
+      font: 'sans',
+      fontSize: 24,
+      width: 80,
+    });
+  });
+
+  it('keeps a stored value the list does not offer', () => {
+    const toolbar = renderToolbar(
+      { ...DEFAULT_SETTINGS.reader, fontSize: 19, width: 72 },
+      () => {},
+    );
+    expect(control<HTMLSelectElement>(toolbar, 'Text size')!.value).toBe('19');
+    expect(control<HTMLSelectElement>(toolbar, 'Line width')!.selectedOptions[0]!.text).toBe(
+      '72 characters',
+    );
+  });
+
+  it('applies typography to the page', () => {
+    const root = document.documentElement;
+    applyReaderSettings(root, { theme: 'dark', font: 'sans', fontSize: 22, width: 56 });
+    expect(root.dataset.theme).toBe('dark');
+    expect(root.dataset.font).toBe('sans');
+    expect(root.style.getPropertyValue('--reader-size')).toBe('22px');
+    expect(root.style.getPropertyValue('--reader-measure')).toBe('56ch');
+  });
+
+  it('passes axe-core with the toolbar and an article', async () => {
+    document
+      .getElementById('toolbar')!
+      .replaceChildren(renderToolbar(DEFAULT_SETTINGS.reader, () => {}));
+    show(
+      makeArticle({
+        related: [
+          {
+            title: 'More',
+            url: 'https://www.bbc.co.uk/news/2',
+            date: '2024-01-02',
+            section: 'UK',
+            kind: 'story',
+          },
+        ],
+      }),
+    );
+    expect(await axeViolations()).toEqual([]);
+  });
+});
