@@ -98,6 +98,13 @@ function decodeAttr(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * Pictures the BBC uses as furniture, not illustration: grey rules ("line", "Presentational grey
+ * line") and section banners ("Banner image reading 'more about coronavirus'") — benchmark
+ * 70cb2d5b…, 32275608-2020, 54622059, 54528983.
+ */
+export const PRESENTATIONAL_ALT = /^(?:line|presentational\b|banner\b)/i;
+
 /** An image block for `figure`, with its caption attached, or null when it holds no picture. */
 export function figureBlock(
   figure: Element,
@@ -106,7 +113,9 @@ export function figureBlock(
 ): Block | null {
   const image = figureImage(figure, ctx);
   if (!image) return null;
-  return { type: 'image', src: image.src, alt: image.alt, caption: captionText(captionEl) };
+  const caption = captionText(captionEl);
+  if (!caption && image.alt && PRESENTATIONAL_ALT.test(image.alt)) return null;
+  return { type: 'image', src: image.src, alt: image.alt, caption };
 }
 
 /**

@@ -20,14 +20,25 @@ import { articleJsonLd } from '../core/metadata';
 import { collapse } from '../core/text';
 import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 
-/** Structural signals, strongest first; any one is enough. */
-const DETECT: readonly [selector: string, signal: string][] = [
-  ['.story-body__inner', '.story-body__inner'], // 2015–2019 (32271505, bbc-1)
-  ['h1.story-body__h1', 'h1.story-body__h1'],
-  ['div.story-body', 'div.story-body'], // 2010–2014 (21528631)
-  ['h1.story-header', 'h1.story-header'],
-  ['#meta-information + #main-content #story-body', '#story-body'], // 2010 (10249066.stm)
+/**
+ * Structural signals, strongest first. The BEM names of 2015–2019 are the BBC's own; the bare
+ * `div.story-body` / `h1.story-header` of 2010–2014 are also used by other papers (readability
+ * test pages nytimes-1, nytimes-2, herald-sun-1), so those count only on a page with BBC
+ * furniture (see BBC_EVIDENCE).
+ */
+const DETECT: readonly [selector: string, signal: string, needsBbcEvidence: boolean][] = [
+  ['.story-body__inner', '.story-body__inner', false], // 2015–2019 (32271505, bbc-1)
+  ['h1.story-body__h1', 'h1.story-body__h1', false],
+  ['div.story-body', 'div.story-body', true], // 2010–2014 (21528631)
+  ['#meta-information ~ #main-content #story-body', '#story-body', true], // 2010 (10249066.stm)
 ];
+
+/**
+ * BBC furniture of 2010–2014 pages: the OriginalPublicationDate meta, the Barlesque masthead
+ * (`#blq-container`, 10249066.stm, 21528631) or the later Orb masthead.
+ */
+const BBC_EVIDENCE =
+  'meta[name="OriginalPublicationDate"], #blq-container, #blq-mast, #orb-header, #orb-banner';
 
 /** The body container, most specific first. */
 const ROOT_SELECTORS = ['.story-body__inner', 'div.story-body', '#story-body'];
@@ -174,7 +185,13 @@ export const bbcStoryBody: SiteRule = {
   layout: 'bbc-story-body',
 
   detect(doc) {
-    for (const [selector, signal] of DETECT) if (doc.querySelector(selector)) return [signal];
+    let bbc: boolean | undefined;
+    for (const [selector, signal, needsBbcEvidence] of DETECT) {
+      if (!doc.querySelector(selector)) continue;
+      bbc ??= doc.querySelector(BBC_EVIDENCE) !== null;
+      if (!needsBbcEvidence || bbc)
+        return needsBbcEvidence ? [signal, 'BBC masthead or meta'] : [signal];
+    }
     return null;
   },
 
