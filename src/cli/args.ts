@@ -19,8 +19,9 @@ Commands:
 
 Options:
   --url URL            The address the page was saved from (one FILE only; for several pages
-                       with known addresses, use --manifest). Without it the page's canonical
-                       link or og:url names it, else the Wayback capture it is, else file://.
+                       with known addresses, use --manifest). Without it: the page's canonical
+                       link or og:url, else the Wayback capture it is, else the address its
+                       layout records (classic BBC pages), else its file:// URL.
   --manifest LIST.tsv  Pages to extract, one per line: PATH<TAB>URL (URL may be left out).
                        Relative paths are read from the manifest's folder; blank lines and
                        lines starting with # are skipped.

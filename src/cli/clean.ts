@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { cleanPage, REMOVAL_KINDS } from '../core';
 import type { CleanReport } from '../core';
 import { clip } from '../core/text';
-import { loadPage, pageAddress, PageReadError } from './pages';
+import { fileAddress, loadPage, ownAddress, PageReadError } from './pages';
 import { EXIT_FAILURE, EXIT_OK } from './args';
 
 export interface CleanCommand {
@@ -26,7 +26,9 @@ export async function runClean(cmd: CleanCommand, out: Writable, err: Writable):
     err.write(`broadsheet: ${cmd.file}: ${e.message} (${e.code})\n`);
     return EXIT_FAILURE;
   }
-  const report = cleanPage(doc, cmd.url ?? pageAddress(doc, cmd.file), { mode: 'remove' });
+  // Cleanup detects layouts from structure; the address only has to be the best one at hand.
+  const url = cmd.url ?? ownAddress(doc, cmd.file) ?? fileAddress(cmd.file);
+  const report = cleanPage(doc, url, { mode: 'remove' });
   declareUtf8(doc);
   const html = serialize(doc);
 

@@ -7,7 +7,7 @@ import { extractArticle, NoArticleError } from '../core';
 import type { Article } from '../core';
 import { EXIT_FAILURE, EXIT_NO_ARTICLE, EXIT_OK } from './args';
 import type { ExtractInputs } from './args';
-import { loadPage, pageAddress, PageReadError, readManifest } from './pages';
+import { fileAddress, loadPage, ownAddress, PageReadError, readManifest } from './pages';
 import type { PageError, PageInput } from './pages';
 import { writeRecord } from './output';
 
@@ -39,7 +39,15 @@ type PageRecord = Article | { error: PageError; source: string };
 function extractPage(page: PageInput): PageRecord {
   try {
     const doc = loadPage(page.source);
-    return extractArticle(doc, page.url ?? pageAddress(doc, page.source));
+    if (page.url) return extractArticle(doc, page.url);
+    const own = ownAddress(doc, page.source);
+    if (own) return extractArticle(doc, own);
+    const article = extractArticle(doc, fileAddress(page.source));
+    // Classic news.bbc.co.uk pages name themselves only in a meta the site extractor reads
+    // (UKFS_URL, web-page-parser/bbc_news/7745137.stm.html). Under file:// their root-relative
+    // related-story links resolve to nothing, so extract once more under the page's own address.
+    if (article.canonicalUrl && !article.archive) return extractArticle(doc, article.canonicalUrl);
+    return article;
   } catch (err) {
     return { error: describeFailure(err), source: page.source };
   }

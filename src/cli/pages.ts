@@ -110,22 +110,26 @@ function describeIoError(err: unknown): PageError {
 }
 
 /**
- * The address a page is extracted under when none was given. In order:
- * 1. its own `<link rel=canonical>` or `og:url`, when absolute (a Wayback-rewritten one is kept
- *    as the capture's address, so the Article records the archive and the original);
- * 2. the Wayback capture the document shows it is (its toolbar and scripts name it);
- * 3. the file's own `file://` URL.
+ * The address a saved page gives itself, or null. In order:
+ * 1. its `<link rel=canonical>` or `og:url`, when absolute (a Wayback-rewritten one is kept as
+ *    the capture's address, so the Article records the archive and the original);
+ * 2. the Wayback capture the document shows it is (its toolbar and replay scripts name it).
+ * The CLI falls back to `fileAddress`; extract.ts adds one more step before that.
  */
-export function pageAddress(doc: Document, path: string): string {
-  const fileUrl = pathToFileURL(resolve(path)).href;
+export function ownAddress(doc: Document, path: string): string | null {
   const own = absoluteHttp(
     doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ??
       metaContent(doc, 'og:url'),
   );
   if (own) return own;
-  const archive = detectLayout(doc, fileUrl).archive;
+  const archive = detectLayout(doc, fileAddress(path)).archive;
   if (archive) return parseWaybackUrl(archive.url) ? archive.url : archive.originalUrl;
-  return fileUrl;
+  return null;
+}
+
+/** The `file://` URL of a page on disk. */
+export function fileAddress(path: string): string {
+  return pathToFileURL(resolve(path)).href;
 }
 
 /**

@@ -27,6 +27,16 @@ describe.skipIf(!corpusAvailable)('broadsheet extract on corpus pages', () => {
     expect(first!['url']).toBe('http://www.bbc.com/news/world-us-canada-33646704');
 
     expect(second!['title']).toContain('Police to be armed with stun guns');
+    // No canonical link: the page names itself only in <meta name="UKFS_URL">, and under that
+    // address its root-relative related-story links resolve.
+    expect(second!['url']).toBe('http://news.bbc.co.uk/1/hi/uk/7745137.stm');
+    expect(second!['related']).toContainEqual(
+      expect.objectContaining({
+        title: "'I've been Tasered 200 times'",
+        url: 'http://news.bbc.co.uk/1/hi/uk/6661617.stm',
+        kind: 'story',
+      }),
+    );
     expect(second!['text']).toContain('The Home Office plans to spend £8m on 10,000 new Taser');
   });
 
