@@ -7,7 +7,7 @@ import { REMOVAL_KINDS } from '../types';
 import type { CleanContext, CleanStep, Finding } from './step';
 import { detectLayout } from '../detect';
 import { siteFor } from '../../sites';
-import { SHARED_STEPS, siteClutterStep } from './steps';
+import { SHARED_STEPS, TRAILING_STEPS, siteClutterStep } from './steps';
 import { clip } from '../text';
 
 /** Marks an element Broadsheet hid; the extension's stylesheet keys on it too. */
@@ -20,7 +20,7 @@ export function emptyCounts(): Record<RemovalKind, number> {
 /** The steps that run for a layout, in order. */
 export function stepsFor(detection: LayoutDetection): CleanStep[] {
   const site = siteFor(detection.layout);
-  return [...SHARED_STEPS, siteClutterStep(site), ...(site.steps ?? [])];
+  return [...SHARED_STEPS, siteClutterStep(site), ...(site.steps ?? []), ...TRAILING_STEPS];
 }
 
 /**
@@ -64,7 +64,7 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
           reason: f.reason,
           text: clip(f.node.textContent ?? ''),
         });
-        undoers.push(mode === 'hide' ? hideElement(f.node, f.kind) : detach(f.node));
+        undoers.push(hideElement(f.node, f.kind));
         taken.add(f.node);
       } else {
         if (insideTaken(f.text)) continue;
@@ -87,6 +87,10 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
       }
     }
   }
+
+  // `remove` mode takes nodes out only after every step has run, so each step sees the same
+  // page in both modes (empty-headings judges what earlier steps hid).
+  if (mode === 'remove') for (const node of taken) undoers.push(detach(node as Element));
 
   const counts = emptyCounts();
   for (const r of removals) counts[r.kind]++;

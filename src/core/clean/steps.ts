@@ -4,8 +4,29 @@
  */
 import type { CleanStep, Finding } from './step';
 import type { SiteRule } from '../../sites/site';
+import { archiveToolbar } from './archive-toolbar';
+import { brokenDirectives } from './broken-directives';
+import { ads } from './ads';
+import { consentBanners } from './consent-banners';
+import { shareTools } from './share-tools';
+import { emptyHeadings } from './empty-headings';
 
-export const SHARED_STEPS: CleanStep[] = [];
+/** Run on every page, before the layout's own clutter rules and steps. */
+export const SHARED_STEPS: CleanStep[] = [
+  // First: a Wayback capture wraps the page, and its toolbar holds share-like links and
+  // headings the later steps should not have to reason about.
+  archiveToolbar,
+  brokenDirectives,
+  ads,
+  consentBanners,
+  shareTools,
+];
+
+/**
+ * Run after everything else, the layout's own steps included, because they judge what the
+ * other steps left behind.
+ */
+export const TRAILING_STEPS: CleanStep[] = [emptyHeadings];
 
 /** Hides what a layout's clutter selectors match. */
 export function siteClutterStep(site: SiteRule): CleanStep {

@@ -1,0 +1,129 @@
+/**
+ * Server-side directives that reached the reader as text. The classic BBC archive serves pages
+ * whose Apache includes no longer resolve: the reference story (shared/reference/
+ * bbc-2007-no-breakthrough-for-us-and-russia.txt, news.bbc.co.uk 2007) opens with
+ * "[an error occurred while processing this directive]", and such pages often show it several
+ * times, in table cells and at the top of `<body>`. Directives escaped into the markup
+ * (`&lt;!--#include virtual="…" --&gt;`, `&lt;esi:include …/&gt;`) show as text too.
+ *
+ * Cut at the text-node level, so the rest of the element's text stays. Real comments
+ * (`<!--#include … -->` unprocessed, `<!--esi … -->` as on readability-test-pages/nytimes-1)
+ * are invisible and are not touched.
+ */
+import type { CleanStep, Finding } from './step';
+import { ELEMENT_NODE, TEXT_NODE, walk } from '../dom';
+
+/** Patterns of directive text a reader sees, each with where it appears. */
+export const DIRECTIVE_TEXT: readonly { name: string; pattern: RegExp }[] = [
+  {
+    // Apache mod_include's default error message (SSIErrorMsg); the 2007 BBC reference story.
+    name: 'ssi-error',
+    pattern: /\[\s*an\s+error\s+occurred\s+while\s+processing\s+this\s+directive\s*\]/gi,
+  },
+  {
+    // An SSI element escaped into the text: `<!--#include virtual="/inc/nav.sssi" -->`.
+    name: 'ssi-element',
+    pattern:
+      /<!--\s*#(?:include|echo|exec|config|set|if|elif|else|endif|flastmod|fsize|printenv)\b[^>]*?-->/gi,
+  },
+  {
+    // An ESI tag escaped into the text: `<esi:include src="/fragment"/>`, `</esi:try>`.
+    name: 'esi-element',
+    pattern:
+      /<\/?esi:(?:include|inline|remove|comment|vars|choose|when|otherwise|try|attempt|except)\b[^<>]*>/gi,
+  },
+];
+
+/** Text in these elements is not page text (scripts may legitimately hold such strings). */
+const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'textarea']);
+
+export const brokenDirectives: CleanStep = {
+  id: 'broken-directives',
+  find({ doc }) {
+    const out: Finding[] = [];
+    const root = doc.body ?? doc.documentElement;
+    if (!root) return out;
+    walk(root, (node) => {
+      if (node.nodeType === TEXT_NODE) {
+        // Only the first text node of a run; the run is read whole below.
+        if (node.previousSibling?.nodeType !== TEXT_NODE) out.push(...findInRun(node as Text));
+        return;
+      }
+      if (node.nodeType !== ELEMENT_NODE) return;
+      const el = node as Element;
+      const tag = el.tagName.toLowerCase();
+      if (SKIP_TAGS.has(tag)) return false;
+      // An ESI element the parser built. `<esi:include/>` is not self-closing in HTML, so a
+      // leaked one may have swallowed the text after it: only an empty one is hidden.
+      if (tag.startsWith('esi:') && !(el.textContent ?? '').trim()) {
+        out.push({
+          node: el,
+          kind: 'directive',
+          rule: 'broken-directives/esi-element',
+          reason: 'Edge Side Include tag left in the page',
+        });
+        return false;
+      }
+    });
+    return out;
+  },
+};
+
+/**
+ * Directives in a run of adjacent text nodes. Parsers may split one stretch of text at
+ * character references (linkedom makes `&lt;` a text node of its own), so a directive escaped
+ * into the page can span several nodes: the run is matched as one string and the cuts are
+ * mapped back to each node.
+ */
+function findInRun(first: Text): Finding[] {
+  const run: Text[] = [];
+  for (let n: Node | null = first; n && n.nodeType === TEXT_NODE; n = n.nextSibling) {
+    run.push(n as Text);
+  }
+  const joined = run.map((t) => t.data).join('');
+  const ranges = directiveRanges(joined);
+  if (!ranges.length) return [];
+  const out: Finding[] = [];
+  let offset = 0;
+  for (const text of run) {
+    const end = offset + text.data.length;
+    const own: [number, number][] = [];
+    for (const [a, b] of ranges) {
+      const from = Math.max(a, offset);
+      const to = Math.min(b, end);
+      if (from < to) own.push([from - offset, to - offset]);
+    }
+    if (own.length) {
+      out.push({
+        text,
+        ranges: own,
+        kind: 'directive',
+        rule: 'broken-directives/text',
+        reason: 'Server-side directive shown as text',
+      });
+    }
+    offset = end;
+  }
+  return out;
+}
+
+/** Sorted, merged [start, end) ranges of directive text in `data`. */
+export function directiveRanges(data: string): [number, number][] {
+  // Cheap test first: every pattern needs one of these.
+  if (!/directive|<!--|esi:/i.test(data)) return [];
+  const ranges: [number, number][] = [];
+  for (const { pattern } of DIRECTIVE_TEXT) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(data); m; m = pattern.exec(data)) {
+      ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,55 @@
+/**
+ * Cookie-consent dialogs of the consent platforms most news sites use. Only the platforms' own
+ * root ids and classes are listed: they wrap the dialog and nothing of the page. Newsletter and
+ * subscription promos differ per site and are left to the site rules.
+ */
+import type { CleanStep, Finding } from './step';
+
+/**
+ * Consent-platform roots; `seen` as in AD_SELECTORS. Each is the root the platform's script
+ * inserts after load on every site that uses it, so saved pages (the corpus) rarely keep one:
+ * live pages are where these fire.
+ */
+export const CONSENT_SELECTORS: readonly { selector: string; seen: readonly string[] }[] = [
+  {
+    selector: '#onetrust-consent-sdk, #onetrust-banner-sdk',
+    seen: [
+      'OneTrust root; named in the scripts of newspaper4k/html/cnn_001.html (inserted at load)',
+    ],
+  },
+  { selector: '#CybotCookiebotDialog', seen: ['Cookiebot dialog root (not in the corpus)'] },
+  { selector: '#didomi-host', seen: ['Didomi notice root (not in the corpus)'] },
+  { selector: '.qc-cmp2-container', seen: ['Quantcast Choice root (not in the corpus)'] },
+  { selector: '.fc-consent-root', seen: ['Google Funding Choices root (not in the corpus)'] },
+  {
+    selector: '[id^="sp_message_container_"]',
+    seen: ['Sourcepoint message root (not in the corpus)'],
+  },
+  { selector: '#truste-consent-track', seen: ['TrustArc banner root (not in the corpus)'] },
+  {
+    // BBC's own cookie prompt ("Cookies on the BBC website"), 2011–2020, on every era's
+    // pages served after 2011, classic ones included.
+    selector: '#bbccookies, #bbccookies-prompt',
+    seen: [
+      'inserted at load from a script template in web-page-parser/bbc_news/8040164.stm.html, 31014941.html and readability-test-pages/bbc-1',
+    ],
+  },
+];
+
+const CONSENT_SELECTOR = CONSENT_SELECTORS.map((s) => s.selector).join(', ');
+
+export const consentBanners: CleanStep = {
+  id: 'consent-banners',
+  find({ doc }) {
+    const out: Finding[] = [];
+    for (const node of Array.from(doc.querySelectorAll(CONSENT_SELECTOR))) {
+      out.push({
+        node,
+        kind: 'promo',
+        rule: 'consent-banners/platform',
+        reason: 'Cookie consent dialog',
+      });
+    }
+    return out;
+  },
+};

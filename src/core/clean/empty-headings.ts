@@ -1,0 +1,119 @@
+/**
+ * Headings left standing over nothing: once cleanup has hidden everything under a heading, the
+ * heading alone is noise ("Advertisement", "Share this story", "Around the web" over an empty
+ * space). A heading is hidden only when Broadsheet hid something in its section and the section
+ * shows no text or picture any more. Content the page hides itself (`hidden`, inline
+ * `display:none`) counts as not shown but never triggers the rule: readability-test-pages/
+ * hidden-nodes keeps "Secondary header" over a `display:none` paragraph, and so do we.
+ *
+ * Runs after every other step (see TRAILING_STEPS in steps.ts), so it sees what they hid.
+ */
+import type { CleanStep, Finding } from './step';
+import { ELEMENT_NODE, TEXT_NODE } from '../dom';
+import { isHiddenElement, isInsideHidden, visibleText } from './hidden';
+import { HIDDEN_ATTR } from './index';
+
+const HEADING = /^h([2-6])$/;
+
+/** How far a heading's wrapper may climb when the heading is alone in it (`<div><h2/></div><ul/>`). */
+const MAX_WRAPPER_CLIMB = 2;
+
+export const emptyHeadings: CleanStep = {
+  id: 'empty-headings',
+  find({ doc }) {
+    const out: Finding[] = [];
+    const root = doc.body;
+    if (!root) return out;
+    for (const heading of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'))) {
+      if (isInsideHidden(heading) || !visibleText(heading).trim()) continue;
+      const level = headingLevel(heading)!;
+      const section = sectionAfter(heading, level);
+      if (!section) continue;
+      if (section.hiddenCount > 0 && !section.visible) {
+        out.push({
+          node: section.owner,
+          kind: 'other',
+          rule: 'empty-headings/orphan',
+          reason: 'Heading over content that was hidden',
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function headingLevel(el: Element): number | null {
+  const m = HEADING.exec(el.tagName.toLowerCase());
+  return m ? Number(m[1]) : null;
+}
+
+interface Section {
+  /** The heading, or the wrapper that holds nothing but the heading. */
+  owner: Element;
+  /** Elements of the section Broadsheet hid (or that hold one it hid). */
+  hiddenCount: number;
+  visible: boolean;
+}
+
+/**
+ * The content a heading introduces: its following siblings up to the next heading of the same
+ * or a higher level. When the heading sits alone in a wrapper, the wrapper's siblings instead.
+ * Null when the section runs into something we cannot judge (a sibling that contains a heading
+ * of its own level), so the heading is left alone.
+ */
+function sectionAfter(heading: Element, level: number): Section | null {
+  let owner: Element = heading;
+  for (let i = 0; i < MAX_WRAPPER_CLIMB && !owner.nextSibling; i++) {
+    const parent = owner.parentElement;
+    if (!parent || parent === heading.ownerDocument.body || !soleVisibleChild(parent, owner)) break;
+    owner = parent;
+  }
+  let hiddenCount = 0;
+  let visible = false;
+  for (let sib = owner.nextSibling; sib; sib = sib.nextSibling) {
+    if (sib.nodeType === TEXT_NODE) {
+      if ((sib as Text).data.trim()) visible = true;
+      continue;
+    }
+    if (sib.nodeType !== ELEMENT_NODE) continue;
+    const el = sib as Element;
+    const ownLevel = headingLevel(el);
+    if (ownLevel !== null && ownLevel <= level) break;
+    if (isHiddenElement(el)) {
+      if (el.hasAttribute(HIDDEN_ATTR)) hiddenCount++;
+      continue;
+    }
+    // A sibling that holds a heading of this level or higher starts a new section inside it:
+    // too tangled to judge safely.
+    if (el.querySelector(sameOrHigher(level))) return null;
+    if (visibleText(el).trim() || hasVisibleMedia(el)) visible = true;
+    else if (el.querySelector(`[${HIDDEN_ATTR}]`)) hiddenCount++;
+  }
+  return { owner, hiddenCount, visible };
+}
+
+function sameOrHigher(level: number): string {
+  const tags: string[] = [];
+  for (let l = 1; l <= level; l++) tags.push(`h${l}`);
+  return tags.join(', ');
+}
+
+function soleVisibleChild(parent: Element, child: Element): boolean {
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n === child) continue;
+    if (n.nodeType === TEXT_NODE && (n as Text).data.trim()) return false;
+    if (n.nodeType === ELEMENT_NODE && visibleText(n).trim()) return false;
+  }
+  return true;
+}
+
+const MEDIA_TAGS = ['img', 'picture', 'video', 'audio', 'iframe', 'svg', 'canvas', 'object'];
+
+/** Pictures and players show something even without text. */
+function hasVisibleMedia(el: Element): boolean {
+  if (MEDIA_TAGS.includes(el.tagName.toLowerCase())) return true;
+  for (const m of Array.from(el.querySelectorAll(MEDIA_TAGS.join(', ')))) {
+    if (!isInsideHidden(m)) return true;
+  }
+  return false;
+}
