@@ -1,0 +1,170 @@
+/** The shared cleanup steps on small pages written to show each case, and on corpus pages. */
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/node/load';
+import { cleanPage, HIDDEN_ATTR } from '../../src/core';
+import { AD_SELECTORS } from '../../src/core/clean/ads';
+import { CONSENT_SELECTORS } from '../../src/core/clean/consent-banners';
+import { corpusAvailable, loadCorpusPage } from '../helpers/corpus';
+import { readerText, serialize } from './clean-helpers';
+
+const URL_ = 'https://example.com/story';
+const page = (body: string) =>
+  parseHtml(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+const seen = (doc: Document) => readerText(doc.body);
+
+describe('broken directives', () => {
+  it('cuts every SSI error message and keeps the text around it', () => {
+    const doc = page(
+      `[an error occurred while processing this directive]
+      <table><tr><td>[an error occurred while processing this directive]</td><td>Last Updated: Tuesday, 15 May 2007</td></tr></table>
+      <p>Russia and the United States [an error occurred while processing this directive] have defined their differences.</p>`,
+    );
+    const html = serialize(doc);
+    const report = cleanPage(doc, URL_);
+    expect(seen(doc)).toBe(
+      'Last Updated: Tuesday, 15 May 2007 Russia and the United States have defined their differences.',
+    );
+    expect(report.counts.directive).toBe(3);
+    expect(report.removals[0]).toMatchObject({
+      kind: 'directive',
+      rule: 'broken-directives/text',
+      text: '[an error occurred while processing this directive]',
+    });
+    report.undo();
+    expect(serialize(doc)).toBe(html);
+  });
+
+  it('cuts SSI and ESI tags escaped into the text, and empty ESI elements', () => {
+    const doc = page(
+      `<p>Before &lt;!--#include virtual="/includes/nav.sssi" --&gt; after</p>
+       <p>&lt;!--#echo var="DATE_LOCAL" --&gt;Today</p>
+       <div>&lt;esi:include src="/fragments/promo"/&gt;Kept</div>
+       <div id="e"><esi:include src="/x"></esi:include></div>`,
+    );
+    const report = cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Before after Today Kept');
+    expect(doc.querySelector('#e')!.firstElementChild!.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    // linkedom splits text at `&lt;`, so an escaped directive may be cut from several nodes
+    // (one record each); browsers keep one text node.
+    expect(report.removals.every((r) => r.kind === 'directive')).toBe(true);
+    expect(report.removals.map((r) => r.text).join('')).toContain('#include virtual=');
+  });
+
+  it('leaves an ESI element that swallowed the text after it (HTML has no self-closing tags)', () => {
+    const doc = page('<p>Start <esi:include src="/x"/> the story goes on.</p>');
+    cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Start the story goes on.');
+  });
+
+  it('leaves real comments and scripts alone', () => {
+    const doc = page(
+      `<!--#include virtual="/x" --><!--esi <esi:include src="/y"/> -->
+       <script>var e = "[an error occurred while processing this directive]";</script><p>Text</p>`,
+    );
+    const html = serialize(doc);
+    const report = cleanPage(doc, URL_);
+    expect(report.removals).toEqual([]);
+    expect(serialize(doc)).toBe(html);
+  });
+});
+
+describe('share tools', () => {
+  it('hides a bar of share links with its labels', () => {
+    const doc = page(
+      `<p>Story text.</p><div class="tools"><h3>Bookmark with:</h3><ul>
+       <li><a href="http://del.icio.us/post?url=x">Delicious</a></li>
+       <li><a href="http://digg.com/submit?url=x">Digg</a></li>
+       <li><a href="http://www.facebook.com/sharer.php?u=x">Facebook</a></li></ul>
+       <p class="what"><a href="/help">What are these?</a></p></div>`,
+    );
+    const report = cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Story text.');
+    expect(report.removals.map((r) => r.rule)).toEqual(['share-tools/links']);
+  });
+
+  it('keeps a byline beside the buttons, and a single share link in a sentence', () => {
+    const doc = page(
+      `<div class="meta"><span>By James Rodgers</span>
+        <a href="https://twitter.com/intent/tweet?url=x">Tweet</a>
+        <a href="https://www.facebook.com/sharer/sharer.php?u=x">Share</a></div>
+       <p>Readers can <a href="https://twitter.com/intent/tweet?text=y">tweet the minister</a> directly.</p>`,
+    );
+    cleanPage(doc, URL_);
+    // The links sit beside the byline with no box of their own: nothing is hidden.
+    expect(seen(doc)).toBe('By James Rodgers Tweet Share Readers can tweet the minister directly.');
+  });
+});
+
+describe('empty headings', () => {
+  it('hides a heading once everything under it was hidden, in both modes', () => {
+    for (const mode of ['hide', 'remove'] as const) {
+      const doc = page(
+        `<h1>Title</h1><p>Story text.</p>
+         <h2>Advertisement</h2><div class="advert"></div><ins class="adsbygoogle"></ins>
+         <h2>More</h2><p>More text.</p>`,
+      );
+      const report = cleanPage(doc, URL_, { mode });
+      expect(seen(doc)).toBe('Title Story text. More More text.');
+      expect(report.removals.map((r) => r.rule)).toContain('empty-headings/orphan');
+    }
+  });
+
+  it('looks past a wrapper that holds only the heading', () => {
+    const doc = page(
+      '<p>Story.</p><div class="hd"><h3>Around the web</h3></div><div class="OUTBRAIN">x</div>',
+    );
+    cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Story.');
+  });
+
+  it('keeps headings over content the page itself hides, over nothing, or over anything visible', () => {
+    const doc = page(
+      `<h2>Tabs</h2><div style="display:none">Panel</div>
+       <header><h2>Standfirst heading</h2></header>
+       <h2>Ads and text</h2><div class="advert"></div><p>Still here.</p>`,
+    );
+    cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Tabs Standfirst heading Ads and text Still here.');
+  });
+});
+
+describe('ads and consent banners', () => {
+  it('hides ad slots and ad iframes, also when Wayback rewrote the iframe address', () => {
+    const doc = page(
+      `<p>Story.</p><div id="bbccom_leaderboard">Advertisement</div>
+       <iframe src="/web/20150101000000if_/https://tpc.googlesyndication.com/safeframe/1"></iframe>
+       <iframe src="https://www.youtube.com/embed/x"></iframe>`,
+    );
+    const report = cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Story.');
+    expect(report.removals.map((r) => r.rule)).toEqual(['ads/slot', 'ads/iframe']);
+  });
+});
+
+describe.skipIf(!corpusAvailable)('selectors against the pages they cite', () => {
+  const cited = [...AD_SELECTORS, ...CONSENT_SELECTORS].flatMap(({ selector, seen: pages }) =>
+    pages.filter((p) => !/\s/.test(p) && !p.startsWith('http')).map((p) => [selector, p]),
+  );
+
+  it.each(cited)('%s matches on %s', (selector, path) => {
+    const doc = loadCorpusPage(...path.split('/'));
+    expect(doc.querySelectorAll(selector).length).toBeGreaterThan(0);
+  });
+
+  it('hides the classic BBC "Bookmark with" bar and keeps the story', () => {
+    const doc = loadCorpusPage('web-page-parser/bbc_news/8011268.stm.html');
+    cleanPage(doc, 'http://news.bbc.co.uk/1/hi/world/middle_east/8011268.stm');
+    expect(doc.getElementById('socialBookMarks')!.getAttribute(HIDDEN_ATTR)).toBe('other');
+    expect(seen(doc)).toContain(
+      'US officials say the leaders of Israel, Egypt and the Palestinians',
+    );
+  });
+
+  it('hides every bbc.com advert slot of the 2015 story page', () => {
+    const doc = loadCorpusPage('readability-test-pages/bbc-1/source.html');
+    expect(seen(doc)).toContain('Advertisement');
+    const report = cleanPage(doc, 'https://www.bbc.com/news/world-us-canada-33646361');
+    expect(report.counts.ad).toBeGreaterThan(10);
+    expect(seen(doc)).not.toContain('Advertisement');
+  });
+});
