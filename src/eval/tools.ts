@@ -42,7 +42,16 @@ export const defuddleTool: Tool = {
   async extract(doc, url) {
     // defuddle/node takes any DOM Document (linkedom here); its content is an HTML string, read
     // back with the same parser so its text is cut into lines the way the others' is.
-    const result = await Defuddle(doc, url);
+    // Defuddle logs every broken JSON-LD block of a page to the console; muted so the
+    // evaluation's own output stays readable.
+    const log = console.error;
+    console.error = () => {};
+    let result: Awaited<ReturnType<typeof Defuddle>>;
+    try {
+      result = await Defuddle(doc, url);
+    } finally {
+      console.error = log;
+    }
     if (!result.content) return '';
     const out = parseHtml(`<!doctype html><html><body>${result.content}</body></html>`);
     return out.body ? elementText(out.body) : '';
