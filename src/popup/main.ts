@@ -141,12 +141,17 @@ async function refresh(): Promise<void> {
     }
     render(pageView(state));
   } catch (error) {
-    // The background refuses pages it may not script (a store, a PDF it could not spot by URL).
+    // The background refuses pages it may not script (a store or PDF the URL did not give
+    // away, an error page) and says why in words of its own.
     if (error instanceof ReplyError && error.code === 'restricted') {
-      render({ kind: 'restricted', reason: 'other' });
+      render({ kind: 'restricted', reason: 'other', message: error.message });
       return;
     }
-    render({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    render({
+      kind: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      inPage: error instanceof ReplyError && error.code === 'page-error',
+    });
   }
 }
 

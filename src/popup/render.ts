@@ -7,6 +7,7 @@ import { REMOVAL_KINDS, type Removal, type RemovalKind } from '../core/types';
 import { h, uid } from '../ui/dom';
 import { t, type MessageKey } from '../ui/i18n';
 import {
+  articleDates,
   formatNames,
   formatNumber,
   kindLabel,
@@ -18,11 +19,12 @@ import type { RestrictedReason } from './restricted';
 
 export type PopupView =
   | { kind: 'checking' }
-  | { kind: 'restricted'; reason: RestrictedReason }
+  /** `message`: the browser's own refusal, when only the injection could tell. */
+  | { kind: 'restricted'; reason: RestrictedReason; message?: string }
   /** The tab is still loading and its content script has not answered yet. */
   | { kind: 'loading' }
-  /** Broadsheet could not talk to the page at all. */
-  | { kind: 'failed'; message: string }
+  /** Broadsheet could not talk to the page, or the page's script failed (`inPage`). */
+  | { kind: 'failed'; message: string; inPage?: boolean }
   | {
       kind: 'page';
       state: PageState;
@@ -92,12 +94,10 @@ function facts(state: PageState, format: FormatOptions): HTMLElement {
 function articleHeader(state: PageState, format: FormatOptions): HTMLElement {
   const article = state.article;
   const names = article?.authors.map((a) => a.name).filter(Boolean) ?? [];
-  const published = timeElement(article?.published ?? null, format);
-  const modified = timeElement(article?.modified ?? null, format);
+  const { published, updated } = article ? articleDates(article, format) : {};
   const dates: HTMLElement[] = [];
   if (published) dates.push(h('dt', null, t('published')), h('dd', null, published));
-  if (modified && article?.modified !== article?.published)
-    dates.push(h('dt', null, t('updated')), h('dd', null, modified));
+  if (updated) dates.push(h('dt', null, t('updated')), h('dd', null, updated));
   return h(
     'header',
     { class: 'article-head' },
@@ -238,12 +238,15 @@ export function renderPopup(
     case 'checking':
       return h('p', { class: 'checking' }, t('popupChecking'));
     case 'restricted':
-      return notice(t('popupRestrictedHeading'), t(RESTRICTED_MESSAGES[view.reason]));
+      return notice(
+        t('popupRestrictedHeading'),
+        view.message || t(RESTRICTED_MESSAGES[view.reason]),
+      );
     case 'loading':
       return notice(t('popupLoadingHeading'), t('popupLoadingBody'), retryButton(handlers));
     case 'failed':
       return notice(
-        t('popupFailedHeading'),
+        t(view.inPage ? 'pageErrorHeading' : 'popupFailedHeading'),
         t('errorDetails', view.message),
         retryButton(handlers),
       );

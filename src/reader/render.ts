@@ -5,7 +5,13 @@
 import type { Article, Block, RelatedLink } from '../core/types';
 import { externalLink, h, safeHttpUrl, uid } from '../ui/dom';
 import { t } from '../ui/i18n';
-import { formatDate, formatNames, timeElement, type FormatOptions } from '../ui/format';
+import {
+  articleDates,
+  formatDate,
+  formatNames,
+  timeElement,
+  type FormatOptions,
+} from '../ui/format';
 import { readerControls, type ReaderSettings } from '../ui/reader-controls';
 
 /** BCP 47 tags as pages write them (`en`, `en-GB`, `zh-Hant-TW`); anything else is dropped. */
@@ -138,9 +144,7 @@ function source(article: Article, format: FormatOptions): HTMLElement {
 function header(article: Article, format: FormatOptions): HTMLElement {
   const names = article.authors.map((a) => a.name).filter(Boolean);
   const kicker = [article.siteName, article.section].filter(Boolean).join(' · ');
-  const published = timeElement(article.published, format);
-  const modified =
-    article.modified !== article.published ? timeElement(article.modified, format) : null;
+  const { published, updated } = articleDates(article, format);
   return h(
     'header',
     { class: 'story-head' },
@@ -155,12 +159,12 @@ function header(article: Article, format: FormatOptions): HTMLElement {
           h('span', { class: 'author' }, t('bylineBy', formatNames(names, format))),
         article.dateline && h('span', { class: 'dateline' }, article.dateline),
       ),
-    (published || modified) &&
+    (published || updated) &&
       h(
         'p',
         { class: 'dates' },
         published && h('span', null, t('published'), ' ', published),
-        modified && h('span', null, t('updated'), ' ', modified),
+        updated && h('span', null, t('updated'), ' ', updated),
       ),
   );
 }

@@ -75,3 +75,19 @@ export function formatNames(names: string[], options: FormatOptions = {}): strin
     return names.join(', ');
   }
 }
+
+/**
+ * Published and updated dates as `<time>` elements. "Updated" is left out when it reads the same
+ * as "Published": classic BBC pages stamp the two seconds apart (8029015.stm: 11:14:14 and 11:14).
+ */
+export function articleDates(
+  article: { published: string | null; modified: string | null },
+  options: FormatOptions = {},
+): { published: HTMLElement | null; updated: HTMLElement | null } {
+  const published = timeElement(article.published, options);
+  const updated = timeElement(article.modified, options);
+  return {
+    published,
+    updated: updated && updated.textContent !== published?.textContent ? updated : null,
+  };
+}

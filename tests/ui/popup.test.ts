@@ -101,6 +101,17 @@ describe('popup states', () => {
     expect(h.retry).toHaveBeenCalledOnce();
   });
 
+  it('gives the browser’s own reason when only the injection knew the page was off limits', () => {
+    const el = show({ kind: 'restricted', reason: 'other', message: 'The store is off limits.' });
+    expect(el.querySelector('p')!.textContent).toBe('The store is off limits.');
+  });
+
+  it('tells an error inside the page from a page it could not reach', () => {
+    const el = show({ kind: 'failed', message: 'TypeError: x is null', inPage: true });
+    expect(el.querySelector('h1')!.textContent).toBe('Something went wrong inside the page');
+    expect(el.textContent).toContain('Details: TypeError: x is null');
+  });
+
   it('shows why it could not reach the page', () => {
     const el = show({ kind: 'failed', message: 'Receiving end does not exist.' });
     expect(el.textContent).toContain('Broadsheet couldn’t reach this page');

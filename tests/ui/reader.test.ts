@@ -48,6 +48,8 @@ describe.skipIf(!corpusAvailable)('reader on a real classic BBC story', () => {
     const published = el.querySelector('.dates time')!;
     expect(published.getAttribute('datetime')).toBe('2009-05-02T11:14:14Z');
     expect(published.textContent).toBe('2 May 2009 at 11:14');
+    // The page's "last updated" (11:14:00) reads the same as the publication time: shown once.
+    expect(el.querySelectorAll('.dates time')).toHaveLength(1);
   });
 
   it('keeps each caption with its picture', () => {
