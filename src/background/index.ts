@@ -1,0 +1,112 @@
+/**
+ * The service worker (Firefox: background script): on-demand injection for pages no manifest
+ * match covers, the reader view, "Save as JSON" from the popup and the context menu, the
+ * `open-reader` keyboard command, and the toolbar badge. Every message is checked for shape
+ * (`isToBackground`) and origin (this extension) before anything runs.
+ */
+import browser from 'webextension-polyfill';
+import type { Menus, Runtime, Tabs } from 'webextension-polyfill';
+import { isToBackground } from '../shared/messages';
+import type { Reply, ToBackground } from '../shared/messages';
+import { BackgroundError } from './errors';
+import { articleFromTab, injectContentScript } from './tab-article';
+import { openReader } from './reader';
+import { saveArticleJson } from './save-json';
+
+const MENU_SAVE_JSON = 'save-json';
+const COMMAND_OPEN_READER = 'open-reader';
+
+// Listeners are registered synchronously at the top level: a service worker woken by an event
+// only sees listeners that exist in its first turn.
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id || !isToBackground(message)) return undefined;
+  return answer(message, sender);
+});
+
+browser.runtime.onInstalled.addListener(() => void createMenus());
+browser.runtime.onStartup.addListener(() => void createMenus());
+
+browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+  if (info.menuItemId !== MENU_SAVE_JSON || tab?.id === undefined) return;
+  void withBadgeOnError(tab.id, async () => {
+    await saveArticleJson(await articleFromTab(tab.id!));
+  });
+});
+
+browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
+  if (command !== COMMAND_OPEN_READER) return;
+  void (async () => {
+    const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (target?.id === undefined) return;
+    await withBadgeOnError(target.id, () => readerFor(target));
+  })();
+});
+
+async function answer(
+  message: ToBackground,
+  sender: Runtime.MessageSender,
+): Promise<Reply<unknown>> {
+  try {
+    switch (message.type) {
+      case 'popup→background:inject':
+        await injectContentScript(message.tabId);
+        return { ok: true, value: null };
+      case 'popup→background:open-reader':
+        await readerFor(await browser.tabs.get(message.tabId));
+        return { ok: true, value: null };
+      case 'popup→background:save-json': {
+        const downloadId = await saveArticleJson(await articleFromTab(message.tabId));
+        return { ok: true, value: { downloadId } };
+      }
+      case 'content→background:cleaned':
+        if (sender.tab?.id !== undefined) await showCount(sender.tab.id, message.counts);
+        return { ok: true, value: null };
+    }
+  } catch (err) {
+    return { ok: false, error: errorOf(err) };
+  }
+}
+
+async function readerFor(tab: Tabs.Tab): Promise<void> {
+  await openReader(await articleFromTab(tab.id!), tab);
+}
+
+async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: MENU_SAVE_JSON,
+    title: browser.i18n.getMessage('contextMenuSaveJson') || 'Save article as JSON',
+    contexts: ['page'],
+  });
+}
+
+/** How many things cleanup hid, on the toolbar button of that tab. */
+async function showCount(tabId: number, counts: Record<string, number>): Promise<void> {
+  const total = Object.values(counts).reduce((sum, n) => sum + (Number.isFinite(n) ? n : 0), 0);
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#555' });
+  await browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
+}
+
+/**
+ * The command and the context menu have no popup to tell a failure to: the badge says "!" and
+ * the button's tooltip says why, for that tab.
+ */
+async function withBadgeOnError(tabId: number, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const { message } = errorOf(err);
+    await browser.action
+      .setBadgeBackgroundColor({ tabId, color: '#b00020' })
+      .catch(() => undefined);
+    await browser.action.setBadgeText({ tabId, text: '!' }).catch(() => undefined);
+    await browser.action
+      .setTitle({ tabId, title: `Broadsheet: ${message}` })
+      .catch(() => undefined);
+  }
+}
+
+function errorOf(err: unknown): { code: string; message: string } {
+  if (err instanceof BackgroundError) return { code: err.code, message: err.message };
+  return { code: 'page-error', message: err instanceof Error ? err.message : String(err) };
+}

@@ -1,0 +1,127 @@
+/**
+ * Content script at DOM ready: a thin adapter over the core. On BBC News addresses (manifest
+ * matches) it cleans the page when the settings allow, takes the anti-flash stylesheet out, and
+ * keeps late clutter hidden for a while. Anywhere (it is also injected on demand from the
+ * toolbar) it answers the popup's and the background's messages. It never throws into the page.
+ */
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { isToContent } from '../shared/messages';
+import type { Reply, ToContent } from '../shared/messages';
+import {
+  autoCleanFor,
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  SETTINGS_KEY,
+} from '../shared/settings';
+import type { Settings } from '../shared/settings';
+import type { RemovalKind } from '../core';
+import { isBbcNewsAddress } from './bbc-address';
+import { removeEarlyStyle } from './early-style';
+import { createIndicator } from './indicator';
+import { PageSession } from './page-session';
+
+/** Set on the content script's global, so a second injection (toolbar on a BBC tab) is a no-op. */
+const LOADED = Symbol.for('broadsheet.content');
+
+const scope = globalThis as typeof globalThis & { [LOADED]?: true };
+if (!scope[LOADED]) {
+  scope[LOADED] = true;
+  try {
+    start();
+  } catch {
+    removeEarlyStyle(document);
+  }
+}
+
+function start(): void {
+  const url = location.href;
+  const indicator = createIndicator(document);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let shownTotal = -1;
+
+  const session = new PageSession(
+    document,
+    url,
+    (total, counts) => {
+      if (total === shownTotal) return;
+      shownTotal = total;
+      if (total > 0)
+        indicator.show(total === 1 ? 'Broadsheet hid 1 item' : `Broadsheet hid ${total} items`);
+      tellBackground(counts);
+    },
+    (node) => indicator.owns(node),
+  );
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || !isToContent(message)) return undefined;
+    return answer(message);
+  });
+
+  async function answer(message: ToContent): Promise<Reply<unknown>> {
+    try {
+      switch (message.type) {
+        case 'popup→content:get-state':
+          break;
+        case 'popup→content:undo':
+          session.undo();
+          break;
+        case 'popup→content:clean':
+          session.clean(settings.keepKinds);
+          break;
+        case 'background→content:get-article': {
+          const result = session.article();
+          return result.ok ? { ok: true, value: result.article } : result;
+        }
+      }
+      return { ok: true, value: session.state(autoCleanFor(settings, location.hostname)) };
+    } catch (err) {
+      return { ok: false, error: { code: 'page-error', message: String(err) } };
+    }
+  }
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+    const before = settings.keepKinds.join();
+    settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
+    // A page already cleaned follows a change of what to keep at once.
+    if (session.cleaned && settings.keepKinds.join() !== before)
+      safely(() => session.clean(settings.keepKinds));
+  });
+
+  void loadSettings().then((loaded) => {
+    settings = loaded;
+    safely(() => {
+      const auto =
+        isBbcNewsAddress(url) &&
+        autoCleanFor(settings, location.hostname) &&
+        session.layout().layout !== 'generic';
+      if (auto) session.clean(settings.keepKinds);
+    });
+    // Cleanup has hidden (and recorded) what the stylesheet hid, or the page is left as it is.
+    removeEarlyStyle(document);
+  });
+}
+
+async function loadSettings(): Promise<Settings> {
+  try {
+    const stored = await browser.storage.sync.get(SETTINGS_KEY);
+    return normalizeSettings(stored[SETTINGS_KEY]);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+function tellBackground(counts: Record<RemovalKind, number>): void {
+  browser.runtime
+    .sendMessage({ type: 'content→background:cleaned', counts })
+    .catch(() => undefined);
+}
+
+function safely(run: () => void): void {
+  try {
+    run();
+  } catch {
+    // Never throw into the page: a failed clean leaves the page as the site made it.
+  }
+}

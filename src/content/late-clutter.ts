@@ -1,0 +1,77 @@
+/**
+ * Watches for clutter the page inserts after DOM ready. Today's BBC pages are a client-side app
+ * that hydrates server-rendered HTML and loads components as modules (web-page-parser
+ * bbc_news/cden3j9d1r7o.html: `window.__INITIAL_DATA__`, a dozen async `bundle-*.js` chunks),
+ * so nodes arrive and are re-inserted after the first clean; but a watcher that re-cleans on
+ * every mutation would tax pages that never settle (live pages, tickers). So it is bounded in
+ * every direction, by the limits below.
+ */
+
+export const LATE_CLUTTER_LIMITS = {
+  /** Wait this long after the last batch of inserted elements before cleaning again. */
+  debounceMs: 250,
+  /** At most this many re-cleans in any minute. */
+  maxRunsPerMinute: 6,
+  /** Stop watching this long after cleanup started: late content has arrived by then. */
+  watchForMs: 90_000,
+  /** A re-clean slower than this means the page is too heavy to keep watching. */
+  maxRunMs: 150,
+} as const;
+
+const MINUTE_MS = 60_000;
+
+export class LateClutterWatcher {
+  private observer: MutationObserver | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
+  private runs: number[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly run: () => void,
+    private readonly ignore: (node: Node) => boolean,
+  ) {}
+
+  start(): void {
+    if (this.observer || !this.doc.documentElement) return;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    // childList only: cleanup itself changes attributes and text, which must not wake us.
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    this.stopTimer = setTimeout(() => this.stop(), LATE_CLUTTER_LIMITS.watchForMs);
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.timer);
+    clearTimeout(this.stopTimer);
+    this.timer = undefined;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const inserted = records.some((r) =>
+      Array.from(r.addedNodes).some((n) => n.nodeType === 1 && !this.ignore(n)),
+    );
+    if (!inserted) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.runIfAllowed(), LATE_CLUTTER_LIMITS.debounceMs);
+  }
+
+  private runIfAllowed(): void {
+    const now = Date.now();
+    this.runs = this.runs.filter((t) => now - t < MINUTE_MS);
+    if (this.runs.length >= LATE_CLUTTER_LIMITS.maxRunsPerMinute) {
+      // Over budget: one run when the oldest leaves the window, not one per mutation.
+      this.timer = setTimeout(() => this.runIfAllowed(), MINUTE_MS - (now - this.runs[0]!));
+      return;
+    }
+    this.runs.push(now);
+    const started = performance.now();
+    try {
+      this.run();
+    } catch {
+      // A failing re-clean must not throw into the page; the next batch may succeed.
+    }
+    if (performance.now() - started > LATE_CLUTTER_LIMITS.maxRunMs) this.stop();
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * What the content script does to one page: clean it (hiding and recording), undo exactly,
+ * re-clean when the page inserts clutter late, and read the article for the popup and the
+ * background. The page is only ever changed through core's `cleanPage` report, so "Show original"
+ * always has one `undo()` that puts back every attribute and every text node as it was.
+ */
+import { cleanPage, detectLayout, extractArticle, NoArticleError } from '../core';
+import type { Article, CleanReport, LayoutDetection, RemovalKind } from '../core';
+import { emptyCounts } from '../core/clean';
+import type { PageState } from '../shared/messages';
+import { LateClutterWatcher } from './late-clutter';
+
+/**
+ * Pages with more elements than this are not extracted in the page: extraction copies the whole
+ * document, and a tab should not freeze because someone opened the popup on a 300 MB log viewer.
+ */
+const MAX_ELEMENTS_TO_EXTRACT = 150_000;
+
+export type ArticleResult =
+  { ok: true; article: Article } | { ok: false; error: NonNullable<PageState['error']> };
+
+export class PageSession {
+  private report: CleanReport | null = null;
+  private keepKinds: RemovalKind[] = [];
+  private detection: LayoutDetection | null = null;
+  private readonly watcher: LateClutterWatcher;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly url: string,
+    /** Told whenever a clean (first or late) has hidden `total` things. */
+    private readonly onCleaned: (total: number, counts: Record<RemovalKind, number>) => void,
+    /** Nodes the session must not react to (its own indicator). */
+    ownNode: (node: Node) => boolean,
+  ) {
+    this.watcher = new LateClutterWatcher(doc, () => this.reclean(), ownNode);
+  }
+
+  get cleaned(): boolean {
+    return this.report !== null;
+  }
+
+  layout(): LayoutDetection {
+    // Detection reads the whole page; late-rendered pages (modern BBC) may only settle after the
+    // first look, so a page still `generic` is looked at again.
+    if (!this.detection || this.detection.layout === 'generic')
+      this.detection = detectLayout(this.doc, this.url);
+    return this.detection;
+  }
+
+  /** Cleans (again, from the original), keeping `keepKinds`, and watches for late clutter. */
+  clean(keepKinds: RemovalKind[] = this.keepKinds): CleanReport {
+    this.keepKinds = keepKinds;
+    const report = this.reclean();
+    this.watcher.start();
+    return report;
+  }
+
+  /** Restores the page exactly and stops watching it. */
+  undo(): void {
+    this.watcher.stop();
+    this.report?.undo();
+    this.report = null;
+  }
+
+  /**
+   * The article as the CLI would read it from the same page: read from the original page (the
+   * cleanup is undone and redone around it, synchronously, so nothing is painted in between),
+   * because cleanup cuts directive text the extractor would otherwise find and count.
+   */
+  article(now?: Date): ArticleResult {
+    const tooMany = this.doc.getElementsByTagName('*').length > MAX_ELEMENTS_TO_EXTRACT;
+    if (tooMany) {
+      return {
+        ok: false,
+        error: { code: 'too-large', message: 'This page is too large to read in the browser.' },
+      };
+    }
+    const wasCleaned = this.cleaned;
+    this.report?.undo();
+    try {
+      const article = extractArticle(this.doc, this.url, { detection: this.layout(), now });
+      return { ok: true, article };
+    } catch (err) {
+      if (err instanceof NoArticleError) {
+        return { ok: false, error: { code: 'no-article', message: err.message } };
+      }
+      return {
+        ok: false,
+        error: { code: 'page-error', message: `This page could not be read: ${messageOf(err)}` },
+      };
+    } finally {
+      if (wasCleaned) this.report = this.cleanFromOriginal();
+    }
+  }
+
+  state(autoClean: boolean): PageState {
+    const detection = this.layout();
+    const result = this.article();
+    return {
+      url: this.url,
+      layout: detection.layout,
+      archive: detection.archive,
+      signals: detection.signals,
+      cleaned: this.cleaned,
+      autoClean,
+      removals: this.report?.removals ?? [],
+      counts: this.report?.counts ?? emptyCounts(),
+      article: result.ok ? result.article : null,
+      error: result.ok ? null : result.error,
+    };
+  }
+
+  /** Undo the current clean and clean again, so late clutter joins one report, counted once. */
+  private reclean(): CleanReport {
+    this.report?.undo();
+    this.report = this.cleanFromOriginal();
+    const total = this.report.removals.length;
+    this.onCleaned(total, this.report.counts);
+    return this.report;
+  }
+
+  private cleanFromOriginal(): CleanReport {
+    return cleanPage(this.doc, this.url, {
+      detection: this.layout(),
+      skipKinds: this.keepKinds,
+    });
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,339 @@
+/**
+ * The built extension (dist/) in real Chromium, on pages served at their real addresses:
+ * cleanup on load and before first paint, the popup, Save as JSON, the reader view, Show
+ * original, on-demand injection on a non-BBC page, and no request the pages did not ask for.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleSchema } from '../../src/export/schema';
+import { parseHtml, readHtmlFile } from '../../src/node/load';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
+import { findChromium, launchWithExtension } from './harness/browser';
+import type { ExtensionBrowser } from './harness/browser';
+import { routeBody, startFixtureServer } from './harness/server';
+import type { FixtureRoute, FixtureServer } from './harness/server';
+import { availablePages, BBC_PAGES, CLASSIC_2007 } from './harness/pages';
+import type { E2ePage } from './harness/pages';
+import { corpusPath } from '../helpers/corpus';
+
+/** The few extension APIs the tests call inside the service worker. */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  storage: { sync: { set(items: object): Promise<void> } };
+};
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = resolve(ROOT, 'dist');
+const ARTIFACTS = resolve(ROOT, 'artifacts');
+
+/** A non-BBC article (article-extraction-benchmark 14cc2a0c…), read through the toolbar. */
+const GENERIC_PAGE = {
+  url: 'https://www.sciencealert.com/nasa-finds-water-plumes-above-the-surface-of-jupiter-s-icy-moon-europa',
+  file: corpusPath(
+    'article-extraction-benchmark/html/14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f.html.gz',
+  ),
+  title: "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa",
+  // The benchmark's human ground truth, first sentence.
+  firstSentence:
+    "A team led by researchers out of NASA's Goddard Space Flight Center in Greenbelt, Maryland, has confirmed traces of water vapor above the surface of Jupiter's icy moon Europa.",
+};
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  if (process.env.CI === 'true') throw new Error('Chromium is required for the e2e tests in CI.');
+  console.warn('\n[broadsheet] NOTICE: no Chromium found; e2e tests are SKIPPED.\n');
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
+  const pages = availablePages(BBC_PAGES);
+  const genericAvailable = existsSync(GENERIC_PAGE.file);
+  const routes: FixtureRoute[] = [
+    ...pages.map((p) => ({ url: p.url, file: p.file })),
+    ...(genericAvailable ? [{ url: GENERIC_PAGE.url, file: GENERIC_PAGE.file }] : []),
+  ];
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  /** Every request a tab made, with the scripts that started it (CDP `initiator`). */
+  const seen: { url: string; initiators: string[] }[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(DIST, 'manifest.json')))
+      throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does).');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startFixtureServer(routes);
+    browser = await launchWithExtension({
+      extensionDir: DIST,
+      hostResolverRules: server.hostResolverRules(),
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A new tab whose requests are recorded from its first one. */
+  async function newTab(): Promise<Page> {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    cdp.on('Network.requestWillBeSent', (event) => {
+      const frames = [];
+      for (let stack = event.initiator.stack; stack; stack = stack.parent)
+        frames.push(...stack.callFrames.map((f) => f.url));
+      seen.push({ url: event.request.url, initiators: [event.initiator.url ?? '', ...frames] });
+    });
+    await cdp.send('Network.enable');
+    return page;
+  }
+
+  async function open(url: string): Promise<Page> {
+    const page = await newTab();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+
+  async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+  /** Waits until cleanup has run: no clutter string left in what a reader sees. */
+  async function waitForCleanup(page: Page, clutter: string[]): Promise<string> {
+    let text = '';
+    await expect
+      .poll(
+        async () => {
+          text = collapse(await bodyText(page));
+          return clutter.filter((c) => text.includes(collapse(c)));
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual([]);
+    return text;
+  }
+
+  /**
+   * The id of the tab opened last. (Without the `tabs` permission the extension cannot see the
+   * URL of a tab outside its host permissions, so tabs are told apart by age.)
+   */
+  async function newestTabId(): Promise<number> {
+    return browser.serviceWorker.evaluate(async () => {
+      const ids = (await chrome.tabs.query({})).map((t) => t.id ?? -1);
+      return Math.max(...ids);
+    });
+  }
+
+  async function openPopup(tabId: number): Promise<Page> {
+    const popup = await newTab();
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.goto(
+      `chrome-extension://${browser.extensionId}/src/popup/index.html?tabId=${tabId}`,
+    );
+    return popup;
+  }
+
+  async function setSettings(value: unknown): Promise<void> {
+    await browser.serviceWorker.evaluate(
+      ([key, v]) => chrome.storage.sync.set({ [key as string]: v }),
+      [SETTINGS_KEY, value] as const,
+    );
+  }
+
+  /** The page's own text, to check the clutter strings are really there before cleanup. */
+  function servedText(page: E2ePage): string {
+    const doc = parseHtml(readHtmlFile(page.file));
+    return collapse(doc.body?.textContent ?? '');
+  }
+
+  describe.each(pages)('$name, at its real address', (page) => {
+    it('is cleaned on load: no clutter in the page text, every article sentence still there', async () => {
+      const served = servedText(page);
+      for (const c of page.clutter) expect(served, `fixture lacks "${c}"`).toContain(collapse(c));
+
+      const tab = await open(page.url);
+      const text = await waitForCleanup(tab, page.clutter);
+      const missing = page.article.filter((s) => !text.includes(collapse(s)));
+      expect(missing).toEqual([]);
+      await tab.close();
+    });
+
+    it('has its known clutter hidden already at the first DOMContentLoaded', async () => {
+      const tab = await newTab();
+      // In the page's main world, before any page script: the first DOMContentLoaded listener.
+      await tab.addInitScript(() => {
+        document.addEventListener(
+          'DOMContentLoaded',
+          () => {
+            (window as unknown as { __atDcl: string }).__atDcl = document.body.innerText;
+          },
+          { once: true },
+        );
+      });
+      await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
+      const atDcl = collapse(
+        await tab.evaluate(() => (window as unknown as { __atDcl: string }).__atDcl),
+      );
+      expect(page.hiddenAtDomContentLoaded.filter((c) => atDcl.includes(collapse(c)))).toEqual([]);
+      // …and the story itself was not hidden with it.
+      expect(atDcl).toContain(collapse(page.article[0]!));
+      await tab.close();
+    });
+  });
+
+  describe.skipIf(!pages.includes(CLASSIC_2007))('the 2007 story through the popup', () => {
+    let tab: Page;
+    let tabId: number;
+    let original: { text: string; body: string };
+
+    beforeAll(async () => {
+      // The page as the site made it: the same address with cleanup switched off for the site.
+      await setSettings({ ...DEFAULT_SETTINGS, disabledSites: ['news.bbc.co.uk'] });
+      const plain = await open(CLASSIC_2007.url);
+      await until(
+        () => plain.evaluate(() => !document.querySelector('style[data-broadsheet-early-style]')),
+        'the content script to leave the page alone',
+      );
+      original = await plain.evaluate(() => ({
+        text: document.body.innerText,
+        body: document.body.outerHTML,
+      }));
+      await plain.close();
+      await setSettings(DEFAULT_SETTINGS);
+
+      tab = await open(CLASSIC_2007.url);
+      tabId = await newestTabId();
+      await until(
+        () => tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length > 0),
+        'cleanup',
+      );
+      await tab.screenshot({ path: resolve(ARTIFACTS, 'page-2007-cleaned.png') });
+    });
+
+    it("shows the title in the popup, and Save as JSON writes the CLI's article", async () => {
+      const popup = await openPopup(tabId);
+      await expect
+        .poll(() => popup.locator('h1').first().textContent(), { timeout: 15_000 })
+        .toBe('No breakthrough for US and Russia');
+      await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-2007.png') });
+
+      await popup.getByRole('button', { name: 'Save as JSON' }).click();
+      const name = '2007-05-15-no-breakthrough-for-us-and-russia.json';
+      const file = resolve(browser.downloadsDir, name);
+      await expect.poll(() => existsSync(file), { timeout: 15_000 }).toBe(true);
+      expect(readdirSync(browser.downloadsDir)).toEqual([name]);
+      const saved = JSON.parse(readFileSync(file, 'utf8'));
+
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      addFormats.default(ajv);
+      const validate = ajv.compile(articleSchema);
+      expect(validate(saved), JSON.stringify(validate.errors)).toBe(true);
+
+      const cli = JSON.parse(
+        execFileSync(
+          'npx',
+          ['tsx', 'src/cli/main.ts', 'extract', '--url', CLASSIC_2007.url, CLASSIC_2007.file],
+          { cwd: ROOT, encoding: 'utf8' },
+        ),
+      );
+      expect({ ...saved, extractedAt: null }).toEqual({ ...cli, extractedAt: null });
+      await popup.close();
+    });
+
+    it('opens the reader view with the article', async () => {
+      const popup = await openPopup(tabId);
+      await popup.getByRole('button', { name: 'Reader view' }).click();
+      const reader = await browser.context.waitForEvent('page', {
+        predicate: (p) => p.url().includes('/src/reader/index.html?id='),
+      });
+      await reader.waitForLoadState('domcontentloaded');
+      await expect
+        .poll(() => reader.locator('h1').first().textContent(), { timeout: 15_000 })
+        .toBe('No breakthrough for US and Russia');
+      const text = collapse(await reader.evaluate(() => document.body.innerText));
+      expect(text).toContain(collapse(CLASSIC_2007.article[0]!));
+      expect(text).toContain(collapse(CLASSIC_2007.article.at(-1)!));
+      await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-2007.png'), fullPage: true });
+      await reader.close();
+      if (!popup.isClosed()) await popup.close();
+    });
+
+    it('Show original restores the page exactly, and cleaning again hides the clutter again', async () => {
+      const popup = await openPopup(tabId);
+      await popup.getByRole('button', { name: 'Show original' }).click();
+      await expect.poll(() => bodyText(tab), { timeout: 10_000 }).toBe(original.text);
+      expect(await tab.evaluate(() => document.body.outerHTML)).toBe(original.body);
+
+      await popup.getByRole('button', { name: 'Clean page' }).click();
+      await waitForCleanup(tab, CLASSIC_2007.clutter);
+      const text = collapse(await bodyText(tab));
+      expect(CLASSIC_2007.article.filter((s) => !text.includes(collapse(s)))).toEqual([]);
+      await popup.close();
+    });
+  });
+
+  describe.skipIf(!genericAvailable)('a non-BBC article, through the toolbar', () => {
+    it('is read on demand (the script is injected only when asked) and left uncleaned', async () => {
+      const tab = await open(GENERIC_PAGE.url);
+      const tabId = await newestTabId();
+      // No manifest match: nothing of Broadsheet's ran on load.
+      expect(
+        await tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length),
+      ).toBe(0);
+      const popup = await openPopup(tabId);
+      await expect
+        .poll(() => popup.locator('h1').first().textContent(), { timeout: 15_000 })
+        .toBe(GENERIC_PAGE.title);
+      expect(collapse(await popup.evaluate(() => document.body.innerText))).toContain(
+        'Other site (general reader)',
+      );
+      await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-generic.png') });
+      expect(
+        await tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length),
+      ).toBe(0);
+      await popup.close();
+      await tab.close();
+    });
+  });
+
+  it('made no request of its own: tabs asked only for fixture pages and what the pages load', () => {
+    const extension = `chrome-extension://${browser.extensionId}/`;
+    // What the extension's own code (content script, popup, reader) asked for.
+    const byExtension = seen.filter((r) => r.initiators.some((i) => i.startsWith(extension)));
+    const outside = byExtension
+      .map((r) => r.url)
+      .filter((url) => !url.startsWith(extension) && !url.startsWith('data:'));
+    expect(outside).toEqual([]);
+
+    // What reached the fixture server: the pages, the assets their HTML names, the icon.
+    const served = routes.map((r) => routeBody(r).toString('latin1'));
+    const referenced = (url: string) => {
+      const u = new URL(url);
+      const forms = [url, u.pathname + u.search, `${u.host}${u.pathname}${u.search}`];
+      return served.some((html) =>
+        forms.some((f) => html.includes(f) || html.includes(f.replace(/&/g, '&amp;'))),
+      );
+    };
+    const unexpected = server.requests
+      .map((r) => r.url)
+      .filter(
+        (url) =>
+          !routes.some((r) => r.url === url) &&
+          new URL(url).pathname !== '/favicon.ico' &&
+          !referenced(url),
+      );
+    expect(server.requests.length).toBeGreaterThan(routes.length);
+    expect(unexpected).toEqual([]);
+  });
+});

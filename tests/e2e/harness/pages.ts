@@ -1,0 +1,144 @@
+/**
+ * The pages the end-to-end tests serve, at their real addresses, and what a reader must and must
+ * not see on each. The strings are read off the pages and the reference text by hand (not from
+ * Broadsheet's output): article sentences must stay visible, clutter must not.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { corpusPath } from '../../helpers/corpus';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
+
+export interface E2ePage {
+  name: string;
+  url: string;
+  file: string;
+  /** Story sentences a reader must see after cleanup. */
+  article: string[];
+  /** Clutter a reader must not see after cleanup. */
+  clutter: string[];
+  /**
+   * Clutter in elements the layout's clutter selectors match, so the document_start stylesheet
+   * hides it before DOMContentLoaded. (Boxes found by their heading's text, and directive text
+   * in a text node, can only go at DOM ready: CSS cannot select them.)
+   */
+  hiddenAtDomContentLoaded: string[];
+}
+
+/**
+ * "No breakthrough for US and Russia" (15 May 2007), the rebuilt classic page; its text is
+ * shared/reference/bbc-2007-no-breakthrough-for-us-and-russia.txt.
+ */
+export const CLASSIC_2007: E2ePage = {
+  name: 'classic 2007 (reference story)',
+  url: 'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm',
+  file: resolve(FIXTURES, 'bbc-classic--2007-no-breakthrough/page.html'),
+  article: [
+    'Russia and the United States have defined their differences. They have not settled them.',
+    'The Russian Foreign Minister, Sergei Lavrov, announced that Washington and Moscow had agreed to tone down the rhetoric in their public exchanges.',
+    'The recent tension between Russia and the United States has been characterised by tough, critical, statements from both sides.',
+    'This seemed to be the sum of what they could agree on.',
+    'Condoleezza Rice is still willing to make strong statements.',
+    'During the talks Russia repeated its opposition to US plans for a new missile defence system in Europe.',
+    'Afterwards, the secretary of state was dismissive.',
+    '"The United States needs to be able to move forward to use technology to defend itself and we\'re going to do that," she said after her meeting with President Vladimir Putin.',
+    '"I don\'t think that anyone expects the United States to permit somehow a veto on American security interests."',
+    'There is still no common position on the future of Kosovo.',
+    'Russia insists that any plan must be acceptable to Serbia. In essence, that means no to independence or anything too close to it.',
+    'Moscow has threatened to use its veto at the UN Security Council.',
+    'New Cold War?',
+    'Today\'s talks produced no breakthrough. "It was agreed to search for a solution on Kosovo that would be acceptable for all, but there is no such solution immediately in sight," Mr Lavrov admitted.',
+    'Ms Rice reinforced the impression that a universally acceptable agreement was elusive.',
+    'She told Radio Ekho Moskvy that Kosovo would never again be part of Serbia - hardly something that Serbia, and therefore Russia, finds it easy to agree with.',
+    'There has been a lot of talk lately about the possibility of a new Cold War. Ms Rice was quick to quash such talk, and her sentiments have been echoed by the Russians.',
+    'But the current worsening in relations has its roots in the 1990s.',
+    'Nato grew to include members from the former Eastern bloc. Moscow saw that as hostile, and unnecessary.',
+    'The Russian view was "Nato was a Cold War institution. The Cold War is over. Why does Nato need to expand?"',
+    'The present plans for the missile shield are seen by many here - from the corridors of the Kremlin to the village streets - as more of the same.',
+    "Privately, Kremlin insiders remain dismayed by Washington's questioning the state of Russian democracy.",
+    'Many here in Moscow see such criticism as an attempt to interfere in Russian internal politics.',
+    'Whether or not the rhetoric is toned down, the United States is unlikely to remain silent on issues such as the banning and violent breaking up of protests against President Putin.',
+    'Perhaps Mr Lavrov struck the most optimistic note. He expressed the hope that the coming elections in Russia and the United States would not disrupt bilateral relations.',
+    'In doing so, he held open the prospect of a future when the two sides might more readily see eye to eye.',
+    'The optimism and warmth which marked the end of the Cold War seem a distant memory.',
+  ],
+  clutter: [
+    '[an error occurred while processing this directive]',
+    'watch One-Minute World News',
+    'What Condoleezza Rice has said about the plans',
+    'Q&A: US missile defence',
+    'Guide to planned US missile shield',
+    'The BBC is not responsible for the content of external internet sites',
+    "Has China's housing bubble burst?",
+    "How the world's oldest clove tree defied an empire",
+    'Why Royal Ballet principal Sergei Polunin quit',
+  ],
+  hiddenAtDomContentLoaded: [
+    'watch One-Minute World News',
+    "Has China's housing bubble burst?",
+    "How the world's oldest clove tree defied an empire",
+    'Why Royal Ballet principal Sergei Polunin quit',
+  ],
+};
+
+/** "£100K mortgage claim by Woodward" (2009), web-page-parser bbc_news/8040164.stm.html. */
+export const CLASSIC_2009: E2ePage = {
+  name: 'classic 2009 (corpus 8040164)',
+  url: 'http://news.bbc.co.uk/1/hi/northern_ireland/8040164.stm',
+  file: corpusPath('web-page-parser/bbc_news/8040164.stm.html'),
+  article: ['£100,000'],
+  clutter: [
+    'E-mail this to a friend',
+    'Printable version',
+    'MOST POPULAR STORIES NOW',
+    'The BBC is not responsible for the content of external internet sites',
+    'PRODUCTS & SERVICES',
+  ],
+  hiddenAtDomContentLoaded: [
+    'E-mail this to a friend',
+    'Printable version',
+    'MOST POPULAR STORIES NOW',
+  ],
+};
+
+/** "Covid Sage documents…" (2020), web-page-parser bbc_news/54528983.html, over HTTPS. */
+export const MODERN_2020: E2ePage = {
+  name: 'modern 2020 (corpus 54528983)',
+  url: 'https://www.bbc.co.uk/news/health-54528983',
+  file: corpusPath('web-page-parser/bbc_news/54528983.html'),
+  article: [
+    'Documents have revealed the UK government did not follow the advice given to it by scientists as coronavirus cases began to surge.',
+  ],
+  clutter: ['Most Read', 'Top Stories'],
+  hiddenAtDomContentLoaded: ['Most Read', 'Top Stories'],
+};
+
+/** "Obama invites Middle East heads" (2009) as the Wayback Machine replays it. */
+export const WAYBACK_2009: E2ePage = {
+  name: 'Wayback capture of classic 2009 (8011268)',
+  url: 'http://web.archive.org/web/20090421200012/http://news.bbc.co.uk/1/hi/world/middle_east/8011268.stm',
+  file: resolve(FIXTURES, 'wayback--bbc-classic-8011268/source.html'),
+  article: [
+    'US officials say the leaders of Israel, Egypt and the Palestinians have been invited for talks in Washington in a new push for Middle East peace.',
+    'He added: "We are actively working to finalise dates for the visits."',
+    'The US supports a two-state solution, with Israel existing peacefully alongside a Palestinian state.',
+  ],
+  clutter: [
+    'The Wayback Machine',
+    'captures',
+    'E-mail this to a friend',
+    'MOST POPULAR STORIES NOW',
+  ],
+  hiddenAtDomContentLoaded: [
+    'The Wayback Machine',
+    'E-mail this to a friend',
+    'MOST POPULAR STORIES NOW',
+  ],
+};
+
+export const BBC_PAGES = [CLASSIC_2007, CLASSIC_2009, MODERN_2020, WAYBACK_2009];
+
+/** Pages whose file is missing here (corpus pages without the corpus) are left out. */
+export function availablePages(pages: E2ePage[]): E2ePage[] {
+  return pages.filter((p) => existsSync(p.file));
+}

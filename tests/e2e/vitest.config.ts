@@ -1,0 +1,15 @@
+/**
+ * End-to-end tests: the built extension in real Chromium. Separate from the unit suite (they need
+ * `dist/` and a browser); `npm run test:e2e` builds first. One file at a time: one browser.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
