@@ -23,8 +23,10 @@ async function main(argv: readonly string[]): Promise<number> {
         return await runClean(cmd, process.stdout, process.stderr);
     }
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`broadsheet: ${err.message}\n\n${USAGE}`);
+    if (err instanceof UsageError) process.stderr.write(`broadsheet: ${err.message}\n\n${USAGE}`);
+    // Anything else is a fault in Broadsheet; Node's default would exit 1, which here means
+    // "some pages had no article", so say what happened and exit 2.
+    else process.stderr.write(`broadsheet: internal error: ${(err as Error)?.stack ?? err}\n`);
     return EXIT_FAILURE;
   }
 }
