@@ -1,14 +1,12 @@
 /** The options page: renders the stored settings and saves each change as it is made. */
-import browser from 'webextension-polyfill';
 import { replaceChildren } from '../ui/dom';
-import { t, useMessageSource } from '../ui/i18n';
+import { t } from '../ui/i18n';
+import { initPage } from '../ui/page';
 import { loadSettings, updateSettings } from '../ui/settings-store';
 import { renderOptions } from './render';
 
 async function start(): Promise<void> {
-  useMessageSource((key, subs) => browser.i18n.getMessage(key, subs));
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  document.title = t('optionsPageTitle');
+  initPage('optionsPageTitle');
   document.getElementById('title')!.textContent = t('optionsPageTitle');
   const app = document.getElementById('app')!;
   const status = document.getElementById('status')!;

@@ -8,7 +8,8 @@ import type { Tabs } from 'webextension-polyfill';
 import type { PageState, Reply, ToBackground, ToContent } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { replaceChildren } from '../ui/dom';
-import { t, useMessageSource } from '../ui/i18n';
+import { t } from '../ui/i18n';
+import { initPage } from '../ui/page';
 import { loadSettings, updateSettings } from '../ui/settings-store';
 import { renderPopup, type PopupHandlers, type PopupView } from './render';
 import { restrictionOf } from './restricted';
@@ -213,9 +214,7 @@ const handlers: PopupHandlers = {
   },
 };
 
-useMessageSource((key, subs) => browser.i18n.getMessage(key, subs));
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('popupTitle');
+initPage('popupTitle');
 document.getElementById('brand')!.textContent = t('extName');
 const optionsLink = document.getElementById('options') as HTMLAnchorElement;
 optionsLink.textContent = t('openOptions');

@@ -5,7 +5,8 @@
 import browser from 'webextension-polyfill';
 import type { Article } from '../core/types';
 import { replaceChildren } from '../ui/dom';
-import { t, useMessageSource } from '../ui/i18n';
+import { t } from '../ui/i18n';
+import { initPage } from '../ui/page';
 import { loadSettings, onSettingsChanged, updateSettings } from '../ui/settings-store';
 import type { ReaderSettings } from '../ui/reader-controls';
 import { applyReaderSettings, renderArticle, renderMissing, renderToolbar } from './render';
@@ -25,8 +26,7 @@ async function loadArticle(): Promise<Article | null> {
 }
 
 async function start(): Promise<void> {
-  useMessageSource((key, subs) => browser.i18n.getMessage(key, subs));
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  initPage('extName');
   document.querySelector('.skip')!.textContent = t('skipToArticle');
   const root = document.documentElement;
   const app = document.getElementById('app')!;

@@ -72,17 +72,21 @@ export function renderBlock(block: Block): HTMLElement | null {
   }
 }
 
-/** Drops opening blocks that repeat the title or standfirst already shown in the header. */
+/**
+ * Drops opening text blocks that repeat the title or standfirst the header already shows, looking
+ * past pictures: classic BBC stories open with the picture, then the standfirst again as the
+ * first paragraph (8011268.stm, "Obama invites Middle East heads").
+ */
 function bodyBlocks(article: Article): Block[] {
   const shown = new Set([article.title, article.standfirst].filter(Boolean));
   const blocks = [...article.body];
-  while (
-    blocks[0] &&
-    blocks[0].type !== 'image' &&
-    blocks[0].type !== 'list' &&
-    shown.has(blocks[0].text)
-  )
-    blocks.shift();
+  let i = 0;
+  while (i < blocks.length) {
+    const block = blocks[i]!;
+    if (block.type === 'image') i++;
+    else if (block.type !== 'list' && shown.has(block.text)) blocks.splice(i, 1);
+    else break;
+  }
   return blocks;
 }
 

@@ -143,6 +143,25 @@ describe('reader details', () => {
     expect(el.querySelectorAll('h1')).toHaveLength(1);
   });
 
+  it('shows the standfirst once, even when the body repeats it after the lead picture', () => {
+    const el = show(
+      makeArticle({
+        title: 'Obama invites Middle East heads',
+        standfirst: 'US officials say the leaders have been invited for talks.',
+        body: [
+          { type: 'image', src: 'http://newsimg.bbc.co.uk/a.jpg', alt: null, caption: 'Mr Obama' },
+          { type: 'paragraph', text: 'US officials say the leaders have been invited for talks.' },
+          { type: 'paragraph', text: 'PM Benjamin Netanyahu has been asked to the White House.' },
+          { type: 'paragraph', text: 'US officials say the leaders have been invited for talks.' },
+        ],
+      }),
+    );
+    const body = el.querySelector('.story-body')!;
+    expect([...body.children].map((c) => c.tagName.toLowerCase())).toEqual(['figure', 'p', 'p']);
+    // Only the opening repeat goes: the same words later in the story are the story's.
+    expect(body.querySelectorAll('p')[1]!.textContent).toMatch(/^US officials/);
+  });
+
   it('points at the archive capture when the article came from one', () => {
     const el = show(
       makeArticle({
