@@ -2,7 +2,7 @@
  * Chromium with the built extension loaded, headless, through playwright-core and the system's
  * Chromium (Debian's `chromium`; `npx playwright install` cannot download a browser here).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -39,6 +39,13 @@ export async function launchWithExtension(options: {
   const extensionDir = resolve(options.extensionDir);
   const profile = mkdtempSync(join(tmpdir(), 'broadsheet-profile-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'broadsheet-downloads-'));
+  // chrome.downloads saves to the profile's download folder (CDP's Browser.setDownloadBehavior
+  // only steers downloads that pages start), so the profile is made with one of our own.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }),
+  );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: options.headless ?? true,
@@ -64,11 +71,11 @@ export async function launchWithExtension(options: {
     (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
 
-  // chrome.downloads saves where the browser is told to; Playwright's own default would keep
-  // the file under a random name.
+  // Playwright keeps downloads under random names in its own folder; hand them back to the
+  // browser's default behaviour, which is the profile's folder above.
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir });
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
   await cdp.detach();
 
   return {
