@@ -203,6 +203,18 @@ function linkShare(el: Element, text: string): number {
 const NESTED_BLOCKS = 'p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, figure, table';
 
 /**
+ * A hover card's wrapper starts with the link it annotates (thehill.com:
+ * `span.rollover-people > a "Ilhan Omar" + span.rollover-people-block`): the link is story text,
+ * only the card after it goes.
+ */
+function isHoverTrigger(el: Element, why: string): boolean {
+  if (why !== 'hover card') return false;
+  if (el.tagName.toLowerCase() === 'a') return true; // `a.rollover-people-link` itself
+  const first = el.firstElementChild;
+  return first?.tagName.toLowerCase() === 'a' && el.firstChild === first;
+}
+
+/**
  * Takes page furniture out of Readability's element before it is read: furniture tags and
  * class-marked clutter (see CLUTTER_CLASS_WORDS), unless one holds a large part of the story.
  * The element is Readability's private copy, so removing from it changes nothing else.
@@ -214,7 +226,12 @@ export function stripClutter(root: Element): void {
   while (stack.length) {
     const el = stack.pop()!;
     const tag = el.tagName.toLowerCase();
-    if (CLUTTER_TAGS.has(tag) || classWords(el).some((w) => w in CLUTTER_CLASS_WORDS)) {
+    const why = CLUTTER_TAGS.has(tag)
+      ? tag
+      : classWords(el)
+          .map((w) => CLUTTER_CLASS_WORDS[w])
+          .find(Boolean);
+    if (why && !isHoverTrigger(el, why)) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
         doomed.push(el);
         continue;

@@ -19,6 +19,9 @@ export const generic: SiteRule = {
   clutter: [],
   articleRoots: () => [],
   extract(doc, ctx) {
+    // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
+    // google_meta_refresh.html is scripts and a <noscript>), and Readability needs a body.
+    if (doc.documentElement?.tagName.toLowerCase() !== 'html' || !doc.body) return null;
     // Metadata first: Readability takes the <script> elements (and so the JSON-LD) out.
     const meta = readMetadata(doc, ctx.resolve);
     // Classes kept: the post-filters read them (caption, gallery, share …).

@@ -1,0 +1,140 @@
+/**
+ * The generic extractor on real pages: what a reader would see in the exported article, checked
+ * against the benchmark's human-written truth and Readability's expected metadata.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/core';
+import { parseHtml, readHtmlFile } from '../../src/node/load';
+import { furnitureReason, isDateLine } from '../../src/sites/generic-filters';
+import { benchmarkPages } from '../../src/eval/corpora';
+import { CORPUS_DIR, corpusAvailable, corpusPath } from '../helpers/corpus';
+
+const NOW = new Date('2024-05-01T00:00:00Z');
+
+function benchmark(prefix: string) {
+  const page = benchmarkPages(CORPUS_DIR).find((p) => p.id.startsWith(prefix))!;
+  const article = extractArticle(parseHtml(readHtmlFile(page.path)), page.url, { now: NOW });
+  const truthLines = page.truth.split('\n').filter((l) => l.trim());
+  return { page, article, truthLines };
+}
+
+describe('furniture lines', () => {
+  it('recognises date lines, credits, promos and labels', () => {
+    for (const line of [
+      'Updated 5:27 am CST, Wednesday, November 20, 2019',
+      'PUBLISHED: 10:48, Tue, Nov 19, 2019',
+      'Nov. 20, 2019 6:02 AM EST',
+      'Published 1 day ago',
+    ])
+      expect(isDateLine(line), line).toBe(true);
+    expect(furnitureReason('Photo: Hau Dinh, AP')).toBe('image credit');
+    expect(furnitureReason('The plague wiped out half of Europe (Image: GETTY)')).toBe(
+      'image caption',
+    );
+    expect(furnitureReason('READ MORE: China plague outbreak confirmed')).toBe('promo link');
+    expect(furnitureReason('Advertisement')).toBe('furniture label');
+    expect(furnitureReason('Image 1 of / 23')).toBe('slideshow counter');
+    expect(furnitureReason('By Paul Takahashi')).toBe('byline');
+    expect(furnitureReason('___')).toBe('no words');
+  });
+
+  it('leaves story sentences alone', () => {
+    for (const line of [
+      'More than a third of WeWork’s 12,000 employees will likely receive notice this week.',
+      '5040',
+      'On Monday, November 18, the president spoke to reporters at the White House.',
+      '© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, or redistributed.',
+      'By the time the police arrived, the crowd had gone home and the streets were quiet again.',
+      '10 Downing Street',
+    ])
+      expect(furnitureReason(line), line).toBeNull();
+  });
+});
+
+describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => {
+  it('express.co.uk: story text without photo credits or promo boxes', () => {
+    const { article, truthLines } = benchmark('624fcd90');
+    expect(article.layout).toBe('generic');
+    expect(article.text.startsWith(truthLines[0]!)).toBe(true);
+    expect(article.text.endsWith(truthLines[truthLines.length - 1]!)).toBe(true);
+    expect(article.text).not.toMatch(/\(Image: GETTY\)|READ MORE|DON'T MISS|PUBLISHED:/i);
+    expect(article.authors).toEqual([{ name: 'Laura Mowat' }]);
+    expect(article.published).toBe('2019-11-19T10:48:00Z');
+  });
+
+  it('chron.com: no headline, byline, date, slideshow or link boxes in the body', () => {
+    const { article, truthLines } = benchmark('9ebb3af6');
+    expect(article.title).toBe('New car sales plunge 10 percent in October');
+    expect(article.text.startsWith(truthLines[0]!)).toBe(true);
+    for (const junk of [
+      'Sign In',
+      'Image 1 of',
+      'Caption',
+      'https://www.chron.com',
+      'Published 4:00 am',
+    ])
+      expect(article.text).not.toContain(junk);
+  });
+
+  it('thehill.com: names in hover cards stay, the cards go', () => {
+    const { article, truthLines } = benchmark('6ebac05f');
+    expect(article.body.find((b) => b.type === 'paragraph')).toEqual({
+      type: 'paragraph',
+      text: truthLines[0],
+    });
+    expect(article.text).not.toContain('Hillicon Valley');
+  });
+
+  it('wired.com: the "More Great WIRED Stories" box after the story is gone', () => {
+    const { article, truthLines } = benchmark('d48aeb9c');
+    expect(article.text).not.toContain('More Great WIRED Stories');
+    expect(article.text.endsWith(truthLines[truthLines.length - 1]!)).toBe(true);
+  });
+
+  it('cleveland.com: the "You may also like..." links are gone', () => {
+    const { article } = benchmark('35b15891');
+    expect(article.text).not.toMatch(/You may also like|25 worst Rock and Roll/);
+    expect(article.text).toContain('The Doobie Brothers will look to ride');
+  });
+});
+
+describe.skipIf(!corpusAvailable)(
+  'generic metadata against Readability’s expected metadata',
+  () => {
+    const cases = ['nytimes-1', 'guardian-1', 'ars-1', 'wapo-1', 'cnet'];
+    for (const slug of cases)
+      it(slug, () => {
+        const dir = corpusPath('readability-test-pages', slug);
+        const expected = JSON.parse(readFileSync(`${dir}/expected-metadata.json`, 'utf8')) as {
+          title: string;
+          byline: string;
+          lang?: string;
+          publishedTime: string | null;
+        };
+        const doc = parseHtml(readHtmlFile(`${dir}/source.html`));
+        const article = extractArticle(doc, 'http://fakehost/test/page.html', { now: NOW });
+        expect(article.layout).toBe('generic');
+        expect(article.title).toBe(expected.title);
+        expect(article.authors).toEqual([{ name: expected.byline.replace(/^By /, '') }]);
+        if (expected.lang) expect(article.language).toBe(expected.lang);
+        const published = expected.publishedTime
+          ? new Date(expected.publishedTime).toISOString().replace('.000Z', 'Z')
+          : null;
+        expect(article.published).toBe(published);
+      });
+
+    it('takes the page’s own summary as standfirst, not a copy of the first paragraph', () => {
+      const dir = corpusPath('readability-test-pages', 'ars-1');
+      const article = extractArticle(
+        parseHtml(readHtmlFile(`${dir}/source.html`)),
+        'http://fakehost/test/page.html',
+      );
+      expect(article.standfirst).toBe(
+        'Two-year-old bug exposes thousands of servers to crippling attack.',
+      );
+      const first = article.body.find((b) => b.type === 'paragraph');
+      expect(first && 'text' in first && first.text.startsWith('Two-year-old bug')).toBe(false);
+    });
+  },
+);
