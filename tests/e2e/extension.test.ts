@@ -277,7 +277,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       const text = collapse(await reader.evaluate(() => document.body.innerText));
       expect(text).toContain(collapse(CLASSIC_2007.article[0]!));
       expect(text).toContain(collapse(CLASSIC_2007.article.at(-1)!));
-      await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-2007.png'), fullPage: true });
+      await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-2007.png') });
       await reader.close();
       if (!popup.isClosed()) await popup.close();
     });
