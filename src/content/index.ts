@@ -4,7 +4,6 @@
  * keeps late clutter hidden for a while. Anywhere (it is also injected on demand from the
  * toolbar) it answers the popup's and the background's messages. It never throws into the page.
  */
-import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { isToContent } from '../shared/messages';
 import type { Reply, ToContent } from '../shared/messages';
@@ -15,9 +14,11 @@ import {
   SETTINGS_KEY,
 } from '../shared/settings';
 import type { Settings } from '../shared/settings';
-import type { RemovalKind } from '../core';
+import type { GenericReader, RemovalKind } from '../core/lite';
 import { isBbcNewsAddress } from './bbc-address';
 import { removeEarlyStyle } from './early-style';
+import { extension, onRuntimeMessage } from './extension-api';
+import { providedGenericReader } from './generic-slot';
 import { createIndicator } from './indicator';
 import { PageSession } from './page-session';
 
@@ -51,10 +52,11 @@ function start(): void {
       tellBackground(counts);
     },
     (node) => indicator.owns(node),
+    loadGenericReader,
   );
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || !isToContent(message)) return undefined;
+  onRuntimeMessage((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== extension.runtime.id || !isToContent(message)) return undefined;
     return answer(message);
   });
 
@@ -70,17 +72,17 @@ function start(): void {
           session.clean(settings.keepKinds);
           break;
         case 'background→content:get-article': {
-          const result = session.article();
+          const result = await session.article();
           return result.ok ? { ok: true, value: result.article } : result;
         }
       }
-      return { ok: true, value: session.state(autoCleanFor(settings, location.hostname)) };
+      return { ok: true, value: await session.state(autoCleanFor(settings, location.hostname)) };
     } catch (err) {
       return { ok: false, error: { code: 'page-error', message: String(err) } };
     }
   }
 
-  browser.storage.onChanged.addListener((changes, area) => {
+  extension.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
     const before = settings.keepKinds.join();
     settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
@@ -105,15 +107,32 @@ function start(): void {
 
 async function loadSettings(): Promise<Settings> {
   try {
-    const stored = await browser.storage.sync.get(SETTINGS_KEY);
+    const stored = await extension.storage.sync.get(SETTINGS_KEY);
     return normalizeSettings(stored[SETTINGS_KEY]);
   } catch {
     return DEFAULT_SETTINGS;
   }
 }
 
+/**
+ * The generic reader (Readability) is a file of its own that the background injects into this
+ * frame on request (generic-reader.ts), so that BBC page loads do not carry it.
+ */
+async function loadGenericReader(): Promise<GenericReader> {
+  const loaded = providedGenericReader();
+  if (loaded) return loaded;
+  const reply = (await extension.runtime.sendMessage({
+    type: 'content→background:load-generic-reader',
+  })) as Reply<null> | undefined;
+  if (!reply) throw new Error('the extension did not answer');
+  if (!reply.ok) throw new Error(reply.error.message);
+  const reader = providedGenericReader();
+  if (!reader) throw new Error('the article reader did not load');
+  return reader;
+}
+
 function tellBackground(counts: Record<RemovalKind, number>): void {
-  browser.runtime
+  extension.runtime
     .sendMessage({ type: 'content→background:cleaned', counts })
     .catch(() => undefined);
 }

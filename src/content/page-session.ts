@@ -4,9 +4,20 @@
  * background. The page is only ever changed through core's `cleanPage` report, so "Show original"
  * always has one `undo()` that puts back every attribute and every text node as it was.
  */
-import { cleanPage, detectLayout, extractArticle, NoArticleError } from '../core';
-import type { Article, CleanReport, LayoutDetection, RemovalKind } from '../core';
-import { emptyCounts } from '../core/clean';
+import {
+  cleanPage,
+  detectLayout,
+  emptyCounts,
+  extractArticleWith,
+  NoArticleError,
+} from '../core/lite';
+import type {
+  Article,
+  CleanReport,
+  GenericReader,
+  LayoutDetection,
+  RemovalKind,
+} from '../core/lite';
 import type { PageState } from '../shared/messages';
 import { LateClutterWatcher } from './late-clutter';
 
@@ -19,10 +30,18 @@ const MAX_ELEMENTS_TO_EXTRACT = 150_000;
 export type ArticleResult =
   { ok: true; article: Article } | { ok: false; error: NonNullable<PageState['error']> };
 
+/** Thrown by the stand-in reader: this page needs the generic reader, not yet loaded. */
+class GenericReaderNeeded extends Error {}
+
+const readerNotLoaded: GenericReader = () => {
+  throw new GenericReaderNeeded();
+};
+
 export class PageSession {
   private report: CleanReport | null = null;
   private keepKinds: RemovalKind[] = [];
   private detection: LayoutDetection | null = null;
+  private genericReader: GenericReader | null = null;
   private readonly watcher: LateClutterWatcher;
 
   constructor(
@@ -32,6 +51,11 @@ export class PageSession {
     private readonly onCleaned: (total: number, counts: Record<RemovalKind, number>) => void,
     /** Nodes the session must not react to (its own indicator). */
     ownNode: (node: Node) => boolean,
+    /**
+     * Loads the generic (Readability) reader into the page, for pages no BBC rule reads: it is
+     * not part of the content script, which runs on every BBC page load.
+     */
+    private readonly loadGenericReader: () => Promise<GenericReader>,
   ) {
     this.watcher = new LateClutterWatcher(doc, () => this.reclean(), ownNode);
   }
@@ -68,7 +92,7 @@ export class PageSession {
    * cleanup is undone and redone around it, synchronously, so nothing is painted in between),
    * because cleanup cuts directive text the extractor would otherwise find and count.
    */
-  article(now?: Date): ArticleResult {
+  async article(now?: Date): Promise<ArticleResult> {
     const tooMany = this.doc.getElementsByTagName('*').length > MAX_ELEMENTS_TO_EXTRACT;
     if (tooMany) {
       return {
@@ -76,27 +100,22 @@ export class PageSession {
         error: { code: 'too-large', message: 'This page is too large to read in the browser.' },
       };
     }
-    const wasCleaned = this.cleaned;
-    this.report?.undo();
+    let reader = this.genericReader;
     try {
-      const article = extractArticle(this.doc, this.url, { detection: this.layout(), now });
-      return { ok: true, article };
+      // A page of no BBC layout needs the generic reader for certain: load it before reading,
+      // so the page is copied once. A BBC page needs it only when its rule finds no body.
+      if (!reader && this.layout().layout === 'generic') reader = await this.loadGeneric();
+      const first = this.extractFromOriginal(reader ?? readerNotLoaded, now);
+      if (first !== null) return first;
+      return this.extractFromOriginal(await this.loadGeneric(), now) ?? unreadable('no reader');
     } catch (err) {
-      if (err instanceof NoArticleError) {
-        return { ok: false, error: { code: 'no-article', message: err.message } };
-      }
-      return {
-        ok: false,
-        error: { code: 'page-error', message: `This page could not be read: ${messageOf(err)}` },
-      };
-    } finally {
-      if (wasCleaned) this.report = this.cleanFromOriginal();
+      return unreadable(messageOf(err));
     }
   }
 
-  state(autoClean: boolean): PageState {
+  async state(autoClean: boolean): Promise<PageState> {
     const detection = this.layout();
-    const result = this.article();
+    const result = await this.article();
     return {
       url: this.url,
       layout: detection.layout,
@@ -109,6 +128,30 @@ export class PageSession {
       article: result.ok ? result.article : null,
       error: result.ok ? null : result.error,
     };
+  }
+
+  private async loadGeneric(): Promise<GenericReader> {
+    this.genericReader ??= await this.loadGenericReader();
+    return this.genericReader;
+  }
+
+  /** One synchronous read of the original page; null when it needs the generic reader. */
+  private extractFromOriginal(reader: GenericReader, now?: Date): ArticleResult | null {
+    const wasCleaned = this.cleaned;
+    this.report?.undo();
+    try {
+      const detection = this.layout();
+      const article = extractArticleWith(reader, this.doc, this.url, { detection, now });
+      return { ok: true, article };
+    } catch (err) {
+      if (err instanceof GenericReaderNeeded) return null;
+      if (err instanceof NoArticleError) {
+        return { ok: false, error: { code: 'no-article', message: err.message } };
+      }
+      return unreadable(messageOf(err));
+    } finally {
+      if (wasCleaned) this.report = this.cleanFromOriginal();
+    }
   }
 
   /** Undo the current clean and clean again, so late clutter joins one report, counted once. */
@@ -126,6 +169,13 @@ export class PageSession {
       skipKinds: this.keepKinds,
     });
   }
+}
+
+function unreadable(why: string): ArticleResult {
+  return {
+    ok: false,
+    error: { code: 'page-error', message: `This page could not be read: ${why}` },
+  };
 }
 
 function messageOf(err: unknown): string {

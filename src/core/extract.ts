@@ -1,100 +1,16 @@
 /**
- * extractArticle: the whole pipeline on a private copy of the page, so the caller's document
- * (the live page, in the extension) is never changed.
+ * extractArticle: the whole pipeline with the generic (Readability) reader built in, for Node,
+ * the CLI and the tests. The content script uses `extractArticleWith` (./lite.ts) instead, so it
+ * loads Readability only on pages that need it.
  */
-import type { Article, Block, ExtractOptions, ImageRef, LayoutDetection } from './types';
-import { NoArticleError } from './types';
-import { cloneDocument } from './dom';
-import { detectLayout } from './detect';
-import { cleanPage } from './clean';
-import { siteFor, generic } from '../sites';
-import { makeContext } from './context';
-import { blocksToText } from './blocks';
-import { collapse, countWords } from './text';
-import { readMetadata } from './metadata';
-import { EXTRACTOR_VERSION } from './version';
-import type { ExtractedParts } from '../sites/site';
+import type { Article, ExtractOptions } from './types';
+import { extractArticleWith } from './pipeline';
+import { readGenericArticle } from '../sites/generic';
 
 /**
  * Extracts the article of `doc`, loaded from `url`. Throws `NoArticleError` when the page has
  * no article body. Never mutates `doc`.
  */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Article {
-  const detection: LayoutDetection = options.detection ?? detectLayout(doc, url);
-  const work = cloneDocument(doc);
-  const ctx = makeContext(url, detection, work);
-  const site = siteFor(detection.layout);
-
-  const related = site.related?.(work, ctx) ?? [];
-  const report = cleanPage(work, url, { mode: 'remove', detection });
-
-  let parts: ExtractedParts | null = site.extract(work, ctx);
-  if ((!parts || !hasText(parts.body)) && site !== generic) {
-    // A BBC page without a story body (an index or a video page): the generic reader may still
-    // find text; the layout stays what detection said.
-    parts = generic.extract(work, ctx);
-  }
-  if (!parts || !hasText(parts.body)) {
-    throw new NoArticleError('No article text was found on this page.');
-  }
-
-  const meta = readMetadata(work, ctx.resolve);
-  const body = dedupeBlocks(parts.body);
-  const text = blocksToText(body);
-  const images = imagesOf(body);
-  const canonicalUrl = parts.canonicalUrl ?? meta.canonicalUrl;
-
-  return {
-    schemaVersion: 1,
-    url: ctx.url,
-    canonicalUrl: canonicalUrl ?? null,
-    archive: detection.archive
-      ? {
-          service: detection.archive.service,
-          url: detection.archive.url,
-          capturedAt: detection.archive.capturedAt,
-        }
-      : null,
-    layout: detection.layout,
-    siteName: parts.siteName ?? meta.siteName,
-    title: collapse(parts.title) || meta.title,
-    standfirst: parts.standfirst ?? null,
-    authors: parts.authors ?? meta.authors,
-    dateline: parts.dateline ?? null,
-    published: parts.published ?? meta.published,
-    modified: parts.modified ?? meta.modified,
-    section: parts.section ?? meta.section,
-    language: parts.language ?? meta.language,
-    images,
-    body,
-    text,
-    wordCount: countWords(text),
-    related,
-    removed: report.counts,
-    extractor: { name: 'broadsheet', version: EXTRACTOR_VERSION },
-    extractedAt: (options.now ?? new Date()).toISOString(),
-  };
-}
-
-function hasText(body: Block[]): boolean {
-  return body.some(
-    (b) => b.type !== 'image' && (b.type === 'list' ? b.items.length > 0 : b.text.length > 0),
-  );
-}
-
-function imagesOf(body: Block[]): ImageRef[] {
-  return body.flatMap((b) =>
-    b.type === 'image' ? [{ src: b.src, alt: b.alt, caption: b.caption }] : [],
-  );
-}
-
-/** Drops a block that repeats the one before it exactly (templates that print a line twice). */
-function dedupeBlocks(body: Block[]): Block[] {
-  const out: Block[] = [];
-  for (const b of body) {
-    const prev = out[out.length - 1];
-    if (prev && JSON.stringify(prev) === JSON.stringify(b)) continue;
-    out.push(b);
-  }
-  return out;
+  return extractArticleWith(readGenericArticle, doc, url, options);
 }

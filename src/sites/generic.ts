@@ -5,52 +5,45 @@
  * but readers do not count as the story.
  */
 import { Readability } from '@mozilla/readability';
-import type { SiteRule } from './site';
+import type { GenericReader } from './site';
 import type { Author, Block } from '../core/types';
 import { readBlocks } from '../core/blocks';
-import { readMetadata } from '../core/metadata';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse } from '../core/text';
 import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './generic-filters';
 
-export const generic: SiteRule = {
-  layout: 'generic',
-  detect: () => [],
-  clutter: [],
-  articleRoots: () => [],
-  extract(doc, ctx) {
-    // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
-    // google_meta_refresh.html is scripts and a <noscript>), and Readability needs a body.
-    if (doc.documentElement?.tagName.toLowerCase() !== 'html' || !doc.body) return null;
-    // Metadata first: Readability takes the <script> elements (and so the JSON-LD) out.
-    const meta = readMetadata(doc, ctx.resolve);
-    // Classes kept: the post-filters read them (caption, gallery, share …).
-    const result = new Readability(doc, {
-      serializer: (el: Node) => el,
-      keepClasses: true,
-    }).parse();
-    const root = result?.content as Element | null | undefined;
-    if (!result || !root || root.nodeType !== 1) return null;
+export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
+  // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
+  // google_meta_refresh.html is scripts and a <noscript>), and Readability needs a body.
+  if (doc.documentElement?.tagName.toLowerCase() !== 'html' || !doc.body) return null;
+  // `meta` was read before Readability runs: it takes the <script> elements (and so the
+  // JSON-LD) out.
+  // Classes kept: the post-filters read them (caption, gallery, share …).
+  const result = new Readability(doc, {
+    serializer: (el: Node) => el,
+    keepClasses: true,
+  }).parse();
+  const root = result?.content as Element | null | undefined;
+  if (!result || !root || root.nodeType !== 1) return null;
 
-    const title = collapse(result.title) || meta.title;
-    stripClutter(root);
-    const linkOnly: LinkOnly = new Set();
-    const read = readBlocks(root, { resolve: ctx.resolve, classify: linkOnlyMarker(linkOnly) });
-    const body = filterBlocks(read, title, linkOnly);
-    const byline = collapse(result.byline);
-    return {
-      title,
-      standfirst: standfirstOf(meta.description, body),
-      authors: meta.authors.length ? meta.authors : authorsFromByline(byline),
-      published: meta.published ?? toIsoUtc(result.publishedTime ?? null),
-      modified: meta.modified,
-      section: meta.section,
-      siteName: meta.siteName ?? (collapse(result.siteName) || null),
-      language: meta.language ?? (collapse(result.lang) || null),
-      canonicalUrl: meta.canonicalUrl,
-      body,
-    };
-  },
+  const title = collapse(result.title) || meta.title;
+  stripClutter(root);
+  const linkOnly: LinkOnly = new Set();
+  const read = readBlocks(root, { resolve: ctx.resolve, classify: linkOnlyMarker(linkOnly) });
+  const body = filterBlocks(read, title, linkOnly);
+  const byline = collapse(result.byline);
+  return {
+    title,
+    standfirst: standfirstOf(meta.description, body),
+    authors: meta.authors.length ? meta.authors : authorsFromByline(byline),
+    published: meta.published ?? toIsoUtc(result.publishedTime ?? null),
+    modified: meta.modified,
+    section: meta.section,
+    siteName: meta.siteName ?? (collapse(result.siteName) || null),
+    language: meta.language ?? (collapse(result.lang) || null),
+    canonicalUrl: meta.canonicalUrl,
+    body,
+  };
 };
 
 /**

@@ -1,13 +1,12 @@
 /**
  * The ordered registry of layout families. Detection tries them in this order and takes the
- * first that matches; `generic` is the fallback and is never tried.
+ * first that matches; `genericSite` is the fallback and is never tried.
  */
 import type { Layout } from '../core/types';
 import type { SiteRule } from './site';
 import { bbcModern } from './bbc-modern';
 import { bbcStoryBody } from './bbc-story-body';
 import { bbcClassic } from './bbc-classic';
-import { generic } from './generic';
 
 export const BBC_SITES: readonly SiteRule[] = [
   bbcModern,
@@ -17,8 +16,19 @@ export const BBC_SITES: readonly SiteRule[] = [
   bbcClassic,
 ];
 
-export function siteFor(layout: Layout): SiteRule {
-  return BBC_SITES.find((s) => s.layout === layout) ?? generic;
-}
+/**
+ * Every other page: no clutter rules, steps or article roots of its own, and no reader here. Its
+ * article is read by the generic reader (./generic.ts, Readability), which the pipeline is handed,
+ * so this registry, cleanup and the content script do not carry Readability.
+ */
+export const genericSite: SiteRule = {
+  layout: 'generic',
+  detect: () => [],
+  clutter: [],
+  articleRoots: () => [],
+  extract: () => null,
+};
 
-export { generic };
+export function siteFor(layout: Layout): SiteRule {
+  return BBC_SITES.find((s) => s.layout === layout) ?? genericSite;
+}

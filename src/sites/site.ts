@@ -4,6 +4,7 @@
  */
 import type { Block, Layout, RelatedLink, RemovalKind, Author } from '../core/types';
 import type { CleanStep } from '../core/clean/step';
+import type { PageMetadata } from '../core/metadata';
 
 /** A selector for clutter known on a layout: hidden at document_start and by cleanup. */
 export interface ClutterRule {
@@ -57,3 +58,15 @@ export interface SiteRule {
   /** Reads the article from a cleaned private copy of the page. Null: no article here. */
   extract(doc: Document, ctx: ExtractContext): ExtractedParts | null;
 }
+
+/**
+ * Reads the article of a page no site rule reads (src/sites/generic.ts, Readability underneath),
+ * from the same cleaned copy, given the page metadata the pipeline has already read from it. Not a
+ * SiteRule member: the registry, cleanup and the content script that runs on every BBC page load
+ * must not carry Readability, so the pipeline is handed the reader (src/core/pipeline.ts).
+ */
+export type GenericReader = (
+  doc: Document,
+  ctx: ExtractContext,
+  meta: PageMetadata,
+) => ExtractedParts | null;
