@@ -99,14 +99,18 @@ export function jsonLd(doc: Document): Record<string, unknown>[] {
     } catch {
       continue;
     }
+    // A read index instead of shift(), and one push per item instead of a spread: a page's
+    // JSON-LD array of 200,000 entries would overflow the call stack through `push(...items)`
+    // and take quadratic time through shift() (found by tests/reliability/size.test.ts).
     const queue: unknown[] = [data];
-    while (queue.length) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
+    for (let i = 0; i < queue.length; i++) {
+      const item = queue[i];
+      if (Array.isArray(item)) for (const x of item) queue.push(x);
       else if (item && typeof item === 'object') {
         const obj = item as Record<string, unknown>;
         out.push(obj);
-        if (Array.isArray(obj['@graph'])) queue.push(...(obj['@graph'] as unknown[]));
+        const graph = obj['@graph'];
+        if (Array.isArray(graph)) for (const x of graph as unknown[]) queue.push(x);
       }
     }
   }

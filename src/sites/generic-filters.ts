@@ -237,7 +237,9 @@ export function stripClutter(root: Element): void {
         continue;
       }
     }
-    stack.push(...Array.from(el.children));
+    // One push per child, not `push(...children)`: a spread of 200,000 children overflows the
+    // call stack (found by the 200k-node page in tests/reliability/size.test.ts).
+    for (const child of Array.from(el.children)) stack.push(child);
   }
   for (const el of doomed) el.remove();
 }

@@ -66,8 +66,9 @@ function elementsBetweenToolbarComments(doc: Document): Element[] {
     const inside: Element[] = [];
     for (let m = n.nextSibling; m; m = m.nextSibling) {
       if (m.nodeType === COMMENT_NODE && WAYBACK_MARKERS.toolbarEnd.test((m as Comment).data)) {
-        out.push(...inside);
-        return out;
+        // `inside` is the whole list, not a spread into push: a page can put 200,000
+        // elements between the markers.
+        return inside;
       }
       if (m.nodeType === ELEMENT_NODE) inside.push(m as Element);
     }

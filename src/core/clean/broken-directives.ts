@@ -46,7 +46,9 @@ export const brokenDirectives: CleanStep = {
     walk(root, (node) => {
       if (node.nodeType === TEXT_NODE) {
         // Only the first text node of a run; the run is read whole below.
-        if (node.previousSibling?.nodeType !== TEXT_NODE) out.push(...findInRun(node as Text));
+        // One push per finding: a run of 200,000 escaped directives would overflow a spread.
+        if (node.previousSibling?.nodeType !== TEXT_NODE)
+          for (const f of findInRun(node as Text)) out.push(f);
         return;
       }
       if (node.nodeType !== ELEMENT_NODE) return;
