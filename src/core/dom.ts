@@ -14,6 +14,29 @@ export function cloneDocument(doc: Document): Document {
   return doc.cloneNode(true) as Document;
 }
 
+/**
+ * The document's `<body>` (or `<frameset>`), read without changing anything. linkedom's
+ * `document.body` and `document.head` getters insert the element when the markup has none (and
+ * throw on a document without a root), so a page saved without `<head>` came out of extraction
+ * with one added: the caller's document changed (found by tests/reliability/property.test.ts).
+ */
+export function bodyOf(doc: Document): HTMLElement | null {
+  return rootChild(doc, 'body') ?? rootChild(doc, 'frameset');
+}
+
+/** The document's `<head>`, read without changing anything (see `bodyOf`). */
+export function headOf(doc: Document): HTMLElement | null {
+  return rootChild(doc, 'head');
+}
+
+function rootChild(doc: Document, name: string): HTMLElement | null {
+  const root = doc.documentElement;
+  if (!root) return null;
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling)
+    if (el.localName.toLowerCase() === name) return el as HTMLElement;
+  return null;
+}
+
 /** The element's text with white space collapsed (textContent, so hidden text counts). */
 export function textOf(node: Node | null | undefined): string {
   return node ? collapse(node.textContent) : '';

@@ -25,7 +25,7 @@ import type { ClutterRule, ExtractContext, SiteRule } from './site';
 import type { CleanStep, Finding } from '../core/clean/step';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
-import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, metaContent, walk } from '../core/dom';
+import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, metaContent, walk } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
 import { relatedLink, splitByline, uniqueLinks } from './bbc-parts';
@@ -269,10 +269,11 @@ function hasMarkerChild(el: Element): boolean {
 function storyRoot(doc: Document): Element | null {
   const td = doc.querySelector(ROOT_SELECTOR);
   if (td) return td;
-  if (!doc.body) return null;
+  const body = bodyOf(doc);
+  if (!body) return null;
   let best: Element | null = null;
   let bestLength = 0;
-  walk(doc.body, (node) => {
+  walk(body, (node) => {
     if (node.nodeType !== COMMENT_NODE || !BODY_START.test((node as Comment).data)) return;
     const parent = node.parentElement;
     if (!parent) return;

@@ -17,6 +17,7 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { metaContent } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime, toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
+import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 
@@ -213,6 +214,7 @@ export const bbcStoryBody: SiteRule = {
     const byline = readByline(doc);
     const intro = root.querySelector('.story-body__introduction, p.introduction');
     const footer = brandFooter(root);
+    const classify = classifier(root, ctx);
     return {
       title: readTitle(doc),
       standfirst: intro ? inlineText(intro) || null : null,
@@ -228,7 +230,7 @@ export const bbcStoryBody: SiteRule = {
       language: readLanguage(doc),
       body: readBlocks(root, {
         resolve: ctx.resolve,
-        classify: (el) => (footer.has(el) ? 'skip' : classify(el, ctx)),
+        classify: (el) => (footer.has(el) ? 'skip' : classify(el)),
       }),
     };
   },
@@ -276,13 +278,28 @@ function isItalicCallout(p: Element): boolean {
   return italic > 0 && plain === 0;
 }
 
-function classify(el: Element, ctx: ExtractContext): Classification {
-  if (el.matches(BODY_SKIP)) return 'skip';
-  const tag = el.tagName.toLowerCase();
+/** The `classify` hook for the elements under `root` (selectors matched once per extraction). */
+function classifier(root: Element, ctx: ExtractContext): (el: Element) => Classification {
+  const skip = matcherUnder(root, BODY_SKIP);
   // Crossheads: `span.cross-head` 2011–2014 (21528631), `h2.story-body__crosshead` 2015–2019.
-  if (el.matches('.cross-head, .crosshead, .story-body__crosshead'))
-    return { type: 'heading', level: 2, text: inlineText(el) };
-  if (el.matches('.story-feature')) return storyFeature(el, ctx);
+  const crosshead = matcherUnder(root, '.cross-head, .crosshead, .story-body__crosshead');
+  const feature = matcherUnder(root, '.story-feature');
+  const caption = matcherUnder(root, '.caption');
+  return (el) => classify(el, ctx, skip, crosshead, feature, caption);
+}
+
+function classify(
+  el: Element,
+  ctx: ExtractContext,
+  skip: (el: Element) => boolean,
+  crosshead: (el: Element) => boolean,
+  feature: (el: Element) => boolean,
+  caption: (el: Element) => boolean,
+): Classification {
+  if (skip(el)) return 'skip';
+  const tag = el.tagName.toLowerCase();
+  if (crosshead(el)) return { type: 'heading', level: 2, text: inlineText(el) };
+  if (feature(el)) return storyFeature(el, ctx);
   if (tag === 'figure') {
     const block = figureBlock(
       el,
@@ -292,7 +309,7 @@ function classify(el: Element, ctx: ExtractContext): Classification {
     return block ?? 'skip';
   }
   // 2010–2014 pictures: `span.caption` / `div.caption` wrapping an <img>, caption text beside it.
-  if (el.matches('.caption') && el.querySelector('img')) {
+  if (caption(el) && el.querySelector('img')) {
     const img = el.querySelector('img')!;
     const caption = captionText(el);
     const src = ctx.resolve(img.getAttribute('src'));

@@ -17,7 +17,7 @@
  */
 import type { ArchiveInfo } from '../core/types';
 import { parseWaybackUrl, waybackTimestampToIso } from '../core/archive';
-import { COMMENT_NODE } from '../core/dom';
+import { COMMENT_NODE, bodyOf, headOf } from '../core/dom';
 
 /** Markers of a capture, each with where it is written. */
 export const WAYBACK_MARKERS = {
@@ -129,7 +129,7 @@ function readToolbarForm(toolbar: Element, found: Found): void {
 
 /** Inline scripts where Wayback writes: `<head>`, and beside the toolbar when there is one. */
 function waybackScripts(doc: Document, toolbar: Element | null): Element[] {
-  const scripts = Array.from(doc.head?.querySelectorAll('script:not([src])') ?? []);
+  const scripts = Array.from(headOf(doc)?.querySelectorAll('script:not([src])') ?? []);
   if (toolbar) {
     for (
       let sib = (toolbar.closest('#wm-ipp-base') ?? toolbar).nextElementSibling;
@@ -151,7 +151,7 @@ const EDGE_NODES = 12;
  */
 function edgeComments(doc: Document): Comment[] {
   const out: Comment[] = [];
-  const parents: (Node | null)[] = [doc, doc.documentElement, doc.head, doc.body];
+  const parents: (Node | null)[] = [doc, doc.documentElement, headOf(doc), bodyOf(doc)];
   for (const parent of parents) {
     if (!parent) continue;
     const kids = parent.childNodes;

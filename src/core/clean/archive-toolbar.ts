@@ -8,7 +8,7 @@
  * tests/fixtures/wayback--bbc-classic-8011268/ (see its SOURCE.md).
  */
 import type { CleanStep, Finding } from './step';
-import { COMMENT_NODE, ELEMENT_NODE } from '../dom';
+import { COMMENT_NODE, ELEMENT_NODE, bodyOf } from '../dom';
 import { WAYBACK_MARKERS } from '../../sites/wayback';
 
 /** Wayback's own elements by id: toolbar wrapper, toolbar, print notice, donation banner. */
@@ -55,7 +55,7 @@ export const archiveToolbar: CleanStep = {
 /** Element siblings between `<!-- BEGIN WAYBACK TOOLBAR INSERT -->` and its END comment. */
 function elementsBetweenToolbarComments(doc: Document): Element[] {
   const out: Element[] = [];
-  const body = doc.body;
+  const body = bodyOf(doc);
   if (!body) return out;
   // Wayback writes the insert first thing in <body>; look at the first few nodes only.
   let seen = 0;

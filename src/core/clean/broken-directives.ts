@@ -11,7 +11,7 @@
  * are invisible and are not touched.
  */
 import type { CleanStep, Finding } from './step';
-import { ELEMENT_NODE, TEXT_NODE, walk } from '../dom';
+import { ELEMENT_NODE, TEXT_NODE, bodyOf, walk } from '../dom';
 
 /** Patterns of directive text a reader sees, each with where it appears. */
 export const DIRECTIVE_TEXT: readonly { name: string; pattern: RegExp }[] = [
@@ -41,7 +41,7 @@ export const brokenDirectives: CleanStep = {
   id: 'broken-directives',
   find({ doc }) {
     const out: Finding[] = [];
-    const root = doc.body ?? doc.documentElement;
+    const root = bodyOf(doc) ?? doc.documentElement;
     if (!root) return out;
     walk(root, (node) => {
       if (node.nodeType === TEXT_NODE) {

@@ -9,7 +9,7 @@
  * Runs after every other step (see TRAILING_STEPS in steps.ts), so it sees what they hid.
  */
 import type { CleanStep, Finding } from './step';
-import { ELEMENT_NODE, TEXT_NODE } from '../dom';
+import { ELEMENT_NODE, TEXT_NODE, bodyOf } from '../dom';
 import { isHiddenElement, isInsideHidden, visibleText } from './hidden';
 import { HIDDEN_ATTR } from './index';
 
@@ -22,7 +22,7 @@ export const emptyHeadings: CleanStep = {
   id: 'empty-headings',
   find({ doc }) {
     const out: Finding[] = [];
-    const root = doc.body;
+    const root = bodyOf(doc);
     if (!root) return out;
     for (const heading of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'))) {
       if (isInsideHidden(heading) || !visibleText(heading).trim()) continue;
@@ -65,7 +65,8 @@ function sectionAfter(heading: Element, level: number): Section | null {
   let owner: Element = heading;
   for (let i = 0; i < MAX_WRAPPER_CLIMB && !owner.nextSibling; i++) {
     const parent = owner.parentElement;
-    if (!parent || parent === heading.ownerDocument.body || !soleVisibleChild(parent, owner)) break;
+    if (!parent || parent === bodyOf(heading.ownerDocument) || !soleVisibleChild(parent, owner))
+      break;
     owner = parent;
   }
   let hiddenCount = 0;

@@ -8,7 +8,7 @@
  * Delicious, Digg, reddit, Facebook, StumbleUpon, "What are these?").
  */
 import type { CleanStep, Finding } from './step';
-import { ELEMENT_NODE, TEXT_NODE, walk } from '../dom';
+import { ELEMENT_NODE, TEXT_NODE, bodyOf, walk } from '../dom';
 
 /** Link targets that post the current page somewhere; each with the service it belongs to. */
 export const SHARE_LINKS: readonly RegExp[] = [
@@ -58,9 +58,10 @@ export const shareTools: CleanStep = {
     if (anchors.length < MIN_SHARE_LINKS) return [];
     const shareSet = new Set<Element>(anchors);
     const boxes = new Set<Element>();
+    const body = bodyOf(doc);
     for (const a of anchors) {
       let best: Element | null = null;
-      for (let el = a.parentElement; el && el !== doc.body; el = el.parentElement) {
+      for (let el = a.parentElement; el && el !== body; el = el.parentElement) {
         if (!isShareOnly(el, shareSet)) break;
         best = el;
       }
