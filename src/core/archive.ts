@@ -22,7 +22,19 @@ export function waybackTimestampToIso(stamp: string): string | null {
   const moN = Math.max(1, +mo);
   const dN = Math.max(1, +d);
   const date = new Date(Date.UTC(+y, moN - 1, dN, +h, +mi, +se));
-  if (Number.isNaN(date.getTime())) return null;
+  // Date.UTC rolls impossible fields over (month 99 of 9999 is the year +010007, years below 100
+  // become 19xx): a stamp that does not read back as written is unreadable, not a date (found
+  // by tests/reliability/property.test.ts with `/web/99999999999999im_/x`).
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.getUTCFullYear() !== +y ||
+    date.getUTCMonth() !== moN - 1 ||
+    date.getUTCDate() !== dN ||
+    date.getUTCHours() !== +h ||
+    date.getUTCMinutes() !== +mi ||
+    date.getUTCSeconds() !== +se
+  )
+    return null;
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
