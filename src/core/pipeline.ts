@@ -74,7 +74,7 @@ export function extractArticleWith(
     published: parts.published ?? meta.published,
     modified: parts.modified ?? meta.modified,
     section: parts.section ?? meta.section,
-    language: parts.language ?? meta.language,
+    language: languageTag(parts.language) ?? languageTag(meta.language),
     images,
     body,
     text,
@@ -84,6 +84,18 @@ export function extractArticleWith(
     extractor: { name: 'broadsheet', version: EXTRACTOR_VERSION },
     extractedAt: (options.now ?? new Date()).toISOString(),
   };
+}
+
+/** A language tag as the Article schema states it (BCP 47's shape). */
+const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * The page's language as a tag, or null: `lang` is page-written text, and `lang='"><x'` reached
+ * the export and failed the schema (tests/reliability/property.test.ts). `en_GB` is `en-GB`.
+ */
+function languageTag(value: string | null | undefined): string | null {
+  const tag = collapse(value).replace(/_/g, '-');
+  return LANGUAGE_TAG.test(tag) ? tag : null;
 }
 
 function hasText(body: Block[]): boolean {

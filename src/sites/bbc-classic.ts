@@ -29,6 +29,7 @@ import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, metaContent, walk } from
 import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
 import { relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+import { matcherUnder } from '../core/match';
 
 /** The metas every classic story page carries (all six corpus pages and the fixture). */
 const PUBLICATION_META = 'meta[name="OriginalPublicationDate"]';
@@ -250,7 +251,7 @@ export const bbcClassic: SiteRule = {
       siteName: 'BBC News',
       language: readLanguage(doc, ukfs),
       canonicalUrl: ukfs ? ctx.resolve(new URL(ukfs, 'http://news.bbc.co.uk/').href) : null,
-      body: readBlocks(root, { resolve: ctx.resolve, classify: (el) => classify(el, intro, ctx) }),
+      body: readBlocks(root, { resolve: ctx.resolve, classify: classifier(root, intro, ctx) }),
     };
   },
 };
@@ -352,12 +353,26 @@ function findIntro(root: Element): Element | null {
   return found;
 }
 
+/** The `classify` hook for the elements under `root` (selectors matched once per extraction). */
+function classifier(
+  root: Element,
+  intro: Element | null,
+  ctx: ExtractContext,
+): (el: Element) => Classification {
+  const skip = matcherUnder(root, BODY_SKIP);
+  const video = matcherUnder(root, 'div.videoInStoryA, div.videoInStoryB, div.videoInStoryC');
+  return (el) => {
+    if (skip(el)) return 'skip';
+    // S IBYL, read as the byline
+    if (el.tagName.toLowerCase() === 'div' && el.querySelector('span.byl')) return 'skip';
+    if (video(el)) return videoBlock(el, ctx);
+    return classify(el, intro, ctx);
+  };
+}
+
+/** An element of the body that is not skipped nor a video (see classifier). */
 function classify(el: Element, intro: Element | null, ctx: ExtractContext): Classification {
-  if (el.matches(BODY_SKIP)) return 'skip';
   const tag = el.tagName.toLowerCase();
-  if (tag === 'div' && el.querySelector('span.byl')) return 'skip'; // S IBYL, read as the byline
-  if (el.matches('div.videoInStoryA, div.videoInStoryB, div.videoInStoryC'))
-    return videoBlock(el, ctx);
   if (tag === 'table') return boxTable(el, ctx);
   if (tag === 'p' && COMMENT_CALL.test(inlineText(el))) return 'skip';
   if (tag === 'p' && el !== intro && !el.contains(intro)) {

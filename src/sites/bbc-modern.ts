@@ -19,6 +19,7 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { jsonLd, metaContent } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
+import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 
@@ -148,7 +149,11 @@ export const bbcModern: SiteRule = {
     const ld = articleJsonLd(doc) ?? videoJsonLd(doc);
     const byline = readByline(root);
     const time = firstTimestamp(root);
-    const body = readBlocks(root, { resolve: ctx.resolve, classify: (el) => classify(el, ctx) });
+    const skip = matcherUnder(root, BODY_SKIP);
+    const body = readBlocks(root, {
+      resolve: ctx.resolve,
+      classify: (el) => (skip(el) ? 'skip' : classify(el, ctx)),
+    });
     return {
       title:
         collapse(root.querySelector('h1')?.textContent) ||
@@ -211,8 +216,8 @@ function isBbcPublished(doc: Document): boolean {
   });
 }
 
+/** An element of the body that is not in BODY_SKIP (the caller tests that once per body). */
 function classify(el: Element, ctx: ExtractContext): Classification {
-  if (el.matches(BODY_SKIP)) return 'skip';
   const component = el.getAttribute('data-component');
   switch (component) {
     case 'crosshead-block':

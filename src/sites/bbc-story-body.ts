@@ -285,39 +285,35 @@ function classifier(root: Element, ctx: ExtractContext): (el: Element) => Classi
   const crosshead = matcherUnder(root, '.cross-head, .crosshead, .story-body__crosshead');
   const feature = matcherUnder(root, '.story-feature');
   const caption = matcherUnder(root, '.caption');
-  return (el) => classify(el, ctx, skip, crosshead, feature, caption);
-}
-
-function classify(
-  el: Element,
-  ctx: ExtractContext,
-  skip: (el: Element) => boolean,
-  crosshead: (el: Element) => boolean,
-  feature: (el: Element) => boolean,
-  caption: (el: Element) => boolean,
-): Classification {
-  if (skip(el)) return 'skip';
-  const tag = el.tagName.toLowerCase();
-  if (crosshead(el)) return { type: 'heading', level: 2, text: inlineText(el) };
-  if (feature(el)) return storyFeature(el, ctx);
-  if (tag === 'figure') {
-    const block = figureBlock(
-      el,
-      el.querySelector('figcaption .media-caption__text, figcaption'),
-      ctx,
-    );
-    return block ?? 'skip';
-  }
-  // 2010–2014 pictures: `span.caption` / `div.caption` wrapping an <img>, caption text beside it.
-  if (caption(el) && el.querySelector('img')) {
-    const img = el.querySelector('img')!;
-    const caption = captionText(el);
-    const src = ctx.resolve(img.getAttribute('src'));
-    return src
-      ? { type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption }
-      : 'skip';
-  }
-  return undefined;
+  return (el) => {
+    if (skip(el)) return 'skip';
+    const tag = el.tagName.toLowerCase();
+    if (crosshead(el)) return { type: 'heading', level: 2, text: inlineText(el) };
+    if (feature(el)) return storyFeature(el, ctx);
+    if (tag === 'figure') {
+      const block = figureBlock(
+        el,
+        el.querySelector('figcaption .media-caption__text, figcaption'),
+        ctx,
+      );
+      return block ?? 'skip';
+    }
+    // 2010–2014 pictures: `span.caption` / `div.caption` wrapping an <img>, caption text beside
+    // it.
+    if (caption(el) && el.querySelector('img')) {
+      const img = el.querySelector('img')!;
+      const src = ctx.resolve(img.getAttribute('src'));
+      return src
+        ? {
+            type: 'image',
+            src,
+            alt: collapse(img.getAttribute('alt')) || null,
+            caption: captionText(el),
+          }
+        : 'skip';
+    }
+    return undefined;
+  };
 }
 
 /**
