@@ -5,7 +5,8 @@
  * but readers do not count as the story.
  */
 import { Readability } from '@mozilla/readability';
-import type { GenericReader } from './site';
+import type { ExtractContext, ExtractedParts, GenericReader } from './site';
+import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
 import { readBlocks } from '../core/blocks';
 import { toIsoUtc } from '../core/dates';
@@ -16,21 +17,28 @@ export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
   // google_meta_refresh.html is scripts and a <noscript>), and Readability needs a body.
   if (doc.documentElement?.tagName.toLowerCase() !== 'html' || !doc.body) return null;
+  // Readability walks and measures text recursively, once per ancestor: past a few hundred
+  // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
+  if (nestedDeeperThan(doc.body, MAX_READABILITY_DEPTH)) return readWhole(doc.body, ctx, meta);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
   // JSON-LD) out.
   // Classes kept: the post-filters read them (caption, gallery, share …).
-  const result = new Readability(doc, {
-    serializer: (el: Node) => el,
-    keepClasses: true,
-  }).parse();
+  let result: ReturnType<Readability<Node>['parse']>;
+  try {
+    result = new Readability(doc, {
+      serializer: (el: Node) => el,
+      keepClasses: true,
+    }).parse();
+  } catch (error) {
+    // A stack smaller than Node's (a browser tab) can overflow below our depth limit.
+    if (error instanceof RangeError && doc.body) return readWhole(doc.body, ctx, meta);
+    throw error;
+  }
   const root = result?.content as Element | null | undefined;
   if (!result || !root || root.nodeType !== 1) return null;
 
   const title = collapse(result.title) || meta.title;
-  stripClutter(root);
-  const linkOnly: LinkOnly = new Set();
-  const read = readBlocks(root, { resolve: ctx.resolve, classify: linkOnlyMarker(linkOnly) });
-  const body = filterBlocks(read, title, linkOnly);
+  const body = readFiltered(root, title, ctx);
   const byline = collapse(result.byline);
   return {
     title,
@@ -45,6 +53,53 @@ export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
     body,
   };
 };
+
+/**
+ * Deepest nesting handed to Readability. Measured on linkedom (tests/reliability/size.test.ts):
+ * 1,000 nested divs took Readability 6.5 s, 5,000 took 259 s and then overflowed the stack. The
+ * deepest page of the corpus is 51 levels (article-extraction-benchmark 42aad16b…), so 256
+ * leaves five times that room for real pages.
+ */
+export const MAX_READABILITY_DEPTH = 256;
+
+/** True when some element under `root` is more than `limit` levels below it (iterative). */
+function nestedDeeperThan(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
+/** Readability's element, or the whole body, read into blocks with the post-filters applied. */
+function readFiltered(root: Element, title: string | null, ctx: ExtractContext): Block[] {
+  stripClutter(root);
+  const linkOnly: LinkOnly = new Set();
+  const read = readBlocks(root, { resolve: ctx.resolve, classify: linkOnlyMarker(linkOnly) });
+  return filterBlocks(read, title, linkOnly);
+}
+
+/**
+ * A page too deep for Readability, read whole from the cleaned copy: the iterative block reader
+ * and the same post-filters, with the facts from the page's metadata.
+ */
+function readWhole(body: Element, ctx: ExtractContext, meta: PageMetadata): ExtractedParts {
+  const blocks = readFiltered(body, meta.title, ctx);
+  return {
+    title: meta.title,
+    standfirst: standfirstOf(meta.description, blocks),
+    authors: meta.authors,
+    published: meta.published,
+    modified: meta.modified,
+    section: meta.section,
+    siteName: meta.siteName,
+    language: meta.language,
+    canonicalUrl: meta.canonicalUrl,
+    body: blocks,
+  };
+}
 
 /**
  * The page's own summary (meta description, og:description or JSON-LD description) as the
