@@ -3,7 +3,7 @@
  * Dublin Core / article:* meta, <link rel=canonical>, <html lang>.
  */
 import type { Author } from './types';
-import { jsonLd, metaContent } from './dom';
+import { jsonLd } from './dom';
 import { toIsoUtc } from './dates';
 import { cleanByline, collapse } from './text';
 
@@ -58,35 +58,59 @@ export function articleJsonLd(doc: Document): Record<string, unknown> | null {
   return objects.find(typed) ?? null;
 }
 
+/**
+ * The first non-empty `content` of each `<meta>` name, property or itemprop (lower-cased), with
+ * its position: one pass over the page's <meta> elements instead of one per name asked for.
+ */
+function metaIndex(doc: Document): Map<string, { position: number; value: string }> {
+  const index = new Map<string, { position: number; value: string }>();
+  let position = 0;
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+    position++;
+    const key = (
+      meta.getAttribute('name') ??
+      meta.getAttribute('property') ??
+      meta.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase();
+    if (!key || index.has(key)) continue;
+    const value = collapse(meta.getAttribute('content'));
+    if (value) index.set(key, { position, value });
+  }
+  return index;
+}
+
 export function readMetadata(
   doc: Document,
   resolve: (href: string | null) => string | null,
 ): PageMetadata {
+  // As dom.ts's metaContent: the first <meta> in page order whose key is one of `names`.
+  const index = metaIndex(doc);
+  const meta = (...names: string[]): string | null => {
+    let first: { position: number; value: string } | undefined;
+    for (const name of names) {
+      const found = index.get(name.toLowerCase());
+      if (found && (!first || found.position < first.position)) first = found;
+    }
+    return first?.value ?? null;
+  };
   const ld = articleJsonLd(doc);
   const canonicalHref =
-    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ??
-    metaContent(doc, 'og:url');
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta('og:url');
   const ldAuthors = ld ? authorsFrom(ld['author']) : [];
-  const metaAuthor = metaContent(
-    doc,
-    'author',
-    'article:author',
-    'byl',
-    'dc.creator',
-    'sailthru.author',
-  );
+  const metaAuthor = meta('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author');
   const lang =
     doc.documentElement?.getAttribute('lang') ??
     doc.documentElement?.getAttribute('xml:lang') ??
-    metaContent(doc, 'language', 'og:locale', 'content-language');
+    meta('language', 'og:locale', 'content-language');
   return {
     title:
       (ld && firstString(ld['headline'])) ||
-      metaContent(doc, 'og:title', 'twitter:title', 'headline', 'dc.title') ||
+      meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
       collapse(doc.querySelector('title')?.textContent) ||
       null,
     description:
-      metaContent(doc, 'description', 'og:description', 'twitter:description') ??
+      meta('description', 'og:description', 'twitter:description') ??
       (ld && firstString(ld['description'])) ??
       null,
     authors: ldAuthors.length
@@ -96,8 +120,7 @@ export function readMetadata(
         : [],
     published: toIsoUtc(
       (ld && firstString(ld['datePublished'])) ??
-        metaContent(
-          doc,
+        meta(
           'article:published_time',
           'datePublished',
           'pubdate',
@@ -110,20 +133,12 @@ export function readMetadata(
     ),
     modified: toIsoUtc(
       (ld && firstString(ld['dateModified'])) ??
-        metaContent(
-          doc,
-          'article:modified_time',
-          'dateModified',
-          'og:updated_time',
-          'last-modified',
-        ),
+        meta('article:modified_time', 'dateModified', 'og:updated_time', 'last-modified'),
     ),
     section:
-      metaContent(doc, 'article:section', 'section') ??
-      (ld && firstString(ld['articleSection'])) ??
-      null,
+      meta('article:section', 'section') ?? (ld && firstString(ld['articleSection'])) ?? null,
     siteName:
-      metaContent(doc, 'og:site_name', 'application-name') ??
+      meta('og:site_name', 'application-name') ??
       (ld && firstString((ld['publisher'] as Record<string, unknown> | undefined)?.['name'])) ??
       null,
     language: lang ? collapse(lang).replace('_', '-') || null : null,
