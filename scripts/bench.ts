@@ -251,8 +251,8 @@ const results: BenchResults = {
 const goals = checkGoals(results);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'results.md'), markdownReport(results, goals));
-writeFileSync(join(outDir, 'results.svg'), svgChart(results));
 writeFileSync(join(outDir, 'results.json'), `${JSON.stringify({ ...results, goals }, null, 2)}\n`);
+writeFileSync(join(outDir, 'results.svg'), svgChart(results));
 console.log(consoleReport(results, goals));
 console.log(
   `\nWrote ${join(outDir, 'results.md')}, results.svg, results.json (${results.durationS.toFixed(0)} s).`,

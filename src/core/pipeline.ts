@@ -1,16 +1,16 @@
 /**
  * The extraction pipeline on a private copy of the page, so the caller's document (the live page,
- * in the extension) is never changed. It is handed the generic reader rather than importing it:
- * the content script runs this on BBC pages without Readability, and loads the reader only when
- * a page needs it (src/content/generic-reader.ts). `extractArticle` (./extract.ts) is the full
- * pipeline, for Node and the CLI.
+ * in the extension) is never changed. It is handed the generic reader (Readability) rather than
+ * importing it; `extractArticle` (./extract.ts) hands it src/sites/generic.ts. Nothing here is in
+ * the content script that cleans on page load: the extension loads it when someone asks for the
+ * article (src/content/article-reader.ts).
  */
 import type { Article, Block, ExtractOptions, ImageRef, LayoutDetection } from './types';
 import { NoArticleError } from './types';
 import { cloneDocument } from './dom';
 import { detectLayout } from './detect';
 import { cleanPage } from './clean';
-import { siteFor, genericSite } from '../sites';
+import { readerFor } from '../sites/readers';
 import { makeContext } from './context';
 import { blocksToText } from './blocks';
 import { collapse, countWords } from './text';
@@ -31,15 +31,15 @@ export function extractArticleWith(
   const detection: LayoutDetection = options.detection ?? detectLayout(doc, url);
   const work = cloneDocument(doc);
   const ctx = makeContext(url, detection, work);
-  const site = siteFor(detection.layout);
+  const reader = readerFor(detection.layout);
 
-  const related = site.related?.(work, ctx) ?? [];
+  const related = reader?.related?.(work, ctx) ?? [];
   const report = cleanPage(work, url, { mode: 'remove', detection });
 
   // Read once, here, before any reader runs: site rules leave the copy as it is, and Readability
   // takes the JSON-LD <script> elements out of it.
   const meta = readMetadata(work, ctx.resolve);
-  let parts: ExtractedParts | null = site === genericSite ? null : site.extract(work, ctx);
+  let parts: ExtractedParts | null = reader ? reader.extract(work, ctx) : null;
   if (!parts || !hasText(parts.body)) {
     // Not a BBC layout, or a BBC page without a story body (an index or a video page): the
     // generic reader may still find text; the layout stays what detection said.

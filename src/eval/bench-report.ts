@@ -218,6 +218,7 @@ export function markdownReport(r: BenchResults, goals: Goal[]): string {
     ...table(
       ['goal', 'met', 'figure'],
       goals.map((g) => [g.goal, g.met ? 'yes' : '**NO**', g.figure]),
+      3,
     ),
     '',
     '## 1. Quality',

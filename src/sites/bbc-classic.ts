@@ -21,7 +21,7 @@
  * /1/hi/magazine/8063681.stm).
  */
 import type { Block, RelatedLink, RemovalKind } from '../core/types';
-import type { ClutterRule, ExtractContext, SiteRule } from './site';
+import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
 import type { CleanStep, Finding } from '../core/clean/step';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
@@ -226,6 +226,11 @@ export const bbcClassic: SiteRule = {
     const root = storyRoot(doc);
     return root ? [root] : [];
   },
+};
+
+/** How the layout's article is read (see SiteReader: apart from the rule above). */
+export const bbcClassicReader: SiteReader = {
+  layout: 'bbc-classic',
 
   related(doc, ctx) {
     return readRelated(doc, ctx);

@@ -13,7 +13,7 @@
  *   with several paragraphs, `image-block`, `topic-list`, `links-block` (cden3j9d1r7o.html).
  */
 import type { Block, RelatedLink } from '../core/types';
-import type { ClutterRule, ExtractContext, SiteRule } from './site';
+import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
 import { jsonLd, metaContent } from '../core/dom';
@@ -138,6 +138,11 @@ export const bbcModern: SiteRule = {
     const root = articleRoot(doc);
     return root ? [root] : [];
   },
+};
+
+/** How the layout's article is read (see SiteReader: apart from the rule above). */
+export const bbcModernReader: SiteReader = {
+  layout: 'bbc-modern',
 
   related(doc, ctx) {
     return readRelated(doc, ctx);

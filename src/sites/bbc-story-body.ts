@@ -11,7 +11,7 @@
  *   benchmark 70cb2d5b… and c7e39ac4…).
  */
 import type { Block, RelatedLink } from '../core/types';
-import type { ClutterRule, ExtractContext, SiteRule } from './site';
+import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
 import { metaContent } from '../core/dom';
@@ -202,6 +202,11 @@ export const bbcStoryBody: SiteRule = {
     const root = bodyRoot(doc);
     return root ? [root] : [];
   },
+};
+
+/** How the layout's article is read (see SiteReader: apart from the rule above). */
+export const bbcStoryBodyReader: SiteReader = {
+  layout: 'bbc-story-body',
 
   related(doc, ctx) {
     return readRelated(doc, ctx);

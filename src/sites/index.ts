@@ -17,16 +17,14 @@ export const BBC_SITES: readonly SiteRule[] = [
 ];
 
 /**
- * Every other page: no clutter rules, steps or article roots of its own, and no reader here. Its
- * article is read by the generic reader (./generic.ts, Readability), which the pipeline is handed,
- * so this registry, cleanup and the content script do not carry Readability.
+ * Every other page: no clutter rules, steps or article roots of its own. Its article is read by
+ * the generic reader (./generic.ts, Readability); the BBC rules' readers are in ./readers.ts.
  */
 export const genericSite: SiteRule = {
   layout: 'generic',
   detect: () => [],
   clutter: [],
   articleRoots: () => [],
-  extract: () => null,
 };
 
 export function siteFor(layout: Layout): SiteRule {

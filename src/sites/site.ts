@@ -53,6 +53,16 @@ export interface SiteRule {
   steps?: CleanStep[];
   /** Elements holding the article body: cleanup never hides one of these, or an ancestor. */
   articleRoots(doc: Document): Element[];
+}
+
+/**
+ * How a layout family's article is read: beside its SiteRule in the same file, but a separate
+ * object, so that the content script, which detects and cleans on every page load, carries the
+ * rules and not the readers (src/sites/readers.ts registers these; the extension loads them on
+ * demand).
+ */
+export interface SiteReader {
+  layout: Layout;
   /** Related links, read before cleanup hides the boxes that hold them. */
   related?(doc: Document, ctx: ExtractContext): RelatedLink[];
   /** Reads the article from a cleaned private copy of the page. Null: no article here. */

@@ -1,0 +1,86 @@
+/**
+ * The bench's own arithmetic: the metadata comparison rules, quantiles, growth per 10× and the
+ * attribution of CPU-profile samples to scripts. Cases written by hand from the rules the modules
+ * state (src/eval/metadata.ts, speed.ts, scaling.ts, tests/e2e/bench-pageload.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { metadataMatches } from '../../src/eval/metadata';
+import { quantile } from '../../src/eval/speed';
+import { growthPer10x, type ScaleResult } from '../../src/eval/scaling';
+import { sampledTime } from '../e2e/bench-pageload';
+
+describe('metadata comparison', () => {
+  it('compares titles after straightening quotes and collapsing spaces, case kept', () => {
+    expect(metadataMatches('title', "UK economy 'to pick up'", 'UK economy ‘to pick up’')).toBe(
+      true,
+    );
+    expect(metadataMatches('title', 'UK economy', 'UK  economy ')).toBe(true);
+    expect(metadataMatches('title', 'UK economy', 'UK Economy')).toBe(false);
+    expect(metadataMatches('title', 'UK economy', null)).toBe(false);
+  });
+  it('compares authors as sets of names, ignoring case and a leading By', () => {
+    expect(metadataMatches('author', 'James Rodgers', 'By James Rodgers')).toBe(true);
+    expect(metadataMatches('author', 'Jane Doe and John Smith', 'john smith, jane doe')).toBe(true);
+    expect(metadataMatches('author', 'Jane Doe', 'Jane Doe, John Smith')).toBe(false);
+  });
+  it('compares dates to the minute, or to the day when one side has no time', () => {
+    const truth = 'Apr 21 19:50:44 +0000 2009';
+    expect(metadataMatches('published', truth, '2009-04-21T20:50:44+01:00')).toBe(true);
+    expect(metadataMatches('published', truth, '2009-04-21T19:50:00Z')).toBe(true);
+    expect(metadataMatches('published', truth, '2009-04-21T18:50:44Z')).toBe(false);
+    expect(metadataMatches('published', truth, '2009-04-21')).toBe(true);
+    expect(metadataMatches('published', truth, '2009-04-22')).toBe(false);
+    expect(metadataMatches('published', truth, 'not a date')).toBe(false);
+  });
+});
+
+describe('quantile', () => {
+  it('interpolates between ranks', () => {
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.95)).toBeCloseTo(4.8);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+});
+
+describe('growth per 10×', () => {
+  const row = (size: number, ms: number | null): ScaleResult => ({
+    tool: 't',
+    name: `${size}`,
+    size,
+    deep: false,
+    parseMs: 1,
+    ms,
+    textLength: 1,
+    error: ms === null ? 'failed' : null,
+    where: null,
+    rssBeforeMb: 1,
+    peakRssMb: 1,
+  });
+  it('divides each time by the one 10× smaller, null where a run failed', () => {
+    expect(growthPer10x([row(10_000, 120), row(1_000, 10), row(100_000, null)], 't')).toEqual([
+      12,
+      null,
+    ]);
+  });
+});
+
+describe('profile samples to scripts', () => {
+  it('gives each sample to the innermost frame an owner claims, for the time until the next sample', () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: { url: '' }, children: [2, 4] },
+        { id: 2, callFrame: { url: 'chrome-extension://x/index.js' }, children: [3] },
+        { id: 3, callFrame: { url: '' } }, // a DOM call made by the extension
+        { id: 4, callFrame: { url: 'https://page/app.js' } },
+      ],
+      samples: [3, 2, 4, 3],
+      timeDeltas: [0, 1000, 500, 2000],
+    };
+    const times = sampledTime(profile, (url) =>
+      url.startsWith('chrome-extension://') ? 'ext' : null,
+    );
+    // Samples 0 (1 ms), 1 (0.5 ms) and 3 (last: one interval, 0.1 ms) are the extension's.
+    expect(times.get('ext')).toBeCloseTo(1.6);
+    expect(times.size).toBe(1);
+  });
+});
