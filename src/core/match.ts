@@ -7,8 +7,12 @@
  */
 export function matcherUnder(root: Element, selector: string): (el: Element) => boolean {
   let found: Set<Element> | null = null;
+  // Membership of the subtree from one set too: `root.contains(el)` walks up from `el`, so on a
+  // page nested 50,000 deep every call cost 50,000 steps (tests/reliability/size.test.ts).
+  let inside: Set<Element> | null = null;
   return (el) => {
-    if (el === root || !root.contains(el)) return el.matches(selector);
+    inside ??= new Set(Array.from(root.querySelectorAll('*')));
+    if (!inside.has(el)) return el.matches(selector);
     found ??= new Set(Array.from(root.querySelectorAll(selector)));
     return found.has(el);
   };
