@@ -366,13 +366,30 @@ function classifier(
 ): (el: Element) => Classification {
   const skip = matcherUnder(root, BODY_SKIP);
   const video = matcherUnder(root, 'div.videoInStoryA, div.videoInStoryB, div.videoInStoryC');
+  const bylineBoxes = divsHolding(root, 'span.byl');
   return (el) => {
     if (skip(el)) return 'skip';
     // S IBYL, read as the byline
-    if (el.tagName.toLowerCase() === 'div' && el.querySelector('span.byl')) return 'skip';
+    if (bylineBoxes.has(el)) return 'skip';
     if (video(el)) return videoBlock(el, ctx);
     return classify(el, intro, ctx);
   };
+}
+
+/**
+ * The `<div>`s under `root` that contain an element matching `selector`, found from those
+ * elements upwards: asking each div `querySelector` made 50,000 nested divs cost 50,000²
+ * steps (tests/reliability/size.test.ts). A walk stops at a div already counted.
+ */
+function divsHolding(root: Element, selector: string): Set<Element> {
+  const out = new Set<Element>();
+  for (const hit of Array.from(root.querySelectorAll(selector))) {
+    for (let p = hit.parentElement; p && p !== root; p = p.parentElement) {
+      if (out.has(p)) break;
+      if (p.tagName.toLowerCase() === 'div') out.add(p);
+    }
+  }
+  return out;
 }
 
 /** An element of the body that is not skipped nor a video (see classifier). */
