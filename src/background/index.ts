@@ -9,7 +9,7 @@ import type { Menus, Runtime, Tabs } from 'webextension-polyfill';
 import { isToBackground } from '../shared/messages';
 import type { Reply, ToBackground } from '../shared/messages';
 import { BackgroundError } from './errors';
-import { articleFromTab, injectContentScript, injectGenericReader } from './tab-article';
+import { articleFromTab, injectArticleReader, injectContentScript } from './tab-article';
 import { openReader } from './reader';
 import { saveArticleJson } from './save-json';
 
@@ -61,9 +61,9 @@ async function answer(
       case 'content→background:cleaned':
         if (sender.tab?.id !== undefined) await showCount(sender.tab.id, message.counts);
         return { ok: true, value: null };
-      case 'content→background:load-generic-reader':
+      case 'content→background:load-reader':
         if (sender.tab?.id === undefined) throw new BackgroundError('no-tab', 'The tab is gone.');
-        await injectGenericReader(sender.tab.id, sender.frameId ?? 0);
+        await injectArticleReader(sender.tab.id, sender.frameId ?? 0);
         return { ok: true, value: null };
     }
   } catch (err) {

@@ -8,7 +8,7 @@ import type { Reply, ToContent } from '../shared/messages';
 import { restrictionOf } from '../popup/restricted';
 import { BackgroundError, injectionError, restrictedError } from './errors';
 // The built file's name (crxjs builds it standalone, as vite.config.ts says).
-import genericReaderFile from '../content/generic-reader.ts?script';
+import articleReaderFile from '../content/article-reader.ts?script';
 
 /**
  * The built content script that cleans and extracts (the DOM-ready one, not the document_start
@@ -44,15 +44,16 @@ export async function injectContentScript(tabId: number): Promise<void> {
 }
 
 /**
- * Runs the generic reader (Readability) in the frame whose content script asked for it: the
- * content script leaves it out so that BBC page loads do not carry it. The content script only
- * runs where this extension may script (a manifest match, or activeTab after a user gesture).
+ * Runs the article reader (extraction, Readability included) in the frame whose content script
+ * asked for it: the content script leaves it out so that BBC page loads do not carry it. The
+ * content script only runs where this extension may script (a manifest match, or activeTab after
+ * a user gesture).
  */
-export async function injectGenericReader(tabId: number, frameId: number): Promise<void> {
+export async function injectArticleReader(tabId: number, frameId: number): Promise<void> {
   try {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
-      files: [genericReaderFile],
+      files: [articleReaderFile],
     });
   } catch (err) {
     throw injectionError(err);

@@ -1,10 +1,10 @@
 /**
- * Injected on demand by the background (`content→background:load-generic-reader`) into a frame
- * whose content script needs to read a page no BBC rule reads: a non-BBC page opened from the
- * toolbar, or a BBC page whose site rule finds no story body. It carries Readability, so the
- * content script that runs on every BBC page load does not.
+ * Injected on demand by the background (`content→background:load-reader`) into the frame whose
+ * content script was asked for the article (the popup, "Save as JSON", the reader view). It is
+ * the whole extraction pipeline: the BBC layouts' readers and the generic one with Readability,
+ * which the content script that cleans on every BBC page load does not carry.
  */
-import { readGenericArticle } from '../sites/generic';
-import { provideGenericReader } from './generic-slot';
+import { extractArticle } from '../core/extract';
+import { provideArticleReader } from './reader-slot';
 
-provideGenericReader(readGenericArticle);
+provideArticleReader(extractArticle);

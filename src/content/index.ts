@@ -14,11 +14,12 @@ import {
   SETTINGS_KEY,
 } from '../shared/settings';
 import type { Settings } from '../shared/settings';
-import type { GenericReader, RemovalKind } from '../core/lite';
+import type { RemovalKind } from '../core/lite';
 import { isBbcNewsAddress } from './bbc-address';
 import { removeEarlyStyle } from './early-style';
 import { extension, onRuntimeMessage } from './extension-api';
-import { providedGenericReader } from './generic-slot';
+import { providedArticleReader } from './reader-slot';
+import type { ArticleReader } from './reader-slot';
 import { createIndicator } from './indicator';
 import { PageSession } from './page-session';
 
@@ -52,7 +53,7 @@ function start(): void {
       tellBackground(counts);
     },
     (node) => indicator.owns(node),
-    loadGenericReader,
+    loadArticleReader,
   );
 
   onRuntimeMessage((message: unknown, sender: Runtime.MessageSender) => {
@@ -115,18 +116,18 @@ async function loadSettings(): Promise<Settings> {
 }
 
 /**
- * The generic reader (Readability) is a file of its own that the background injects into this
- * frame on request (generic-reader.ts), so that BBC page loads do not carry it.
+ * The article reader (extraction, Readability included) is a file of its own that the background
+ * injects into this frame on request (article-reader.ts), so that BBC page loads do not carry it.
  */
-async function loadGenericReader(): Promise<GenericReader> {
-  const loaded = providedGenericReader();
+async function loadArticleReader(): Promise<ArticleReader> {
+  const loaded = providedArticleReader();
   if (loaded) return loaded;
   const reply = (await extension.runtime.sendMessage({
-    type: 'content→background:load-generic-reader',
+    type: 'content→background:load-reader',
   })) as Reply<null> | undefined;
   if (!reply) throw new Error('the extension did not answer');
   if (!reply.ok) throw new Error(reply.error.message);
-  const reader = providedGenericReader();
+  const reader = providedArticleReader();
   if (!reader) throw new Error('the article reader did not load');
   return reader;
 }

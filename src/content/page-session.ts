@@ -4,22 +4,11 @@
  * background. The page is only ever changed through core's `cleanPage` report, so "Show original"
  * always has one `undo()` that puts back every attribute and every text node as it was.
  */
-import {
-  cleanPage,
-  detectLayout,
-  emptyCounts,
-  extractArticleWith,
-  NoArticleError,
-} from '../core/lite';
-import type {
-  Article,
-  CleanReport,
-  GenericReader,
-  LayoutDetection,
-  RemovalKind,
-} from '../core/lite';
+import { cleanPage, detectLayout, emptyCounts } from '../core/lite';
+import type { Article, CleanReport, LayoutDetection, RemovalKind } from '../core/lite';
 import type { PageState } from '../shared/messages';
 import { LateClutterWatcher } from './late-clutter';
+import type { ArticleReader } from './reader-slot';
 
 /**
  * Pages with more elements than this are not extracted in the page: extraction copies the whole
@@ -30,18 +19,11 @@ const MAX_ELEMENTS_TO_EXTRACT = 150_000;
 export type ArticleResult =
   { ok: true; article: Article } | { ok: false; error: NonNullable<PageState['error']> };
 
-/** Thrown by the stand-in reader: this page needs the generic reader, not yet loaded. */
-class GenericReaderNeeded extends Error {}
-
-const readerNotLoaded: GenericReader = () => {
-  throw new GenericReaderNeeded();
-};
-
 export class PageSession {
   private report: CleanReport | null = null;
   private keepKinds: RemovalKind[] = [];
   private detection: LayoutDetection | null = null;
-  private genericReader: GenericReader | null = null;
+  private reader: ArticleReader | null = null;
   private readonly watcher: LateClutterWatcher;
 
   constructor(
@@ -52,10 +34,10 @@ export class PageSession {
     /** Nodes the session must not react to (its own indicator). */
     ownNode: (node: Node) => boolean,
     /**
-     * Loads the generic (Readability) reader into the page, for pages no BBC rule reads: it is
-     * not part of the content script, which runs on every BBC page load.
+     * Loads the article reader (extraction, Readability included) into the page: it is not part
+     * of the content script, which runs on every BBC page load.
      */
-    private readonly loadGenericReader: () => Promise<GenericReader>,
+    private readonly loadReader: () => Promise<ArticleReader>,
   ) {
     this.watcher = new LateClutterWatcher(doc, () => this.reclean(), ownNode);
   }
@@ -100,17 +82,13 @@ export class PageSession {
         error: { code: 'too-large', message: 'This page is too large to read in the browser.' },
       };
     }
-    let reader = this.genericReader;
+    let read: ArticleReader;
     try {
-      // A page of no BBC layout needs the generic reader for certain: load it before reading,
-      // so the page is copied once. A BBC page needs it only when its rule finds no body.
-      if (!reader && this.layout().layout === 'generic') reader = await this.loadGeneric();
-      const first = this.extractFromOriginal(reader ?? readerNotLoaded, now);
-      if (first !== null) return first;
-      return this.extractFromOriginal(await this.loadGeneric(), now) ?? unreadable('no reader');
+      read = this.reader ??= await this.loadReader();
     } catch (err) {
       return unreadable(messageOf(err));
     }
+    return this.extractFromOriginal(read, now);
   }
 
   async state(autoClean: boolean): Promise<PageState> {
@@ -130,22 +108,17 @@ export class PageSession {
     };
   }
 
-  private async loadGeneric(): Promise<GenericReader> {
-    this.genericReader ??= await this.loadGenericReader();
-    return this.genericReader;
-  }
-
-  /** One synchronous read of the original page; null when it needs the generic reader. */
-  private extractFromOriginal(reader: GenericReader, now?: Date): ArticleResult | null {
+  /** One synchronous read of the original page. */
+  private extractFromOriginal(read: ArticleReader, now?: Date): ArticleResult {
     const wasCleaned = this.cleaned;
     this.report?.undo();
     try {
       const detection = this.layout();
-      const article = extractArticleWith(reader, this.doc, this.url, { detection, now });
+      const article = read(this.doc, this.url, { detection, now });
       return { ok: true, article };
     } catch (err) {
-      if (err instanceof GenericReaderNeeded) return null;
-      if (err instanceof NoArticleError) {
+      // By name: the reader file has its own copy of the NoArticleError class.
+      if (err instanceof Error && err.name === 'NoArticleError') {
         return { ok: false, error: { code: 'no-article', message: err.message } };
       }
       return unreadable(messageOf(err));

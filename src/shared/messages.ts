@@ -35,8 +35,8 @@ export type ToBackground =
   | { type: 'popup→background:open-reader'; tabId: number }
   | { type: 'popup→background:save-json'; tabId: number }
   | { type: 'content→background:cleaned'; counts: Record<RemovalKind, number> }
-  /** Inject the generic (Readability) reader into the sender's frame: it is not in the content script. */
-  | { type: 'content→background:load-generic-reader' };
+  /** Inject the article reader into the sender's frame: it is not in the content script. */
+  | { type: 'content→background:load-reader' };
 
 export type Reply<T> =
   { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -52,7 +52,7 @@ const TO_BACKGROUND = new Set<string>([
   'popup→background:open-reader',
   'popup→background:save-json',
   'content→background:cleaned',
-  'content→background:load-generic-reader',
+  'content→background:load-reader',
 ]);
 
 function hasType(value: unknown): value is { type: string } {
@@ -71,7 +71,7 @@ export function isToBackground(value: unknown): value is ToBackground {
   if (!hasType(value) || !TO_BACKGROUND.has(value.type)) return false;
   if (value.type === 'content→background:cleaned')
     return typeof (value as { counts?: unknown }).counts === 'object';
-  if (value.type === 'content→background:load-generic-reader') return true;
+  if (value.type === 'content→background:load-reader') return true;
   const tabId = (value as { tabId?: unknown }).tabId;
   return typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0;
 }
