@@ -59,7 +59,22 @@ function hasType(value: unknown): value is { type: string } {
   return (
     typeof value === 'object' &&
     value !== null &&
+    // Its own `type`: a shape that only inherits one is not a message (tests/security/messages).
+    Object.prototype.hasOwnProperty.call(value, 'type') &&
     typeof (value as { type?: unknown }).type === 'string'
+  );
+}
+
+/**
+ * Removal counts: an object of whole, non-negative numbers. `typeof null === 'object'`, so the
+ * old check let `{ counts: null }` and `{ counts: ['x'] }` through (tests/security/messages).
+ */
+function isCounts(value: unknown): value is Record<RemovalKind, number> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((n) => Number.isInteger(n) && (n as number) >= 0)
   );
 }
 
@@ -70,7 +85,7 @@ export function isToContent(value: unknown): value is ToContent {
 export function isToBackground(value: unknown): value is ToBackground {
   if (!hasType(value) || !TO_BACKGROUND.has(value.type)) return false;
   if (value.type === 'content→background:cleaned')
-    return typeof (value as { counts?: unknown }).counts === 'object';
+    return isCounts((value as { counts?: unknown }).counts);
   if (value.type === 'content→background:load-reader') return true;
   const tabId = (value as { tabId?: unknown }).tabId;
   return typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0;
