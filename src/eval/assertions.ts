@@ -67,6 +67,39 @@ function toRegExp(source: string, literal: boolean): RegExp {
   return new RegExp(escapeRegExp(source));
 }
 
+/**
+ * Content assertions whose text is not the story's body, as tests/corpus/bbc-assertions.test.ts
+ * judges them (its EXCEPTIONS give each reason): photo and video captions that the V6/V7 parsers
+ * counted as paragraphs (a caption belongs to its picture), the last item of a promo list, and a
+ * comments call-out a later parser version dropped. They are left out of the partial truth for
+ * every tool alike; that test fails if this list and its exceptions part ways.
+ */
+export const NOT_BODY_TEXT: readonly {
+  fixture: string;
+  parser: string;
+  selector: string;
+  what: string;
+}[] = [
+  { fixture: 'cden3j9d1r7o.html', parser: 'V7', selector: 'index:0', what: 'photo caption' },
+  { fixture: '54528983.html', parser: 'V6', selector: 'index:0', what: 'photo caption' },
+  { fixture: '54528983.html', parser: 'V7', selector: 'index:0', what: 'photo caption' },
+  { fixture: '54528983.html', parser: 'V6', selector: 'last', what: 'promo list item' },
+  { fixture: '54528983.html', parser: 'V7', selector: 'last', what: 'promo list item' },
+  { fixture: '32271505-2020.html', parser: 'V6', selector: 'index:0', what: 'video caption' },
+  { fixture: '32275608-2020.html', parser: 'V6', selector: 'index:0', what: 'video caption' },
+  { fixture: '32275608-2020.html', parser: 'V6', selector: 'index:8', what: 'video caption' },
+  { fixture: '20230333.stm.html', parser: 'V4', selector: 'last', what: 'comments call-out' },
+];
+
+export function isNotBodyText(a: ParserAssertion): boolean {
+  return NOT_BODY_TEXT.some(
+    (n) =>
+      a.fixture.endsWith(`/${n.fixture}`) &&
+      (a.parser_version ?? '').endsWith(n.parser) &&
+      a.selector === n.selector,
+  );
+}
+
 /** The partial truth of one page from its content assertions (duplicates across spec versions merged). */
 export function truthFromAssertions(assertions: readonly ParserAssertion[]): AssertionTruth {
   let first: string | null = null;
@@ -77,6 +110,7 @@ export function truthFromAssertions(assertions: readonly ParserAssertion[]): Ass
   const mustNotMatch: RegExp[] = [];
   for (const a of assertions) {
     if (a.field !== 'content' || typeof a.expected !== 'string') continue;
+    if (isNotBodyText(a)) continue;
     if (a.negated) {
       mustNotMatch.push(toRegExp(a.expected, a.expected_kind !== 'regex'));
       continue;

@@ -59,6 +59,8 @@ export function readabilityPages(corpusDir: string): CorpusPage[] {
 
 /** One assertion of johnl/web-page-parser's specs, as the corpus's derived/ files give it. */
 export interface ParserAssertion {
+  /** The spec's parser class, e.g. `BbcNewsPageParserV7`. */
+  parser_version?: string;
   fixture: string;
   url: string;
   field: string;

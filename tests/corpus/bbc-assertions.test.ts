@@ -22,6 +22,7 @@ import { corpusAvailable, corpusPath, loadCorpusPage } from '../helpers/corpus';
 import { extractArticle } from '../../src/core';
 import type { Article } from '../../src/core';
 import { collapse } from '../../src/core/text';
+import { NOT_BODY_TEXT } from '../../src/eval/assertions';
 
 interface Assertion {
   parser_version: string;
@@ -438,6 +439,20 @@ describe.skipIf(!corpusAvailable)('web-page-parser BBC assertions', () => {
       });
     });
   }
+
+  it("the benchmark's not-body-text list (src/eval/assertions.ts) is a subset of these exceptions", () => {
+    const missing = NOT_BODY_TEXT.filter(
+      (n) =>
+        !EXCEPTIONS.some(
+          (e) =>
+            e.fixture === n.fixture &&
+            e.parser === n.parser &&
+            e.field === 'content' &&
+            e.selector === n.selector,
+        ),
+    );
+    expect(missing).toEqual([]);
+  });
 
   it('every exception matches an assertion', () => {
     const unused = EXCEPTIONS.filter((e) => !used.has(e));
