@@ -9,6 +9,7 @@ import type { ExtractContext, ExtractedParts, GenericReader } from './site';
 import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
 import { readBlocks } from '../core/blocks';
+import { bodyOf } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse } from '../core/text';
 import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './generic-filters';
@@ -16,10 +17,14 @@ import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './gen
 export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
   // google_meta_refresh.html is scripts and a <noscript>), and Readability needs a body.
-  if (doc.documentElement?.tagName.toLowerCase() !== 'html' || !doc.body) return null;
+  // A frameset page has no body either (its frames are other documents): linkedom's `doc.body`
+  // would add an empty one, on which Readability threw a TypeError (tests/reliability/odd-pages).
+  const page = bodyOf(doc);
+  if (doc.documentElement?.tagName.toLowerCase() !== 'html' || page?.localName !== 'body')
+    return null;
   // Readability walks and measures text recursively, once per ancestor: past a few hundred
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
-  if (nestedDeeperThan(doc.body, MAX_READABILITY_DEPTH)) return readWhole(doc.body, ctx, meta);
+  if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
   // JSON-LD) out.
   // Classes kept: the post-filters read them (caption, gallery, share …).
@@ -31,7 +36,7 @@ export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
     }).parse();
   } catch (error) {
     // A stack smaller than Node's (a browser tab) can overflow below our depth limit.
-    if (error instanceof RangeError && doc.body) return readWhole(doc.body, ctx, meta);
+    if (error instanceof RangeError) return readWhole(page, ctx, meta);
     throw error;
   }
   const root = result?.content as Element | null | undefined;
