@@ -99,6 +99,9 @@ export function isNonContent(el: Element): boolean {
     tag === 'script' ||
     tag === 'style' ||
     tag === 'noscript' ||
+    // Shown only by browsers without frames: a frameset page's "your browser does not support
+    // frames" was read as its article (tests/reliability/odd-pages.test.ts).
+    tag === 'noframes' ||
     tag === 'template' ||
     tag === 'iframe' ||
     tag === 'object' ||
