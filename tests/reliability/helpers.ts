@@ -34,7 +34,8 @@ export function propertyRuns(fallback: number): number {
  */
 export function serialize(doc: Document): string {
   let out = '';
-  for (let n = doc.firstChild; n; n = n.nextSibling) {
+  // childNodes, not firstChild/nextSibling: linkedom's doctype has no nextSibling.
+  for (const n of Array.from(doc.childNodes)) {
     if (n.nodeType === 10) out += `<!DOCTYPE ${(n as DocumentType).name}>`;
     else if (n.nodeType === 8) out += `<!--${(n as Comment).data}-->`;
     else if (n.nodeType === 1) out += (n as Element).outerHTML;
