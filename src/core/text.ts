@@ -16,8 +16,11 @@ export function countWords(text: string): number {
   return n;
 }
 
+/** How long `clip` lets a report's text be, by default. */
+export const CLIP_MAX = 500;
+
 /** Shortens text for reports, on a word boundary where possible. */
-export function clip(text: string, max = 500): string {
+export function clip(text: string, max = CLIP_MAX): string {
   const t = collapse(text);
   if (t.length <= max) return t;
   const cut = t.slice(0, max - 1);

@@ -8,7 +8,7 @@ import type { CleanContext, CleanStep, Finding } from './step';
 import { detectLayout } from '../detect';
 import { siteFor } from '../../sites';
 import { SHARED_STEPS, TRAILING_STEPS, siteClutterStep } from './steps';
-import { clip } from '../text';
+import { CLIP_MAX, clip, collapse } from '../text';
 
 /** Marks an element Broadsheet hid; the extension's stylesheet keys on it too. */
 export const HIDDEN_ATTR = 'data-broadsheet-hidden';
@@ -62,7 +62,7 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
           kind: f.kind,
           rule: f.rule,
           reason: f.reason,
-          text: clip(f.node.textContent ?? ''),
+          text: recordText(f.node),
         });
         undoers.push(hideElement(f.node, f.kind));
         taken.add(f.node);
@@ -105,6 +105,25 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
       for (let i = undoers.length - 1; i >= 0; i--) undoers[i]!();
     },
   };
+}
+
+/** Raw text read per try when a removed element's text is long: enough for most reports. */
+const RECORD_TEXT_CHUNK = 2_000;
+
+/**
+ * `clip(el.textContent)` without collapsing all of a big element's text: a page-wide wrapper
+ * (readability-test-pages/bbc-1, bbc.com 2015) made the records of one cleanup collapse white
+ * space over hundreds of kilobytes. Once the collapsed head of the text is longer than a record,
+ * the record is the head's clip: collapsing a head gives a prefix of the whole text collapsed
+ * (at most its trailing space trimmed), and clip reads no further than that.
+ */
+function recordText(el: Element): string {
+  const text = el.textContent ?? '';
+  for (let size = RECORD_TEXT_CHUNK; size < text.length; size *= 2) {
+    const head = text.slice(0, size);
+    if (collapse(head).length > CLIP_MAX + 1) return clip(head);
+  }
+  return clip(text);
 }
 
 function hideElement(el: Element, kind: RemovalKind): () => void {
