@@ -5,7 +5,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import schema from '../../src/export/article.schema.json';
 import { extractArticle, NoArticleError } from '../../src/core';
 import type { Article } from '../../src/core';
@@ -45,8 +45,10 @@ export function serialize(doc: Document): string {
 }
 
 /** Parses with jsdom, scripts off (the default): the browser-like DOM, next to linkedom. */
-export function parseJsdom(html: string, contentType = 'text/html'): Document {
-  return new JSDOM(html, { contentType }).window.document;
+export function parseJsdom(html: string, contentType = 'text/html', url?: string): Document {
+  // A silent console: jsdom reports every stylesheet it cannot parse.
+  return new JSDOM(html, { contentType, url, virtualConsole: new VirtualConsole() }).window
+    .document;
 }
 
 export type Outcome =

@@ -27,8 +27,7 @@ import {
   type Template,
 } from '../fixtures/hostile/pages';
 import { VECTORS } from '../fixtures/hostile/vectors';
-import { JSDOM } from 'jsdom';
-import { schemaErrors } from '../reliability/helpers';
+import { parseJsdom, schemaErrors } from '../reliability/helpers';
 
 const FULL = process.env.BROADSHEET_RELIABILITY_FULL === '1';
 const PAGES = hostilePages({ all: FULL });
@@ -47,7 +46,7 @@ const ACTIVE =
   'script, iframe, frame, object, embed, applet, style, link, meta, base, form, svg, math, template, noscript';
 
 /** jsdom at the page's own address (DOMParser's documents resolve links against the test's). */
-const parseBrowserLike = (html: string, url: string) => new JSDOM(html, { url }).window.document;
+const parseBrowserLike = (html: string, url: string) => parseJsdom(html, 'text/html', url);
 
 /** Extract, or null for a clear "no article"; anything else thrown fails the test. */
 function extract(doc: Document, url: string): Article | null {
