@@ -21,14 +21,10 @@ export const GECKO = {
 };
 
 /** Content scripts built as one self-contained file each: no module loader, so the
- * document_start script runs before the page paints, and the background can inject the
- * DOM-ready one with `scripting.executeScript({ files })` on any page, and the article reader
- * (extraction and Readability, left out of the DOM-ready script) when the article is asked for. */
-const STANDALONE_CONTENT_SCRIPTS = [
-  'src/content/early.ts',
-  'src/content/index.ts',
-  'src/content/article-reader.ts',
-];
+ * document_start script runs before the page paints, and the background can inject it with
+ * `scripting.executeScript({ files })` on any page, and the article reader (extraction and
+ * Readability, left out of the page-load script) when the article is asked for. */
+const STANDALONE_CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/article-reader.ts'];
 
 function manifestFor(firefox: boolean): ManifestV3Export {
   const manifest = { ...baseManifest, version: pkg.version };

@@ -10,13 +10,10 @@ import { BackgroundError, injectionError, restrictedError } from './errors';
 // The built file's name (crxjs builds it standalone, as vite.config.ts says).
 import articleReaderFile from '../content/article-reader.ts?script';
 
-/**
- * The built content script that cleans and extracts (the DOM-ready one, not the document_start
- * stylesheet), as the build named it in the manifest.
- */
+/** The built content script (the manifest has one), as the build named it in the manifest. */
 function contentScriptFiles(): string[] {
   const scripts = browser.runtime.getManifest().content_scripts ?? [];
-  const main = scripts.find((s) => s.run_at !== 'document_start' && s.js?.length);
+  const main = scripts.find((s) => s.js?.length);
   if (!main?.js) throw new BackgroundError('page-error', 'The extension has no content script.');
   return main.js;
 }

@@ -1,8 +1,11 @@
 /**
- * Content script at DOM ready: a thin adapter over the core. On BBC News addresses (manifest
- * matches) it cleans the page when the settings allow, takes the anti-flash stylesheet out, and
- * keeps late clutter hidden for a while. Anywhere (it is also injected on demand from the
- * toolbar) it answers the popup's and the background's messages. It never throws into the page.
+ * The content script: a thin adapter over the core. On BBC News addresses (manifest matches) it
+ * starts at document_start, when nothing of the page exists yet: it hides every BBC layout's known
+ * clutter by CSS before the first paint and asks for the settings; as soon as the parser has the
+ * whole DOM (readyState `interactive`, before DOMContentLoaded is dispatched) it cleans the page
+ * when the settings allow, takes the stylesheet out again, and keeps late clutter hidden for a
+ * while. Anywhere (it is also injected on demand from the toolbar, on a finished page) it answers
+ * the popup's and the background's messages. It never throws into the page.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { isToContent } from '../shared/messages';
@@ -16,7 +19,8 @@ import {
 import type { Settings } from '../shared/settings';
 import type { RemovalKind } from '../core/lite';
 import { isBbcNewsAddress } from './bbc-address';
-import { removeEarlyStyle } from './early-style';
+import { injectEarlyStyle, removeEarlyStyle } from './early-style';
+import { parseWaybackUrl } from '../core/archive';
 import { extension, onRuntimeMessage } from './extension-api';
 import { providedArticleReader } from './reader-slot';
 import type { ArticleReader } from './reader-slot';
@@ -38,6 +42,18 @@ if (!scope[LOADED]) {
 
 function start(): void {
   const url = location.href;
+  const onBbcNews = isBbcNewsAddress(url);
+  // (isBbcNewsAddress also checks a Wayback capture's original address, which the manifest's
+  // match patterns cannot look inside.)
+  if (onBbcNews && document.readyState === 'loading') {
+    const capture = parseWaybackUrl(url) !== null;
+    injectEarlyStyle(
+      document,
+      capture
+        ? `${__BROADSHEET_CLUTTER_CSS__}\n${__BROADSHEET_WAYBACK_CSS__}`
+        : __BROADSHEET_CLUTTER_CSS__,
+    );
+  }
   const indicator = createIndicator(document);
   let settings: Settings = DEFAULT_SETTINGS;
   let shownTotal = -1;
@@ -92,17 +108,30 @@ function start(): void {
       safely(() => session.clean(settings.keepKinds));
   });
 
-  void loadSettings().then((loaded) => {
-    settings = loaded;
+  // Settings are asked for now, while the page is still arriving, so that the first clean can run
+  // the moment the DOM is complete: clutter the stylesheet cannot select (boxes known by their
+  // heading's text, directive text) is then hidden before DOMContentLoaded, not after it.
+  let settingsLoaded = false;
+  let cleanedFirst = false;
+  const firstClean = () => {
+    if (cleanedFirst || !settingsLoaded || document.readyState === 'loading') return;
+    cleanedFirst = true;
     safely(() => {
       const auto =
-        isBbcNewsAddress(url) &&
+        onBbcNews &&
         autoCleanFor(settings, location.hostname) &&
         session.layout().layout !== 'generic';
       if (auto) session.clean(settings.keepKinds);
     });
     // Cleanup has hidden (and recorded) what the stylesheet hid, or the page is left as it is.
     removeEarlyStyle(document);
+  };
+  if (document.readyState === 'loading')
+    document.addEventListener('readystatechange', firstClean, { once: true });
+  void loadSettings().then((loaded) => {
+    settings = loaded;
+    settingsLoaded = true;
+    firstClean();
   });
 }
 

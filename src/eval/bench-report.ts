@@ -299,7 +299,7 @@ export function markdownReport(r: BenchResults, goals: Goal[]): string {
   lines.push('## 3. Page-load cost in Chromium', '');
   if (Array.isArray(r.pageLoad)) {
     lines.push(
-      "The built extension (dist/) in Chromium, pages served at their real addresses. The content script exposes no timing, so it is measured from outside: V8's sampling profiler (CDP `Profiler`, 100 µs) runs through each load until the page has settled, and every sample with a frame of the extension's scripts on its stack counts (both content scripts, their listeners and observers, the DOM calls they make; not the style and layout the browser does afterwards). Readability: Readability.js from node_modules injected into the same page in the same browser, with auto-clean off so it sees the page as the site made it; `new Readability(document.cloneNode(true)).parse()` timed by the same profiler (and by performance.now()). Content-script time is the median of the loads; Readability's is per parse.",
+      "The built extension (dist/) in Chromium, pages served at their real addresses. The content script exposes no timing, so it is measured from outside: V8's sampling profiler (CDP `Profiler`, 100 µs) runs through each load until the page has settled, and every sample with a frame of the extension's scripts on its stack counts (the content script, its listeners and observers, the DOM calls they make; not the style and layout the browser does afterwards). Readability: Readability.js from node_modules injected into the same page in the same browser, with auto-clean off so it sees the page as the site made it; `new Readability(document.cloneNode(true)).parse()` timed by the same profiler (and by performance.now()). Content-script time is the median of the loads; Readability's is per parse.",
       '',
       ...table(
         [
@@ -307,7 +307,6 @@ export function markdownReport(r: BenchResults, goals: Goal[]): string {
           'kind',
           'loads',
           'content script ms',
-          'of which early.js',
           'Readability ms (profiler)',
           'Readability ms (wall)',
           'content ÷ Readability',
@@ -317,7 +316,6 @@ export function markdownReport(r: BenchResults, goals: Goal[]): string {
           p.kind,
           String(p.loads),
           ms(p.contentScriptMs),
-          ms(Object.entries(p.byFile).find(([f]) => f.includes('early'))?.[1] ?? 0),
           ms(p.readabilitySampledMs),
           ms(p.readabilityWallMs),
           p.readabilitySampledMs ? (p.contentScriptMs / p.readabilitySampledMs).toFixed(2) : '–',

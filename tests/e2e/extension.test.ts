@@ -198,7 +198,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       const atDcl = collapse(
         await tab.evaluate(() => (window as unknown as { __atDcl: string }).__atDcl),
       );
-      expect(page.hiddenAtDomContentLoaded.filter((c) => atDcl.includes(collapse(c)))).toEqual([]);
+      expect(page.clutter.filter((c) => atDcl.includes(collapse(c)))).toEqual([]);
       // …and the story itself was not hidden with it.
       expect(atDcl).toContain(collapse(page.article[0]!));
       await tab.close();

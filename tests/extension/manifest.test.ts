@@ -22,14 +22,11 @@ describe('manifest.json', () => {
     );
   });
 
-  it('runs both content scripts on exactly its host permissions', () => {
+  it('runs its one content script on exactly its host permissions, from document_start', () => {
     const hosts = [...manifest.host_permissions].sort();
     for (const script of manifest.content_scripts)
       expect([...script.matches].sort()).toEqual(hosts);
-    expect(manifest.content_scripts.map((s) => s.run_at)).toEqual([
-      'document_start',
-      'document_end',
-    ]);
+    expect(manifest.content_scripts.map((s) => s.run_at)).toEqual(['document_start']);
   });
 
   it('matches every BBC News address, live and in the Wayback Machine, and nothing else', () => {

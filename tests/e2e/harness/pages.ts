@@ -17,12 +17,6 @@ export interface E2ePage {
   article: string[];
   /** Clutter a reader must not see after cleanup. */
   clutter: string[];
-  /**
-   * Clutter in elements the layout's clutter selectors match, so the document_start stylesheet
-   * hides it before DOMContentLoaded. (Boxes found by their heading's text, and directive text
-   * in a text node, can only go at DOM ready: CSS cannot select them.)
-   */
-  hiddenAtDomContentLoaded: string[];
 }
 
 /**
@@ -73,12 +67,6 @@ export const CLASSIC_2007: E2ePage = {
     "How the world's oldest clove tree defied an empire",
     'Why Royal Ballet principal Sergei Polunin quit',
   ],
-  hiddenAtDomContentLoaded: [
-    'watch One-Minute World News',
-    "Has China's housing bubble burst?",
-    "How the world's oldest clove tree defied an empire",
-    'Why Royal Ballet principal Sergei Polunin quit',
-  ],
 };
 
 /** "£100K mortgage claim by Woodward" (2009), web-page-parser bbc_news/8040164.stm.html. */
@@ -94,11 +82,6 @@ export const CLASSIC_2009: E2ePage = {
     'The BBC is not responsible for the content of external internet sites',
     'PRODUCTS & SERVICES',
   ],
-  hiddenAtDomContentLoaded: [
-    'E-mail this to a friend',
-    'Printable version',
-    'MOST POPULAR STORIES NOW',
-  ],
 };
 
 /** "Covid Sage documents…" (2020), web-page-parser bbc_news/54528983.html, over HTTPS. */
@@ -110,7 +93,6 @@ export const MODERN_2020: E2ePage = {
     'Documents have revealed the UK government did not follow the advice given to it by scientists as coronavirus cases began to surge.',
   ],
   clutter: ['Most Read', 'Top Stories'],
-  hiddenAtDomContentLoaded: ['Most Read', 'Top Stories'],
 };
 
 /** "Obama invites Middle East heads" (2009) as the Wayback Machine replays it. */
@@ -126,11 +108,6 @@ export const WAYBACK_2009: E2ePage = {
   clutter: [
     'The Wayback Machine',
     'captures',
-    'E-mail this to a friend',
-    'MOST POPULAR STORIES NOW',
-  ],
-  hiddenAtDomContentLoaded: [
-    'The Wayback Machine',
     'E-mail this to a friend',
     'MOST POPULAR STORIES NOW',
   ],

@@ -72,6 +72,9 @@ function makeCertificate(hosts: string[]): { key: Buffer; cert: Buffer } {
   }
 }
 
+/** The pause between a page's two halves (see `handle`). */
+const ARRIVAL_GAP_MS = 40;
+
 /** Reads a route's file: the page as saved. */
 export function routeBody(route: FixtureRoute): Buffer {
   const bytes = readFileSync(route.file);
@@ -103,12 +106,16 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
       return;
     }
-    res
-      .writeHead(200, {
-        'content-type': route.contentType ?? 'text/html',
-        'cache-control': 'no-store',
-      })
-      .end(routeBody(route));
+    res.writeHead(200, {
+      'content-type': route.contentType ?? 'text/html',
+      'cache-control': 'no-store',
+    });
+    // Pages arrive over a network in pieces, and browsers start parsing (and may paint) before
+    // the last one: the first half now, the rest a moment later, as a real server would.
+    const body = routeBody(route);
+    const half = Math.floor(body.length / 2);
+    res.write(body.subarray(0, half));
+    setTimeout(() => res.end(body.subarray(half)), ARRIVAL_GAP_MS);
   };
 
   const http = createHttpServer(handle('http'));
