@@ -9,7 +9,7 @@ import type { ExtractContext, ExtractedParts, GenericReader } from './site';
 import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
 import { readBlocks } from '../core/blocks';
-import { bodyOf } from '../core/dom';
+import { bodyOf, COMMENT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse } from '../core/text';
 import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './generic-filters';
@@ -22,6 +22,15 @@ export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
   const page = bodyOf(doc);
   if (doc.documentElement?.tagName.toLowerCase() !== 'html' || page?.localName !== 'body')
     return null;
+  // Markup after `</html>` belongs in <body> (a browser's parser puts it there); linkedom leaves
+  // it beside <html>, where Readability's walk up from a candidate never meets BODY and threw a
+  // TypeError (tests/reliability/property.test.ts, full run). This is the private copy.
+  // (Comments stay: browsers keep those after </html> too, and Wayback writes its footer there.)
+  for (let n = doc.documentElement.nextSibling; n;) {
+    const next = n.nextSibling;
+    if (n.nodeType !== COMMENT_NODE) page.appendChild(n);
+    n = next;
+  }
   // Readability walks and measures text recursively, once per ancestor: past a few hundred
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
   if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
