@@ -26,6 +26,7 @@ import {
   genMutation,
   genUrl,
   renderDoc,
+  type GenDoc,
   type Mutation,
 } from './arbitraries';
 import {
@@ -100,6 +101,40 @@ const holds = (check: () => void) => {
   return true;
 };
 
+/**
+ * Cases the full run found, kept as fixed examples: markup after `</html>`, which linkedom leaves
+ * beside <html> and Readability then could not walk (fixed in src/sites/generic.ts).
+ */
+const FOUND: [GenDoc, string][] = [
+  [
+    {
+      head: [],
+      body: [
+        {
+          tag: 'div',
+          attrs: [],
+          unclosed: true,
+          children: [{ raw: '</body></html><p>after</p>' }],
+        },
+        {
+          tag: 'div',
+          attrs: [],
+          unclosed: true,
+          children: [
+            {
+              text: 'The minister said the talks would continue next week despite the disagreement.',
+            },
+            { text: '<esi:include src="/fragment"/>' },
+          ],
+        },
+      ],
+      htmlAttrs: [],
+      doctype: false,
+    },
+    'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm',
+  ],
+];
+
 describe('random documents', () => {
   it(
     `linkedom: ${N} random documents`,
@@ -108,7 +143,7 @@ describe('random documents', () => {
         fc.property(genDoc, genUrl, (d, url) =>
           holds(() => checkCore(parseHtml(renderDoc(d)), url)),
         ),
-        { numRuns: N },
+        { numRuns: N, examples: FOUND },
       );
     },
     budget(N, 100),
