@@ -65,7 +65,11 @@ function start(): void {
       if (total === shownTotal) return;
       shownTotal = total;
       if (total > 0)
-        indicator.show(total === 1 ? 'Broadsheet hid 1 item' : `Broadsheet hid ${total} items`);
+        indicator.show(
+          total === 1
+            ? message('indicatorHiddenOne', 'Broadsheet hid 1 item')
+            : message('indicatorHiddenMany', `Broadsheet hid ${total} items`, String(total)),
+        );
       tellBackground(counts);
     },
     (node) => indicator.owns(node),
@@ -159,6 +163,15 @@ async function loadArticleReader(): Promise<ArticleReader> {
   const reader = providedArticleReader();
   if (!reader) throw new Error('the article reader did not load');
   return reader;
+}
+
+/** A UI string from _locales (the fallback only where the i18n API is missing). */
+function message(key: string, fallback: string, substitution?: string): string {
+  try {
+    return extension.i18n.getMessage(key, substitution) || fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 function tellBackground(counts: Record<RemovalKind, number>): void {
