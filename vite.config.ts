@@ -4,7 +4,9 @@
  * dist-firefox/ with a background script and a gecko id (scripts/build-firefox.ts runs it).
  */
 import { defineConfig, runnerImport } from 'vite';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -37,6 +39,44 @@ function manifestFor(firefox: boolean): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/**
+ * What crxjs leaves in the package that nothing uses. It lists every `?script` import (the
+ * on-demand article reader) as a web-accessible resource for every page, which lets any site
+ * detect that Broadsheet is installed; the background injects it with
+ * `scripting.executeScript({ files })`, which needs no such entry, so the built manifest drops it
+ * (tests/e2e/built-manifest.test.ts checks). It also emits a second copy of that script under
+ * assets/ that no file names: removed, so the store package carries one copy.
+ */
+function withoutUnusedCrxOutput(outDir: string): Plugin {
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+  return {
+    name: 'broadsheet:without-unused-crx-output',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle() {
+      const manifestFile = join(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+      delete manifest.web_accessible_resources;
+      writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+
+      const files = filesUnder(outDir);
+      const texts = files
+        .filter((f) => /\.(js|html|json)$/.test(f))
+        .map((f) => [f, readFileSync(f, 'utf8')] as const);
+      for (const file of files) {
+        const name = relative(outDir, file);
+        if (!/^assets\/[\w-]+\.ts-[\w-]+\.js$/.test(name)) continue;
+        const base = name.slice('assets/'.length);
+        if (!texts.some(([other, text]) => other !== file && text.includes(base))) rmSync(file);
+      }
+    },
+  };
+}
+
 export default defineConfig(async ({ mode }): Promise<UserConfig> => {
   const firefox = mode === 'firefox';
   // Through Vite's module runner: the site rules are TypeScript, and the config stays small.
@@ -57,6 +97,7 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
         browser: firefox ? 'firefox' : 'chrome',
         contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
+      withoutUnusedCrxOutput(firefox ? 'dist-firefox' : 'dist'),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

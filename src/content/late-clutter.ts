@@ -8,7 +8,7 @@
  */
 
 export const LATE_CLUTTER_LIMITS = {
-  /** Wait this long after the last batch of inserted elements before cleaning again. */
+  /** Wait this long after the first of a run of insertions, gathering the rest, before cleaning again. */
   debounceMs: 250,
   /** At most this many re-cleans in any minute. */
   maxRunsPerMinute: 6,
@@ -53,8 +53,17 @@ export class LateClutterWatcher {
       Array.from(r.addedNodes).some((n) => n.nodeType === 1 && !this.ignore(n)),
     );
     if (!inserted) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.runIfAllowed(), LATE_CLUTTER_LIMITS.debounceMs);
+    // A batch already waiting will see these nodes too. (Not a debounce: a page that inserts
+    // something every 100 ms would put a debounced re-clean off for ever.)
+    if (this.timer !== undefined) return;
+    this.schedule(LATE_CLUTTER_LIMITS.debounceMs);
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.runIfAllowed();
+    }, ms);
   }
 
   private runIfAllowed(): void {
@@ -62,7 +71,7 @@ export class LateClutterWatcher {
     this.runs = this.runs.filter((t) => now - t < MINUTE_MS);
     if (this.runs.length >= LATE_CLUTTER_LIMITS.maxRunsPerMinute) {
       // Over budget: one run when the oldest leaves the window, not one per mutation.
-      this.timer = setTimeout(() => this.runIfAllowed(), MINUTE_MS - (now - this.runs[0]!));
+      this.schedule(MINUTE_MS - (now - this.runs[0]!));
       return;
     }
     this.runs.push(now);

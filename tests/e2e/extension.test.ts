@@ -266,10 +266,12 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
 
     it('opens the reader view with the article', async () => {
       const popup = await openPopup(tabId);
-      await popup.getByRole('button', { name: 'Reader view' }).click();
-      const reader = await browser.context.waitForEvent('page', {
+      // Waiting starts before the click: the reader tab may open before a later wait begins.
+      const readerOpened = browser.context.waitForEvent('page', {
         predicate: (p) => p.url().includes('/src/reader/index.html?id='),
       });
+      await popup.getByRole('button', { name: 'Reader view' }).click();
+      const reader = await readerOpened;
       await reader.waitForLoadState('domcontentloaded');
       await expect
         .poll(() => reader.locator('h1').first().textContent(), { timeout: 15_000 })
