@@ -16,15 +16,7 @@
  * replaces <body> after load. The content script must still clean (or leave the page as it was),
  * and the page's own script must keep running.
  */
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -32,7 +24,13 @@ import addFormats from 'ajv-formats';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/export/schema';
-import { findChromium, launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import {
+  findChromium,
+  launchWithExtension,
+  launchWithGrantedHosts,
+  recordRequests,
+  type ExtensionBrowser,
+} from './harness/browser';
 import { startFixtureServer, type FixtureRoute, type FixtureServer } from './harness/server';
 import { CLASSIC_2007 } from './harness/pages';
 import { hostilePages, type HostilePage } from '../fixtures/hostile/pages';
@@ -144,7 +142,6 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
   /** Pages whose article was saved and read (the rest had none: the popup said so). */
   let readAndSaved = 0;
   let granted: ExtensionBrowser;
-  let grantedDist: string;
 
   beforeAll(async () => {
     if (!existsSync(resolve(DIST, 'manifest.json')))
@@ -154,16 +151,11 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
       extensionDir: DIST,
       hostResolverRules: server.hostResolverRules(),
     });
-    // The generic pages are read through the toolbar, which grants activeTab; a headless
-    // browser has no toolbar, so a copy of dist/ names their host instead (as extension.test.ts).
-    grantedDist = mkdtempSync(join(tmpdir(), 'broadsheet-dist-'));
-    cpSync(DIST, grantedDist, { recursive: true });
-    const manifestPath = join(grantedDist, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    manifest.host_permissions.push('https://news.example.org/*');
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    granted = await launchWithExtension({
-      extensionDir: grantedDist,
+    // The generic pages are read through the toolbar's activeTab grant, stood in for by a copy
+    // of dist/ that names their host (see launchWithGrantedHosts).
+    granted = await launchWithGrantedHosts({
+      extensionDir: DIST,
+      origins: ['https://news.example.org'],
       hostResolverRules: server.hostResolverRules(),
     });
   });
@@ -173,7 +165,6 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
     await granted?.close();
     await server?.close();
     rmSync(dir, { recursive: true, force: true });
-    if (grantedDist) rmSync(grantedDist, { recursive: true, force: true });
   });
 
   /** A tab whose dialogs and extension-started requests are recorded. */
@@ -183,17 +174,11 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
       dialogs.push(`${page.url()}: ${d.type()} ${d.message()}`);
       void d.dismiss();
     });
-    const cdp = await b.context.newCDPSession(page);
     const extension = `chrome-extension://${b.extensionId}/`;
-    cdp.on('Network.requestWillBeSent', (event) => {
-      const initiators = [event.initiator.url ?? ''];
-      for (let stack = event.initiator.stack; stack; stack = stack.parent)
-        initiators.push(...stack.callFrames.map((f) => f.url));
-      const url = event.request.url;
+    await recordRequests(b.context, page, ({ url, initiators }) => {
       if (initiators.some((i) => i.startsWith(extension)) || page.url().startsWith(extension))
         if (!url.startsWith(extension)) extensionRequests.push(url);
     });
-    await cdp.send('Network.enable');
     return page;
   }
 
@@ -244,7 +229,13 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
         const opened = b.context.waitForEvent('page', {
           predicate: (p) => p.url().includes('/src/reader/index.html?id='),
         });
-        await popup.getByRole('button', { name: 'Reader view' }).click();
+        // The popup closes itself once the reader is open, possibly before the click returns.
+        await popup
+          .getByRole('button', { name: 'Reader view' })
+          .click()
+          .catch((err: unknown) => {
+            if (!popup.isClosed()) throw err;
+          });
         const reader = await opened;
         reader.on('dialog', (d) => {
           dialogs.push(`reader: ${d.message()}`);

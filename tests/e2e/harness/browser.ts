@@ -2,11 +2,19 @@
  * Chromium with the built extension loaded, headless, through playwright-core and the system's
  * Chromium (Debian's `chromium`; `npx playwright install` cannot download a browser here).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 
 export const CHROMIUM_PATHS = [
   process.env.BROADSHEET_CHROMIUM,
@@ -89,4 +97,56 @@ export async function launchWithExtension(options: {
       rmSync(downloadsDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Clicking the toolbar button grants `activeTab` for a tab; a headless browser has no toolbar to
+ * click and no other way to grant it. So the toolbar path is tested with a copy of `dist/` whose
+ * manifest also names `origins` (each `https://host`), standing in for that grant: the rest of the
+ * path (popup → background inject → content script → article) is the shipped code.
+ */
+export async function launchWithGrantedHosts(options: {
+  extensionDir: string;
+  origins: string[];
+  hostResolverRules: string;
+}): Promise<ExtensionBrowser> {
+  const copy = mkdtempSync(join(tmpdir(), 'broadsheet-dist-'));
+  cpSync(resolve(options.extensionDir), copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...options.origins.map((o) => `${o}/*`));
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  const launched = await launchWithExtension({
+    extensionDir: copy,
+    hostResolverRules: options.hostResolverRules,
+  });
+  return {
+    ...launched,
+    async close() {
+      await launched.close();
+      rmSync(copy, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One request a tab made, with every script on the stack that started it (CDP `initiator`). */
+export interface TabRequest {
+  url: string;
+  initiators: string[];
+}
+
+/** Reports every request `page` makes from now on, with its initiators. */
+export async function recordRequests(
+  context: BrowserContext,
+  page: Page,
+  onRequest: (request: TabRequest) => void,
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Network.requestWillBeSent', (event) => {
+    const initiators = [event.initiator.url ?? ''];
+    for (let stack = event.initiator.stack; stack; stack = stack.parent)
+      initiators.push(...stack.callFrames.map((f) => f.url));
+    onRequest({ url: event.request.url, initiators });
+  });
+  await cdp.send('Network.enable');
 }
