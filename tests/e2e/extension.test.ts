@@ -17,6 +17,7 @@ import {
   findChromium,
   launchWithExtension,
   launchWithGrantedHosts,
+  openReaderFromPopup,
   recordRequests,
 } from './harness/browser';
 import type { ExtensionBrowser, TabRequest } from './harness/browser';
@@ -254,18 +255,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
 
     it('opens the reader view with the article', async () => {
       const popup = await openPopup(tabId);
-      // Waiting starts before the click: the reader tab may open before a later wait begins.
-      const readerOpened = browser.context.waitForEvent('page', {
-        predicate: (p) => p.url().includes('/src/reader/index.html?id='),
-      });
-      // The popup closes itself once the reader is open, possibly before the click returns.
-      await popup
-        .getByRole('button', { name: 'Reader view' })
-        .click()
-        .catch((err: unknown) => {
-          if (!popup.isClosed()) throw err;
-        });
-      const reader = await readerOpened;
+      const reader = await openReaderFromPopup(browser.context, popup);
       await reader.waitForLoadState('domcontentloaded');
       await expect
         .poll(() => reader.locator('h1').first().textContent(), { timeout: 15_000 })

@@ -28,6 +28,7 @@ import {
   findChromium,
   launchWithExtension,
   launchWithGrantedHosts,
+  openReaderFromPopup,
   recordRequests,
   type ExtensionBrowser,
 } from './harness/browser';
@@ -225,18 +226,7 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
         ].filter(Boolean);
         for (const a of addresses) expect(a).toMatch(/^https?:\/\//);
 
-        // Waiting starts before the click: the reader tab can open before a later wait begins.
-        const opened = b.context.waitForEvent('page', {
-          predicate: (p) => p.url().includes('/src/reader/index.html?id='),
-        });
-        // The popup closes itself once the reader is open, possibly before the click returns.
-        await popup
-          .getByRole('button', { name: 'Reader view' })
-          .click()
-          .catch((err: unknown) => {
-            if (!popup.isClosed()) throw err;
-          });
-        const reader = await opened;
+        const reader = await openReaderFromPopup(b.context, popup);
         reader.on('dialog', (d) => {
           dialogs.push(`reader: ${d.message()}`);
           void d.dismiss();

@@ -150,3 +150,21 @@ export async function recordRequests(
   });
   await cdp.send('Network.enable');
 }
+
+/**
+ * Clicks the popup's **Reader view** and returns the reader tab. Waiting starts before the click
+ * (the tab can open before a later wait begins), and the popup closing itself once the reader is
+ * open, possibly before the click returns, is not an error.
+ */
+export async function openReaderFromPopup(context: BrowserContext, popup: Page): Promise<Page> {
+  const opened = context.waitForEvent('page', {
+    predicate: (p) => p.url().includes('/src/reader/index.html?id='),
+  });
+  await popup
+    .getByRole('button', { name: 'Reader view' })
+    .click()
+    .catch((err: unknown) => {
+      if (!popup.isClosed()) throw err;
+    });
+  return opened;
+}
