@@ -6,6 +6,7 @@
 import type { Block } from './types';
 import { ELEMENT_NODE, TEXT_NODE, isNonContent } from './dom';
 import { collapse } from './text';
+import { queryOne } from './query';
 
 /**
  * What a site says about one element met during the walk:
@@ -150,10 +151,10 @@ function defaultBlock(
   switch (tag) {
     case 'p': {
       // A <p> that wraps real blocks (bad markup) is a container, not a paragraph.
-      if (el.querySelector('p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, figure, table'))
+      if (queryOne(el, 'p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, figure, table'))
         return undefined;
-      if (el.querySelector('img') && !collapse(el.textContent))
-        return imageBlock(el.querySelector('img')!, null, options);
+      if (queryOne(el, 'img') && !collapse(el.textContent))
+        return imageBlock(queryOne(el, 'img')!, null, options);
       return { type: 'paragraph', text: inlineText(el) };
     }
     case 'h1':
@@ -174,9 +175,9 @@ function defaultBlock(
       return items.length ? { type: 'list', ordered: tag === 'ol', items } : null;
     }
     case 'figure': {
-      const img = el.querySelector('img');
+      const img = queryOne(el, 'img');
       if (!img) return undefined;
-      const caption = collapse(el.querySelector('figcaption')?.textContent) || null;
+      const caption = collapse(queryOne(el, 'figcaption')?.textContent) || null;
       return imageBlock(img, caption, options);
     }
     case 'img':

@@ -1,6 +1,7 @@
 import type { ExtractContext } from '../sites/site';
 import { resolveHref } from './archive';
 import type { LayoutDetection } from './types';
+import { queryOne } from './query';
 
 /** The extraction context for a page loaded from `pageUrl`, possibly a Wayback capture. */
 export function makeContext(
@@ -10,7 +11,7 @@ export function makeContext(
 ): ExtractContext {
   const url = detection.archive?.originalUrl ?? pageUrl;
   // A <base href> on the page wins over the page's address for relative links.
-  const baseHref = doc?.querySelector('base[href]')?.getAttribute('href');
+  const baseHref = (doc ? queryOne(doc, 'base[href]') : null)?.getAttribute('href');
   const base = (baseHref && resolveHref(baseHref, url)) || url;
   return {
     url,

@@ -4,6 +4,7 @@
  * page HTML.
  */
 import { collapse } from './text';
+import { queryAll } from './query';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -45,7 +46,7 @@ export function textOf(node: Node | null | undefined): string {
 /** The `content` of the first `<meta>` whose name or property matches one of `names` (case-insensitive). */
 export function metaContent(doc: Document, ...names: string[]): string | null {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
-  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+  for (const meta of Array.from(queryAll(doc, 'meta'))) {
     const key = (
       meta.getAttribute('name') ??
       meta.getAttribute('property') ??
@@ -118,7 +119,7 @@ export function isNonContent(el: Element): boolean {
 /** Parses JSON-LD blocks, tolerating broken ones; flattens `@graph` arrays. */
 export function jsonLd(doc: Document): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(queryAll(doc, 'script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');

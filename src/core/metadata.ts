@@ -6,6 +6,7 @@ import type { Author } from './types';
 import { jsonLd } from './dom';
 import { toIsoUtc } from './dates';
 import { cleanByline, collapse } from './text';
+import { queryAll, queryOne } from './query';
 
 export interface PageMetadata {
   title: string | null;
@@ -65,7 +66,7 @@ export function articleJsonLd(doc: Document): Record<string, unknown> | null {
 function metaIndex(doc: Document): Map<string, { position: number; value: string }> {
   const index = new Map<string, { position: number; value: string }>();
   let position = 0;
-  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+  for (const meta of Array.from(queryAll(doc, 'meta'))) {
     position++;
     const key = (
       meta.getAttribute('name') ??
@@ -96,7 +97,7 @@ export function readMetadata(
   };
   const ld = articleJsonLd(doc);
   const canonicalHref =
-    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta('og:url');
+    queryOne(doc, 'link[rel~="canonical" i]')?.getAttribute('href') ?? meta('og:url');
   const ldAuthors = ld ? authorsFrom(ld['author']) : [];
   const metaAuthor = meta('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author');
   const lang =
@@ -107,7 +108,7 @@ export function readMetadata(
     title:
       (ld && firstString(ld['headline'])) ||
       meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
-      collapse(doc.querySelector('title')?.textContent) ||
+      collapse(queryOne(doc, 'title')?.textContent) ||
       null,
     description:
       meta('description', 'og:description', 'twitter:description') ??

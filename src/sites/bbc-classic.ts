@@ -30,6 +30,7 @@ import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
 import { relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { matcherUnder } from '../core/match';
+import { closest, matches, queryAll, queryOne } from '../core/query';
 
 /** The metas every classic story page carries (all six corpus pages and the fixture). */
 const PUBLICATION_META = 'meta[name="OriginalPublicationDate"]';
@@ -210,10 +211,10 @@ export const bbcClassic: SiteRule = {
   layout: 'bbc-classic',
 
   detect(doc) {
-    if (!doc.querySelector(PUBLICATION_META)) return null;
+    if (!queryOne(doc, PUBLICATION_META)) return null;
     const signals = ['meta[name=OriginalPublicationDate]'];
-    for (const [selector, signal] of DETECT) if (doc.querySelector(selector)) signals.push(signal);
-    const root = doc.querySelector(ROOT_SELECTOR);
+    for (const [selector, signal] of DETECT) if (queryOne(doc, selector)) signals.push(signal);
+    const root = queryOne(doc, ROOT_SELECTOR);
     if (root && hasMarkerChild(root)) signals.push('<!-- S BO -->');
     return signals.length > 1 ? signals : null;
   },
@@ -239,9 +240,12 @@ export const bbcClassicReader: SiteReader = {
   extract(doc, ctx) {
     const root = storyRoot(doc);
     if (!root) return null;
-    const byl = root.querySelector('span.byl');
+    const byl = queryOne(root, 'span.byl');
     const byline = byl
-      ? splitByline(byl.textContent, byl.parentElement?.querySelector('span.byd')?.textContent)
+      ? splitByline(
+          byl.textContent,
+          (byl.parentElement ? queryOne(byl.parentElement, 'span.byd') : null)?.textContent,
+        )
       : { authors: [], dateline: null };
     const intro = findIntro(root);
     const ukfs = metaContent(doc, 'UKFS_URL');
@@ -251,7 +255,7 @@ export const bbcClassicReader: SiteReader = {
       authors: byline.authors,
       dateline: byline.dateline,
       published: parseSlashDateTime(metaContent(doc, 'OriginalPublicationDate')),
-      modified: parseBbcUpdated(doc.querySelector('.ds')?.textContent),
+      modified: parseBbcUpdated(queryOne(doc, '.ds')?.textContent),
       section: metaContent(doc, 'Section'),
       siteName: 'BBC News',
       language: readLanguage(doc, ukfs),
@@ -273,7 +277,7 @@ function hasMarkerChild(el: Element): boolean {
  * the features strip in S BO / E BO (6072486), so the first marker is not always the story's.
  */
 function storyRoot(doc: Document): Element | null {
-  const td = doc.querySelector(ROOT_SELECTOR);
+  const td = queryOne(doc, ROOT_SELECTOR);
   if (td) return td;
   const body = bodyOf(doc);
   if (!body) return null;
@@ -300,7 +304,7 @@ function storyRoot(doc: Document): Element | null {
 function visibleLength(node: Node): number {
   let length = 0;
   walk(node, (n) => {
-    if (n.nodeType === ELEMENT_NODE && (n as Element).matches('script, noscript, style'))
+    if (n.nodeType === ELEMENT_NODE && matches(n as Element, 'script, noscript, style'))
       return false;
     if (n.nodeType === TEXT_NODE) length += collapse((n as Text).data).length;
   });
@@ -311,8 +315,8 @@ function readTitle(doc: Document): string | null {
   // meta Headline first: 8040164's <h1> is empty in the saved page.
   return (
     metaContent(doc, 'Headline') ||
-    collapse(doc.querySelector('div.mxb h1, div.mxb div.sh')?.textContent) ||
-    collapse(doc.querySelector('title')?.textContent.split('|').pop()) ||
+    collapse(queryOne(doc, 'div.mxb h1, div.mxb div.sh')?.textContent) ||
+    collapse(queryOne(doc, 'title')?.textContent.split('|').pop()) ||
     null
   );
 }
@@ -328,10 +332,10 @@ function readLanguage(doc: Document, ukfs: string | null): string | null {
 /** Boxes inside the story that a walk for the intro or the body must pass over. */
 function isBox(el: Element): boolean {
   return (
-    el.matches(BODY_SKIP) ||
-    el.matches('table, object, script, noscript, style, form') ||
-    (el.matches('div') && !!el.querySelector('span.byl')) ||
-    el.matches('div.videoInStoryA, div.videoInStoryB, div.videoInStoryC')
+    matches(el, BODY_SKIP) ||
+    matches(el, 'table, object, script, noscript, style, form') ||
+    (matches(el, 'div') && !!queryOne(el, 'span.byl')) ||
+    matches(el, 'div.videoInStoryA, div.videoInStoryB, div.videoInStoryC')
   );
 }
 
@@ -341,8 +345,8 @@ function isBox(el: Element): boolean {
  * 8029015). Null when the story opens in plain text.
  */
 function findIntro(root: Element): Element | null {
-  const first = root.querySelector('p.first');
-  if (first) return first.querySelector('b, strong') ?? first;
+  const first = queryOne(root, 'p.first');
+  if (first) return queryOne(first, 'b, strong') ?? first;
   let found: Element | null = null;
   let done = false;
   walk(root, (node) => {
@@ -350,7 +354,7 @@ function findIntro(root: Element): Element | null {
     if (node.nodeType === ELEMENT_NODE && node !== root && isBox(node as Element)) return false;
     if (node.nodeType !== TEXT_NODE || !collapse((node as Text).data)) return;
     done = true;
-    const bold = node.parentElement?.closest('b, strong');
+    const bold = node.parentElement ? closest(node.parentElement, 'b, strong') : null;
     if (bold && root.contains(bold) && countWords(inlineText(bold)) >= INTRO_MIN_WORDS)
       found = bold;
     return false;
@@ -383,7 +387,7 @@ function classifier(
  */
 function divsHolding(root: Element, selector: string): Set<Element> {
   const out = new Set<Element>();
-  for (const hit of Array.from(root.querySelectorAll(selector))) {
+  for (const hit of Array.from(queryAll(root, selector))) {
     for (let p = hit.parentElement; p && p !== root; p = p.parentElement) {
       if (out.has(p)) break;
       if (p.tagName.toLowerCase() === 'div') out.add(p);
@@ -407,7 +411,7 @@ function classify(el: Element, intro: Element | null, ctx: ExtractContext): Clas
 /** A paragraph that is one short bold phrase: "New Cold War?", "Hurtling taxis" (8029015). */
 function crosshead(p: Element): string | null {
   const elements = Array.from(p.children).filter((c) => c.tagName.toLowerCase() !== 'br');
-  if (elements.length !== 1 || !elements[0]!.matches('b, strong')) return null;
+  if (elements.length !== 1 || !matches(elements[0]!, 'b, strong')) return null;
   const text = inlineText(p);
   if (!text || text !== inlineText(elements[0]!)) return null;
   if (countWords(text) > CROSSHEAD_MAX_WORDS || /[.:,;]$/.test(text)) return null;
@@ -421,28 +425,28 @@ function crosshead(p: Element): string | null {
  * Only the quote and the pictures are the story's.
  */
 function boxTable(table: Element, ctx: ExtractContext): Classification {
-  if (table.querySelector('span.byl')) return 'skip';
-  const box = table.querySelector('td.sibtbg');
+  if (queryOne(table, 'span.byl')) return 'skip';
+  const box = queryOne(table, 'td.sibtbg');
   if (box) {
-    if (box.querySelector(QUOTE_MARK)) {
-      const parts = Array.from(box.querySelectorAll('div.mva'));
-      const quote = parts[0]?.querySelector('b, strong') ?? parts[0];
+    if (queryOne(box, QUOTE_MARK)) {
+      const parts = Array.from(queryAll(box, 'div.mva'));
+      const quote = (parts[0] ? queryOne(parts[0], 'b, strong') : null) ?? parts[0];
       const text = quote ? inlineText(quote) : '';
       if (!text) return 'skip';
       const cite = parts[1] ? inlineText(parts[1]) || null : null;
       return { type: 'quote', text, pull: true, cite };
     }
-    if (box.querySelector('.sih, a[href]')) return 'skip'; // link lists and headed promo boxes
+    if (queryOne(box, '.sih, a[href]')) return 'skip'; // link lists and headed promo boxes
   }
   const images = pictures(table, ctx);
   if (!images.length) return box ? 'skip' : 'descend';
-  const caption = collapse(table.querySelector('div.cap')?.textContent) || null;
+  const caption = collapse(queryOne(table, 'div.cap')?.textContent) || null;
   return images.map((img) => ({ ...img, caption }));
 }
 
 function pictures(root: Element, ctx: ExtractContext): Extract<Block, { type: 'image' }>[] {
   const out: Extract<Block, { type: 'image' }>[] = [];
-  for (const img of Array.from(root.querySelectorAll('img'))) {
+  for (const img of Array.from(queryAll(root, 'img'))) {
     const src = ctx.resolve(img.getAttribute('src'));
     if (!src || SPACER.test(src)) continue;
     out.push({ type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption: null });
@@ -455,17 +459,15 @@ function pictures(root: Element, ctx: ExtractContext): Extract<Block, { type: 'i
  * the caption under it, so the caption never reads as the story's first paragraph.
  */
 function videoBlock(el: Element, ctx: ExtractContext): Classification {
-  const holding = el.querySelector('param[name="holding"]')?.getAttribute('value');
+  const holding = queryOne(el, 'param[name="holding"]')?.getAttribute('value');
   const src = ctx.resolve(holding);
   if (!src) return 'skip';
-  const noscriptImg = /<img[^>]*\salt="([^"]*)"/i.exec(
-    el.querySelector('noscript')?.innerHTML ?? '',
-  );
+  const noscriptImg = /<img[^>]*\salt="([^"]*)"/i.exec(queryOne(el, 'noscript')?.innerHTML ?? '');
   return {
     type: 'image',
     src,
     alt: collapse(noscriptImg?.[1]) || null,
-    caption: collapse(el.querySelector('p.caption')?.textContent) || null,
+    caption: collapse(queryOne(el, 'p.caption')?.textContent) || null,
   };
 }
 
@@ -476,21 +478,21 @@ interface SidebarBox {
 
 /** The heading's words, or its image's alt text on pages that drew headings as pictures. */
 function headingText(el: Element): string {
-  return collapse(el.textContent) || collapse(el.querySelector('img[alt]')?.getAttribute('alt'));
+  return collapse(el.textContent) || collapse(queryOne(el, 'img[alt]')?.getAttribute('alt'));
 }
 
 /** Every known sidebar box: its heading and the siblings up to the next heading. */
 function sidebarBoxes(doc: Document): SidebarBox[] {
   const out: SidebarBox[] = [];
-  for (const heading of Array.from(doc.querySelectorAll(BOX_HEADING))) {
+  for (const heading of Array.from(queryAll(doc, BOX_HEADING))) {
     const text = headingText(heading);
     const box = SIDEBAR_BOXES.find((b) => b.heading.test(text));
     if (!box) continue;
     const nodes = [heading];
     for (let sib = heading.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (sib.matches(BOX_HEADING) || sib.querySelector(BOX_HEADING)) break;
-      if (sib.matches('script')) continue;
-      if (!sib.matches(BOX_MEMBER)) break;
+      if (matches(sib, BOX_HEADING) || queryOne(sib, BOX_HEADING)) break;
+      if (matches(sib, 'script')) continue;
+      if (!matches(sib, BOX_MEMBER)) break;
       nodes.push(sib);
     }
     out.push({ box, nodes });
@@ -521,20 +523,20 @@ function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
   for (const { box, nodes } of sidebarBoxes(doc)) {
     if (!box.links) continue;
     for (const node of nodes) {
-      const a = node.matches('a[href]')
+      const a = matches(node, 'a[href]')
         ? node
-        : node.matches('div.arr')
-          ? node.querySelector('a[href]')
+        : matches(node, 'div.arr')
+          ? queryOne(node, 'a[href]')
           : null;
       if (!a) continue;
-      const sad = node.querySelector('span.sad');
+      const sad = queryOne(node, 'span.sad');
       const link = relatedLink(a, ctx, box.links, sad);
       if (link && sad) link.section = collapse(sad.textContent.split('|')[1]) || null;
       links.push(link);
     }
   }
   const root = storyRoot(doc);
-  for (const a of Array.from(root?.querySelectorAll('td.sibtbg div.miiib a[href]') ?? []))
+  for (const a of Array.from(root ? queryAll(root, 'td.sibtbg div.miiib a[href]') : []))
     links.push(relatedLink(a, ctx, 'story'));
   return uniqueLinks(links);
 }

@@ -22,6 +22,7 @@ import { articleJsonLd } from '../core/metadata';
 import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+import { closest, matches, queryAll, queryOne } from '../core/query';
 
 /** Components that carry story text; one is enough to call the page modern. */
 const TEXT_COMPONENTS = '[data-component="text-block"], [data-component="subheadline-block"]';
@@ -124,9 +125,9 @@ export const bbcModern: SiteRule = {
 
   detect(doc) {
     // Both shapes are generic React markup; the page must also say it is the BBC's.
-    const signal = doc.querySelector(TEXT_COMPONENTS)
+    const signal = queryOne(doc, TEXT_COMPONENTS)
       ? '[data-component="text-block"]'
-      : doc.querySelector('main#main-content article')
+      : queryOne(doc, 'main#main-content article')
         ? 'main#main-content article'
         : null;
     return signal && isBbcPublished(doc) ? [signal, 'BBC publisher'] : null;
@@ -161,8 +162,8 @@ export const bbcModernReader: SiteReader = {
     });
     return {
       title:
-        collapse(root.querySelector('h1')?.textContent) ||
-        collapse(doc.querySelector('h1#main-heading')?.textContent) ||
+        collapse(queryOne(root, 'h1')?.textContent) ||
+        collapse(queryOne(doc, 'h1#main-heading')?.textContent) ||
         stringOf(ld?.['headline']) ||
         metaContent(doc, 'og:title'),
       standfirst: readStandfirst(root, body),
@@ -188,7 +189,7 @@ export const bbcModernReader: SiteReader = {
  * `dateTime`; browsers lowercase it, linkedom keeps the case, so both spellings are read.
  */
 function firstTimestamp(root: Element): string | null {
-  for (const time of Array.from(root.querySelectorAll('time'))) {
+  for (const time of Array.from(queryAll(root, 'time'))) {
     const value = time.getAttribute('datetime') ?? time.getAttribute('dateTime');
     if (value) return value;
   }
@@ -196,11 +197,11 @@ function firstTimestamp(root: Element): string | null {
 }
 
 function articleRoot(doc: Document): Element | null {
-  const block = doc.querySelector(TEXT_COMPONENTS);
+  const block = queryOne(doc, TEXT_COMPONENTS);
   return (
-    block?.closest('article') ??
-    doc.querySelector('main#main-content article') ??
-    block?.closest('main') ??
+    (block ? closest(block, 'article') : null) ??
+    queryOne(doc, 'main#main-content article') ??
+    (block ? closest(block, 'main') : null) ??
     null
   );
 }
@@ -212,7 +213,7 @@ function articleRoot(doc: Document): Element | null {
 function isBbcPublished(doc: Document): boolean {
   const site = metaContent(doc, 'og:site_name') ?? '';
   if (/\bBBC\b/.test(site)) return true;
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  const canonical = queryOne(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? '';
   if (/^https?:\/\/(?:www\.)?bbc\.(?:co\.uk|com)\//.test(canonical)) return true;
   return jsonLd(doc).some((o) => {
     const publisher = o['publisher'] as Record<string, unknown> | undefined;
@@ -247,14 +248,14 @@ function classify(el: Element, ctx: ExtractContext): Classification {
 }
 
 function imageComponent(el: Element, ctx: ExtractContext): Classification {
-  const figure = el.tagName.toLowerCase() === 'figure' ? el : (el.querySelector('figure') ?? el);
-  const block = figureBlock(figure, figure.querySelector('figcaption'), ctx);
+  const figure = el.tagName.toLowerCase() === 'figure' ? el : (queryOne(el, 'figure') ?? el);
+  const block = figureBlock(figure, queryOne(figure, 'figcaption'), ctx);
   return block ?? 'skip';
 }
 
 function includeImages(el: Element, ctx: ExtractContext): Block[] | 'skip' {
   const out: Block[] = [];
-  for (const img of Array.from(el.querySelectorAll('img'))) {
+  for (const img of Array.from(queryAll(el, 'img'))) {
     const src = ctx.resolve(img.getAttribute('src'));
     const alt = collapse(img.getAttribute('alt')) || null;
     if (src && alt) out.push({ type: 'image', src, alt, caption: null });
@@ -266,12 +267,12 @@ function followsBanner(el: Element): boolean {
   let prev = el.previousElementSibling;
   while (prev && prev.tagName.toLowerCase() === 'style') prev = prev.previousElementSibling;
   if (!prev || prev.getAttribute('data-component') !== 'image-block') return false;
-  const alt = prev.querySelector('img')?.getAttribute('alt') ?? altInNoscript(prev);
+  const alt = queryOne(prev, 'img')?.getAttribute('alt') ?? altInNoscript(prev);
   return /^banner\b/i.test(collapse(alt));
 }
 
 function altInNoscript(el: Element): string {
-  return /\salt="([^"]*)"/i.exec(el.querySelector('noscript')?.textContent ?? '')?.[1] ?? '';
+  return /\salt="([^"]*)"/i.exec(queryOne(el, 'noscript')?.textContent ?? '')?.[1] ?? '';
 }
 
 /**
@@ -280,18 +281,18 @@ function altInNoscript(el: Element): string {
  * (cden3j9d1r7o: "Vanessa Buschschlüter" / "BBC News").
  */
 function readByline(root: Element): ReturnType<typeof splitByline> {
-  const block = root.querySelector('[data-component="byline-block"]');
+  const block = queryOne(root, '[data-component="byline-block"]');
   if (block) {
-    const names = Array.from(block.querySelectorAll('[class*="ContributorName"]'));
+    const names = Array.from(queryAll(block, '[class*="ContributorName"]'));
     if (names.length) {
       const authors = names.flatMap((n) => splitByline(n.textContent).authors);
       const role = names[0]!.nextElementSibling;
       return { authors, dateline: role ? collapse(role.textContent) || null : null };
     }
   }
-  const contributor = root.querySelector('[class*="Contributor"]');
+  const contributor = queryOne(root, '[class*="Contributor"]');
   if (contributor) {
-    const strong = contributor.querySelector('strong');
+    const strong = queryOne(contributor, 'strong');
     if (strong) {
       const role = collapse(contributor.textContent).slice(collapse(strong.textContent).length);
       return splitByline(strong.textContent, role);
@@ -306,9 +307,9 @@ function readByline(root: Element): ReturnType<typeof splitByline> {
  * cden3j9d1r7o). Unmarked intros are left as body text only.
  */
 function readStandfirst(root: Element, body: Block[]): string | null {
-  const first = root.querySelector('[data-component="text-block"] p');
+  const first = queryOne(root, '[data-component="text-block"] p');
   if (!first) return null;
-  const bold = first.querySelector('b, strong');
+  const bold = queryOne(first, 'b, strong');
   if (!bold || inlineText(bold) !== inlineText(first)) return null;
   const text = inlineText(first);
   return body.some((b) => b.type === 'paragraph' && b.text === text) ? text : null;
@@ -320,11 +321,11 @@ function readSection(doc: Document, ld: Record<string, unknown> | null): string 
   const meta = metaContent(doc, 'article:section');
   if (meta) return meta;
   // Video pages list "Section BBC News / Subsection Dorset" in the metadata strip (61896381).
-  for (const item of Array.from(doc.querySelectorAll('[class*="MetadataStripItem"]'))) {
+  for (const item of Array.from(queryAll(doc, '[class*="MetadataStripItem"]'))) {
     const label = collapse(
-      item.querySelector('.visually-hidden, [class*="VisuallyHidden"]')?.textContent,
+      queryOne(item, '.visually-hidden, [class*="VisuallyHidden"]')?.textContent,
     );
-    if (label === 'Subsection') return collapse(item.querySelector('a')?.textContent) || null;
+    if (label === 'Subsection') return collapse(queryOne(item, 'a')?.textContent) || null;
   }
   return null;
 }
@@ -349,12 +350,13 @@ const RELATED_BOXES: readonly [selector: string, kind: string][] = [
 function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
   const links: (RelatedLink | null)[] = [];
   for (const [selector, kind] of RELATED_BOXES) {
-    for (const li of Array.from(doc.querySelectorAll(selector))) {
-      const a = li.querySelector('a[href]');
-      if (!a || li.parentElement?.closest('li')?.matches(selector)) continue;
+    for (const li of Array.from(queryAll(doc, selector))) {
+      const a = queryOne(li, 'a[href]');
+      const outer = li.parentElement ? closest(li.parentElement, 'li') : null;
+      if (!a || (outer && matches(outer, selector))) continue;
       const href = a.getAttribute('href') ?? '';
       const k = kind === 'story' && /\/av\/|\/videos\//.test(href) ? 'media' : kind;
-      links.push(relatedLink(a, ctx, k, li.querySelector('time')));
+      links.push(relatedLink(a, ctx, k, queryOne(li, 'time')));
     }
   }
   return uniqueLinks(links);

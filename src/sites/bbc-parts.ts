@@ -8,6 +8,7 @@ import type { ExtractContext } from './site';
 import { inlineText } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
+import { matches, queryAll, queryOne } from '../core/query';
 
 /**
  * Visually-hidden labels screen readers hear before a caption or credit. They are not part of
@@ -41,7 +42,7 @@ export function captionText(el: Element | null | undefined): string | null {
     const child = node as Element;
     const tag = child.tagName.toLowerCase();
     if (tag === 'style' || tag === 'script' || tag === 'noscript') continue;
-    if (child !== el && child.matches(FIGURE_NON_CAPTION)) continue;
+    if (child !== el && matches(child, FIGURE_NON_CAPTION)) continue;
     for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   const text = collapse(parts.join(' ').replace(/\s+([,.;:!?])/g, '$1')).replace(
@@ -60,19 +61,19 @@ export function figureImage(
   figure: Element,
   ctx: Pick<ExtractContext, 'resolve'>,
 ): { src: string; alt: string | null } | null {
-  const lazy = figure.querySelector('.js-delayed-image-load[data-src]');
+  const lazy = queryOne(figure, '.js-delayed-image-load[data-src]');
   if (lazy) {
     const src = ctx.resolve(lazy.getAttribute('data-src'));
     if (src) return { src, alt: collapse(lazy.getAttribute('data-alt')) || null };
   }
-  for (const img of Array.from(figure.querySelectorAll('img'))) {
+  for (const img of Array.from(queryAll(figure, 'img'))) {
     const src = ctx.resolve(
       img.getAttribute('src') ?? img.getAttribute('data-src') ?? firstSrcset(img),
     );
     if (!src || /\/(?:grey-placeholder|transparent|spacer)\.(?:png|gif)/i.test(src)) continue;
     return { src, alt: collapse(img.getAttribute('alt')) || null };
   }
-  const noscript = figure.querySelector('noscript');
+  const noscript = queryOne(figure, 'noscript');
   // Some parsers keep <noscript> content as text; the image address is still readable from it.
   const raw = noscript?.textContent ?? '';
   const m = /<img[^>]*\ssrc="([^"]+)"/i.exec(raw);

@@ -20,6 +20,7 @@ import { articleJsonLd } from '../core/metadata';
 import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+import { closest, queryAll, queryOne } from '../core/query';
 
 /**
  * Structural signals, strongest first. The BEM names of 2015–2019 are the BBC's own; the bare
@@ -188,8 +189,8 @@ export const bbcStoryBody: SiteRule = {
   detect(doc) {
     let bbc: boolean | undefined;
     for (const [selector, signal, needsBbcEvidence] of DETECT) {
-      if (!doc.querySelector(selector)) continue;
-      bbc ??= doc.querySelector(BBC_EVIDENCE) !== null;
+      if (!queryOne(doc, selector)) continue;
+      bbc ??= queryOne(doc, BBC_EVIDENCE) !== null;
       if (!needsBbcEvidence || bbc)
         return needsBbcEvidence ? [signal, 'BBC masthead or meta'] : [signal];
     }
@@ -217,7 +218,7 @@ export const bbcStoryBodyReader: SiteReader = {
     if (!root) return null;
     const ld = articleJsonLd(doc);
     const byline = readByline(doc);
-    const intro = root.querySelector('.story-body__introduction, p.introduction');
+    const intro = queryOne(root, '.story-body__introduction, p.introduction');
     const footer = brandFooter(root);
     const classify = classifier(root, ctx);
     return {
@@ -228,7 +229,7 @@ export const bbcStoryBodyReader: SiteReader = {
       published: readPublished(doc, ld),
       modified: toIsoUtc(metaContent(doc, 'LastModifiedDate') ?? stringOf(ld?.['dateModified'])),
       section:
-        collapse(doc.querySelector('.mini-info-list__section')?.textContent) ||
+        collapse(queryOne(doc, '.mini-info-list__section')?.textContent) ||
         metaContent(doc, 'Section', 'article:section') ||
         null,
       siteName: 'BBC News',
@@ -243,7 +244,7 @@ export const bbcStoryBodyReader: SiteReader = {
 
 function bodyRoot(doc: Document): Element | null {
   for (const selector of ROOT_SELECTORS) {
-    const el = doc.querySelector(selector);
+    const el = queryOne(doc, selector);
     if (el) return el;
   }
   return null;
@@ -261,7 +262,7 @@ function brandFooter(root: Element): Set<Element> {
     const tag = el.tagName.toLowerCase();
     if (tag === 'script' || tag === 'style') continue;
     if (tag === 'p' && isItalicCallout(el)) run.unshift(el);
-    else if (tag === 'figure' && !el.querySelector('figcaption') && run.length) run.unshift(el);
+    else if (tag === 'figure' && !queryOne(el, 'figcaption') && run.length) run.unshift(el);
     else break;
   }
   const firstParagraph = run.findIndex((el) => el.tagName.toLowerCase() === 'p');
@@ -298,15 +299,15 @@ function classifier(root: Element, ctx: ExtractContext): (el: Element) => Classi
     if (tag === 'figure') {
       const block = figureBlock(
         el,
-        el.querySelector('figcaption .media-caption__text, figcaption'),
+        queryOne(el, 'figcaption .media-caption__text, figcaption'),
         ctx,
       );
       return block ?? 'skip';
     }
     // 2010–2014 pictures: `span.caption` / `div.caption` wrapping an <img>, caption text beside
     // it.
-    if (caption(el) && el.querySelector('img')) {
-      const img = el.querySelector('img')!;
+    if (caption(el) && queryOne(el, 'img')) {
+      const img = queryOne(el, 'img')!;
       const src = ctx.resolve(img.getAttribute('src'));
       return src
         ? {
@@ -329,9 +330,9 @@ function classifier(root: Element, ctx: ExtractContext): (el: Element) => Classi
  */
 function storyFeature(el: Element, ctx: ExtractContext): Classification {
   const out: Block[] = [];
-  const quote = el.querySelector('blockquote');
+  const quote = queryOne(el, 'blockquote');
   if (quote) {
-    const cite = el.querySelector('.quote_credit, .quote-credit');
+    const cite = queryOne(el, '.quote_credit, .quote-credit');
     out.push({
       type: 'quote',
       text: inlineText(quote).replace(/^["“]|["”]$/g, ''),
@@ -339,18 +340,18 @@ function storyFeature(el: Element, ctx: ExtractContext): Classification {
       cite: cite ? inlineText(cite) || null : null,
     });
   }
-  if (!el.querySelector('.correspondent-byline')) {
-    const images = Array.from(el.querySelectorAll('img')).filter(
-      (img) => !img.closest('.byline-picture, .tweet-item, .sps-twitter_module'),
+  if (!queryOne(el, '.correspondent-byline')) {
+    const images = Array.from(queryAll(el, 'img')).filter(
+      (img) => !closest(img, '.byline-picture, .tweet-item, .sps-twitter_module'),
     );
     if (images.length === 1) {
       const img = images[0]!;
       const src = ctx.resolve(img.getAttribute('src'));
       // The picture's caption is the box's one paragraph (10249066.stm: "Police are still
       // trying to establish a motive for the killings").
-      const paras = Array.from(el.querySelectorAll('p')).filter((p) => !p.closest('blockquote'));
+      const paras = Array.from(queryAll(el, 'p')).filter((p) => !closest(p, 'blockquote'));
       const caption =
-        paras.length === 1 ? inlineText(paras[0]!) || null : captionText(img.closest('.caption'));
+        paras.length === 1 ? inlineText(paras[0]!) || null : captionText(closest(img, '.caption'));
       if (src)
         out.push({ type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption });
     }
@@ -359,11 +360,11 @@ function storyFeature(el: Element, ctx: ExtractContext): Classification {
 }
 
 function readTitle(doc: Document): string | null {
-  const h1 = doc.querySelector('h1.story-body__h1, h1.story-header, #meta-information h1');
+  const h1 = queryOne(doc, 'h1.story-body__h1, h1.story-header, #meta-information h1');
   return (
     collapse(h1?.textContent) ||
     metaContent(doc, 'Headline', 'og:title') ||
-    collapse(doc.querySelector('title')?.textContent).replace(/^BBC News\s*-\s*/, '') ||
+    collapse(queryOne(doc, 'title')?.textContent).replace(/^BBC News\s*-\s*/, '') ||
     null
   );
 }
@@ -373,12 +374,12 @@ function readPublished(doc: Document, ld: Record<string, unknown> | null): strin
   return (
     parseSlashDateTime(metaContent(doc, 'OriginalPublicationDate')) ??
     toIsoUtc(
-      doc
-        .querySelector('.story-body [data-seconds], .date[data-seconds]')
-        ?.getAttribute('data-seconds'),
+      queryOne(doc, '.story-body [data-seconds], .date[data-seconds]')?.getAttribute(
+        'data-seconds',
+      ),
     ) ??
     toIsoUtc(stringOf(ld?.['datePublished'])) ??
-    parseBbcUpdated(doc.querySelector('#meta-information .published, .story-date')?.textContent) ??
+    parseBbcUpdated(queryOne(doc, '#meta-information .published, .story-date')?.textContent) ??
     null
   );
 }
@@ -388,11 +389,13 @@ function readPublished(doc: Document, ld: Record<string, unknown> | null): strin
  * ("BBC News, Washington").
  */
 function readByline(doc: Document): ReturnType<typeof splitByline> {
-  const name = doc.querySelector(
+  const name = queryOne(
+    doc,
     '.story-body .byline__name, .story-body .byline-name:not(.correspondent-byline *)',
   );
   if (!name) return { authors: [], dateline: null };
-  const role = name.closest('.byline')?.querySelector('.byline__title, .byline-title');
+  const byline = closest(name, '.byline');
+  const role = byline ? queryOne(byline, '.byline__title, .byline-title') : null;
   return splitByline(name.textContent, role?.textContent);
 }
 
@@ -425,13 +428,13 @@ const RELATED_BOXES: readonly [selector: string, kind: string][] = [
 function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
   const links: (RelatedLink | null)[] = [];
   for (const [selector, kind] of RELATED_BOXES) {
-    for (const a of Array.from(doc.querySelectorAll(selector))) {
-      if (a.closest('.correspondent-byline')) continue;
+    for (const a of Array.from(queryAll(doc, selector))) {
+      if (closest(a, '.correspondent-byline')) continue;
       const link = relatedLink(
         a,
         ctx,
         /\/av\/|\/video/.test(a.getAttribute('href') ?? '') ? 'media' : kind,
-        a.closest('li')?.querySelector('.date[data-seconds]'),
+        itemDate(a),
       );
       // 2011–2014 story links carry their publication time as rel="published-<ms>".
       const rel = /published-(\d{12,13})/.exec(a.getAttribute('rel') ?? '');
@@ -440,4 +443,10 @@ function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
     }
   }
   return uniqueLinks(links);
+}
+
+/** The date element of the list item a related link sits in. */
+function itemDate(a: Element): Element | null {
+  const item = closest(a, 'li');
+  return item ? queryOne(item, '.date[data-seconds]') : null;
 }

@@ -8,6 +8,7 @@
 import type { Block } from '../core/types';
 import { inlineText, type Classification } from '../core/blocks';
 import { collapse } from '../core/text';
+import { queryAll, queryOne } from '../core/query';
 
 /**
  * Class/id words (whole `-`/`_`-separated parts of a class or id) that mark an element inside
@@ -196,7 +197,7 @@ export type LinkOnly = Set<Block>;
 function linkShare(el: Element, text: string): number {
   if (!text) return 0;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) linked += collapse(a.textContent).length;
+  for (const a of Array.from(queryAll(el, 'a'))) linked += collapse(a.textContent).length;
   return linked / text.length;
 }
 
@@ -257,7 +258,7 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     if (!text || linkShare(el, text) < 0.9) return undefined;
     let block: Block;
     if (tag === 'p') {
-      if (el.querySelector(NESTED_BLOCKS)) return undefined;
+      if (queryOne(el, NESTED_BLOCKS)) return undefined;
       block = { type: 'paragraph', text: inlineText(el) };
     } else {
       const items = Array.from(el.children)

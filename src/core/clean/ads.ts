@@ -5,6 +5,7 @@
  */
 import type { CleanStep, Finding } from './step';
 import { resolveHref } from '../archive';
+import { queryAll } from '../query';
 
 /**
  * Ad containers by selector. `seen` lists corpus pages (paths under shared/corpus; a test checks
@@ -106,10 +107,10 @@ export const ads: CleanStep = {
   id: 'ads',
   find({ doc, url }) {
     const out: Finding[] = [];
-    for (const node of Array.from(doc.querySelectorAll(AD_SELECTOR))) {
+    for (const node of Array.from(queryAll(doc, AD_SELECTOR))) {
       out.push({ node, kind: 'ad', rule: 'ads/slot', reason: 'Advertisement slot' });
     }
-    for (const frame of Array.from(doc.querySelectorAll('iframe[src]'))) {
+    for (const frame of Array.from(queryAll(doc, 'iframe[src]'))) {
       // resolveHref maps a Wayback-rewritten src back to the ad server's own address.
       const src = resolveHref(frame.getAttribute('src'), url);
       const host = src ? new URL(src).hostname : '';

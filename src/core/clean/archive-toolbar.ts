@@ -10,6 +10,7 @@
 import type { CleanStep, Finding } from './step';
 import { COMMENT_NODE, ELEMENT_NODE, bodyOf } from '../dom';
 import { WAYBACK_MARKERS } from '../../sites/wayback';
+import { queryAll } from '../query';
 
 /** Wayback's own elements by id: toolbar wrapper, toolbar, print notice, donation banner. */
 export const WAYBACK_ELEMENTS = '#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato';
@@ -34,12 +35,12 @@ export const archiveToolbar: CleanStep = {
 
     const between = elementsBetweenToolbarComments(doc);
     for (const el of between) push(el, 'insert', 'Wayback Machine toolbar');
-    for (const el of Array.from(doc.querySelectorAll(WAYBACK_ELEMENTS))) {
+    for (const el of Array.from(queryAll(doc, WAYBACK_ELEMENTS))) {
       push(el, 'toolbar', 'Wayback Machine toolbar');
     }
     // Scripts and styles only on a capture: their names alone are not proof.
     if (!detection.archive && !out.length) return out;
-    for (const el of Array.from(doc.querySelectorAll('script, link[rel~="stylesheet"]'))) {
+    for (const el of Array.from(queryAll(doc, 'script, link[rel~="stylesheet"]'))) {
       const tag = el.tagName.toLowerCase();
       const address = el.getAttribute(tag === 'link' ? 'href' : 'src');
       if (

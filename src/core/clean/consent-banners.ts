@@ -4,6 +4,7 @@
  * subscription promos differ per site and are left to the site rules.
  */
 import type { CleanStep, Finding } from './step';
+import { queryAll } from '../query';
 
 /**
  * Consent-platform roots; `seen` as in AD_SELECTORS. Each is the root the platform's script
@@ -42,7 +43,7 @@ export const consentBanners: CleanStep = {
   id: 'consent-banners',
   find({ doc }) {
     const out: Finding[] = [];
-    for (const node of Array.from(doc.querySelectorAll(CONSENT_SELECTOR))) {
+    for (const node of Array.from(queryAll(doc, CONSENT_SELECTOR))) {
       out.push({
         node,
         kind: 'promo',

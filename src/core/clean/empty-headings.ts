@@ -8,10 +8,12 @@
  *
  * Runs after every other step (see TRAILING_STEPS in steps.ts), so it sees what they hid.
  */
-import type { CleanStep, Finding } from './step';
+import type { CleanContext, CleanStep, Finding } from './step';
 import { ELEMENT_NODE, TEXT_NODE, bodyOf } from '../dom';
 import { isHiddenElement, isInsideHidden, visibleText } from './hidden';
+import type { CleanView } from './hidden';
 import { HIDDEN_ATTR } from './index';
+import { queryAll, queryOne } from '../query';
 
 const HEADING = /^h([2-6])$/;
 
@@ -20,14 +22,15 @@ const MAX_WRAPPER_CLIMB = 2;
 
 export const emptyHeadings: CleanStep = {
   id: 'empty-headings',
-  find({ doc }) {
+  find(ctx) {
+    const { doc } = ctx;
     const out: Finding[] = [];
     const root = bodyOf(doc);
     if (!root) return out;
-    for (const heading of Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'))) {
-      if (isInsideHidden(heading) || !visibleText(heading).trim()) continue;
+    for (const heading of Array.from(queryAll(root, 'h2, h3, h4, h5, h6'))) {
+      if (isInsideHidden(heading, ctx) || !visibleText(heading, ctx).trim()) continue;
       const level = headingLevel(heading)!;
-      const section = sectionAfter(heading, level);
+      const section = sectionAfter(heading, level, ctx);
       if (!section) continue;
       if (section.hiddenCount > 0 && !section.visible) {
         out.push({
@@ -61,11 +64,15 @@ interface Section {
  * Null when the section runs into something we cannot judge (a sibling that contains a heading
  * of its own level), so the heading is left alone.
  */
-function sectionAfter(heading: Element, level: number): Section | null {
+function sectionAfter(heading: Element, level: number, ctx: CleanContext): Section | null {
   let owner: Element = heading;
   for (let i = 0; i < MAX_WRAPPER_CLIMB && !owner.nextSibling; i++) {
     const parent = owner.parentElement;
-    if (!parent || parent === bodyOf(heading.ownerDocument) || !soleVisibleChild(parent, owner))
+    if (
+      !parent ||
+      parent === bodyOf(heading.ownerDocument) ||
+      !soleVisibleChild(parent, owner, ctx)
+    )
       break;
     owner = parent;
   }
@@ -80,15 +87,15 @@ function sectionAfter(heading: Element, level: number): Section | null {
     const el = sib as Element;
     const ownLevel = headingLevel(el);
     if (ownLevel !== null && ownLevel <= level) break;
-    if (isHiddenElement(el)) {
-      if (el.hasAttribute(HIDDEN_ATTR)) hiddenCount++;
+    if (isHiddenElement(el, ctx)) {
+      if (ctx.isTaken(el) || el.hasAttribute(HIDDEN_ATTR)) hiddenCount++;
       continue;
     }
     // A sibling that holds a heading of this level or higher starts a new section inside it:
     // too tangled to judge safely.
-    if (el.querySelector(sameOrHigher(level))) return null;
-    if (visibleText(el).trim() || hasVisibleMedia(el)) visible = true;
-    else if (el.querySelector(`[${HIDDEN_ATTR}]`)) hiddenCount++;
+    if (queryOne(el, sameOrHigher(level))) return null;
+    if (visibleText(el, ctx).trim() || hasVisibleMedia(el, ctx)) visible = true;
+    else if (ctx.holdsTaken(el) || queryOne(el, `[${HIDDEN_ATTR}]`)) hiddenCount++;
   }
   return { owner, hiddenCount, visible };
 }
@@ -99,11 +106,11 @@ function sameOrHigher(level: number): string {
   return tags.join(', ');
 }
 
-function soleVisibleChild(parent: Element, child: Element): boolean {
+function soleVisibleChild(parent: Element, child: Element, view: CleanView): boolean {
   for (let n = parent.firstChild; n; n = n.nextSibling) {
     if (n === child) continue;
-    if (n.nodeType === TEXT_NODE && (n as Text).data.trim()) return false;
-    if (n.nodeType === ELEMENT_NODE && visibleText(n).trim()) return false;
+    if (n.nodeType === TEXT_NODE && view.textOf(n as Text).trim()) return false;
+    if (n.nodeType === ELEMENT_NODE && visibleText(n, view).trim()) return false;
   }
   return true;
 }
@@ -111,10 +118,10 @@ function soleVisibleChild(parent: Element, child: Element): boolean {
 const MEDIA_TAGS = ['img', 'picture', 'video', 'audio', 'iframe', 'svg', 'canvas', 'object'];
 
 /** Pictures and players show something even without text. */
-function hasVisibleMedia(el: Element): boolean {
+function hasVisibleMedia(el: Element, view: CleanView): boolean {
   if (MEDIA_TAGS.includes(el.tagName.toLowerCase())) return true;
-  for (const m of Array.from(el.querySelectorAll(MEDIA_TAGS.join(', ')))) {
-    if (!isInsideHidden(m)) return true;
+  for (const m of Array.from(queryAll(el, MEDIA_TAGS.join(', ')))) {
+    if (!isInsideHidden(m, view)) return true;
   }
   return false;
 }

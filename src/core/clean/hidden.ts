@@ -1,18 +1,27 @@
 /**
- * What counts as hidden when a step asks whether a reader still sees something: hidden by
- * Broadsheet (an earlier step), by the `hidden` attribute, or by an inline `display:none`.
- * Stylesheets are out of reach (linkedom computes no style), so this is a lower bound.
+ * What counts as hidden when a step asks whether a reader still sees something: taken by an
+ * earlier step (the plan's view, see CleanContext), marked by an earlier clean of this page, hidden
+ * by the `hidden` attribute, or by an inline `display:none`. Stylesheets are out of reach
+ * (linkedom computes no style), so this is a lower bound.
  */
 import { HIDDEN_ATTR } from './index';
 import { ELEMENT_NODE, TEXT_NODE, walk } from '../dom';
+import type { CleanContext } from './step';
+
+/** The part of a step's context that says what earlier steps took. */
+export type CleanView = Pick<CleanContext, 'isTaken' | 'textOf'>;
+
+/** The page as it stands (after a clean was applied to it, its marks say what it hid). */
+export const AS_IS: CleanView = { isTaken: () => false, textOf: (text) => text.data };
 
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\b/i;
 
 /** Elements whose text a reader never sees as page text. */
 const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
 
-export function isHiddenElement(el: Element): boolean {
+export function isHiddenElement(el: Element, view: CleanView = AS_IS): boolean {
   return (
+    view.isTaken(el) ||
     el.hasAttribute(HIDDEN_ATTR) ||
     el.hasAttribute('hidden') ||
     INLINE_DISPLAY_NONE.test(el.getAttribute('style') ?? '')
@@ -20,24 +29,24 @@ export function isHiddenElement(el: Element): boolean {
 }
 
 /** True when `el` or an ancestor is hidden. */
-export function isInsideHidden(node: Node): boolean {
+export function isInsideHidden(node: Node, view: CleanView = AS_IS): boolean {
   for (let p: Node | null = node; p; p = p.parentNode) {
-    if (p.nodeType === ELEMENT_NODE && isHiddenElement(p as Element)) return true;
+    if (p.nodeType === ELEMENT_NODE && isHiddenElement(p as Element, view)) return true;
   }
   return false;
 }
 
 /** The text of `root` a reader sees, in document order, without collapsing white space. */
-export function visibleText(root: Node): string {
+export function visibleText(root: Node, view: CleanView = AS_IS): string {
   let out = '';
   walk(root, (node) => {
     if (node.nodeType === TEXT_NODE) {
-      out += (node as Text).data;
+      out += view.textOf(node as Text);
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const el = node as Element;
-    if (INVISIBLE_TAGS.has(el.tagName.toLowerCase()) || isHiddenElement(el)) return false;
+    if (INVISIBLE_TAGS.has(el.tagName.toLowerCase()) || isHiddenElement(el, view)) return false;
   });
   return out;
 }

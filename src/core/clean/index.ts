@@ -24,25 +24,54 @@ export function stepsFor(detection: LayoutDetection): CleanStep[] {
 }
 
 /**
- * Cleans `doc` in place. Hides (default) rather than deletes, so page scripts keep their nodes
- * and `undo()` restores the exact original serialization.
+ * What cleanup would take out of a page, found without changing it: the elements to hide (in the
+ * order found, none inside another), the new text of text nodes that lose directive text, and a
+ * record of each removal. `cleanPage` applies a plan to the page; extraction copies the page
+ * without what a plan takes (`copyWithout`), so it never has to copy and then delete.
  */
-export function cleanPage(doc: Document, url: string, options: CleanOptions = {}): CleanReport {
+export interface CleanPlan {
+  detection: LayoutDetection;
+  removals: Removal[];
+  counts: Record<RemovalKind, number>;
+  /** Elements to hide, with the kind each is hidden as. */
+  taken: Map<Element, RemovalKind>;
+  /** Text nodes to shorten, with their text after the cut. */
+  cuts: Map<Text, string>;
+}
+
+/**
+ * Plans the cleanup of `doc` without changing it. Steps run in order and each sees what the
+ * earlier ones took, through the context's view (`isTaken`, `holdsTaken`, `textOf`), as a
+ * reader would see the page if the earlier steps had already been applied.
+ */
+export function planCleanup(
+  doc: Document,
+  url: string,
+  options: Omit<CleanOptions, 'mode'> = {},
+): CleanPlan {
   const detection = options.detection ?? detectLayout(doc, url);
-  const mode = options.mode ?? 'hide';
   const skipKinds = new Set(options.skipKinds ?? []);
   const skipSteps = new Set(options.skipSteps ?? []);
-  const ctx: CleanContext = { doc, url, detection };
   const roots = siteFor(detection.layout).articleRoots(doc);
 
   const removals: Removal[] = [];
-  const undoers: (() => void)[] = [];
-  const taken = new Set<Node>();
+  const taken = new Map<Element, RemovalKind>();
+  /** Elements that hold a taken element (so `holdsTaken` is a lookup, not a search). */
+  const holders = new Set<Node>();
+  const cuts = new Map<Text, string>();
 
   const protects = (el: Element) => roots.some((root) => root === el || el.contains(root));
   const insideTaken = (node: Node) => {
-    for (let p: Node | null = node; p; p = p.parentNode) if (taken.has(p)) return true;
+    for (let p: Node | null = node; p; p = p.parentNode) if (taken.has(p as Element)) return true;
     return false;
+  };
+  const ctx: CleanContext = {
+    doc,
+    url,
+    detection,
+    isTaken: (el) => taken.has(el),
+    holdsTaken: (el) => holders.has(el),
+    textOf: (text) => cuts.get(text) ?? text.data,
   };
 
   for (const step of stepsFor(detection)) {
@@ -58,17 +87,13 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
       if (skipKinds.has(f.kind)) continue;
       if ('node' in f) {
         if (!f.node.parentNode || insideTaken(f.node) || protects(f.node)) continue;
-        removals.push({
-          kind: f.kind,
-          rule: f.rule,
-          reason: f.reason,
-          text: recordText(f.node),
-        });
-        undoers.push(hideElement(f.node, f.kind));
-        taken.add(f.node);
+        removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: recordText(f.node) });
+        taken.set(f.node, f.kind);
+        for (let p: Node | null = f.node.parentNode; p && !holders.has(p); p = p.parentNode)
+          holders.add(p);
       } else {
         if (insideTaken(f.text)) continue;
-        const before = f.text.data;
+        const before = ctx.textOf(f.text);
         let after = '';
         let cut = '';
         let pos = 0;
@@ -79,26 +104,39 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
         }
         after += before.slice(pos);
         if (after === before) continue;
-        f.text.data = after;
+        cuts.set(f.text, after);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: clip(cut) });
-        undoers.push(() => {
-          f.text.data = before;
-        });
       }
     }
   }
 
-  // `remove` mode takes nodes out only after every step has run, so each step sees the same
-  // page in both modes (empty-headings judges what earlier steps hid).
-  if (mode === 'remove') for (const node of taken) undoers.push(detach(node as Element));
-
   const counts = emptyCounts();
   for (const r of removals) counts[r.kind]++;
+  return { detection, removals, counts, taken, cuts };
+}
+
+/**
+ * Cleans `doc` in place. Hides (default) rather than deletes, so page scripts keep their nodes
+ * and `undo()` restores the exact original serialization.
+ */
+export function cleanPage(doc: Document, url: string, options: CleanOptions = {}): CleanReport {
+  const plan = planCleanup(doc, url, options);
+  const undoers: (() => void)[] = [];
+  for (const [text, after] of plan.cuts) {
+    const before = text.data;
+    text.data = after;
+    undoers.push(() => {
+      text.data = before;
+    });
+  }
+  for (const [el, kind] of plan.taken) {
+    undoers.push(options.mode === 'remove' ? detach(el) : hideElement(el, kind));
+  }
   let undone = false;
   return {
-    detection,
-    removals,
-    counts,
+    detection: plan.detection,
+    removals: plan.removals,
+    counts: plan.counts,
     undo() {
       if (undone) return;
       undone = true;

@@ -5,6 +5,16 @@ export interface CleanContext {
   doc: Document;
   url: string;
   detection: LayoutDetection;
+  /**
+   * The page as the earlier steps left it. Steps only find and the runner applies nothing until
+   * all have run (src/core/clean/index.ts), so a step that judges what is still shown asks here.
+   */
+  /** An earlier step took this element (it will be hidden). */
+  isTaken(el: Element): boolean;
+  /** An earlier step took an element inside this one. */
+  holdsTaken(el: Element): boolean;
+  /** The text node's text after earlier steps' cuts. */
+  textOf(text: Text): string;
 }
 
 /** An element to hide whole. */

@@ -10,6 +10,7 @@ import { ads } from './ads';
 import { consentBanners } from './consent-banners';
 import { shareTools } from './share-tools';
 import { emptyHeadings } from './empty-headings';
+import { queryAll } from '../query';
 
 /** Run on every page, before the layout's own clutter rules and steps. */
 export const SHARED_STEPS: CleanStep[] = [
@@ -37,7 +38,7 @@ export function siteClutterStep(site: SiteRule): CleanStep {
       for (const rule of site.clutter) {
         let nodes: Element[];
         try {
-          nodes = Array.from(doc.querySelectorAll(rule.selector));
+          nodes = Array.from(queryAll(doc, rule.selector));
         } catch {
           continue;
         }

@@ -1,0 +1,434 @@
+/**
+ * Selector queries that stay fast on linkedom.
+ *
+ * Every `querySelectorAll` on linkedom compiles the selector and walks the whole tree, and the
+ * extraction of one BBC page asks about a hundred of them (clutter tables, detection, readers):
+ * in `npm run bench` that was a third of Broadsheet's time in Node. The pipeline therefore
+ * indexes a document it will only read, in one walk (`indexDocument`), and answers the core's
+ * queries from that index: candidates by the id, class or tag of a selector's last compound,
+ * then a right-to-left match, in document order. A browser's own `querySelectorAll` is native
+ * and fast, so on a document nobody indexed (the live page in the content script) every query
+ * here is the DOM's own. A selector this engine does not parse (anything beyond type, universal,
+ * id, class, attribute tests, `:not()`, `:first-child`/`:last-child`/`:only-child` and the four
+ * combinators) is handed to the DOM too.
+ *
+ * An index describes the tree at the moment it was built: whoever indexes a document must not
+ * change its structure, ids or classes until `release()`. tests/core/query.test.ts checks the
+ * engine against the DOM's own answers for every query extraction makes on the corpus pages.
+ */
+
+const ELEMENT = 1;
+const DOCUMENT = 9;
+/** NodeFilter.SHOW_ELEMENT (no globals in the core). */
+const SHOW_ELEMENT = 1;
+
+type AttrOp = '' | '=' | '~=' | '|=' | '^=' | '$=' | '*=';
+
+interface AttrTest {
+  name: string;
+  op: AttrOp;
+  value: string;
+  /** The `i` flag: compare ASCII case-insensitively. */
+  fold: boolean;
+}
+
+type Pseudo = 'first-child' | 'last-child' | 'only-child';
+
+interface Compound {
+  tag: string | null;
+  ids: string[];
+  classes: string[];
+  attrs: AttrTest[];
+  pseudos: Pseudo[];
+  nots: Complex[][];
+}
+
+type Combinator = ' ' | '>' | '+' | '~';
+
+interface Complex {
+  /** Left to right; `combinators[i]` joins `compounds[i]` and `compounds[i + 1]`. */
+  compounds: Compound[];
+  combinators: Combinator[];
+}
+
+// ─── Parsing ────────────────────────────────────────────────────────────────────────────────
+
+/** Identifier characters (no escapes: a selector with a backslash goes to the DOM). */
+const IDENT = /^-?[_a-zA-Z\u00a0-\uffff][-_a-zA-Z0-9\u00a0-\uffff]*/;
+const SPACE = /^\s+/;
+const ATTR =
+  /^\[\s*([-_a-zA-Z0-9:]+)\s*(?:([~|^$*]?=)\s*(?:"([^"\\]*)"|'([^'\\]*)'|(-?[_a-zA-Z0-9\u00a0-\uffff-]+))\s*(?:([iIsS])\s*)?)?\]/;
+
+class Unsupported extends Error {}
+
+class Parser {
+  private at = 0;
+  constructor(private readonly src: string) {}
+
+  private rest(): string {
+    return this.src.slice(this.at);
+  }
+
+  private eat(re: RegExp): RegExpExecArray | null {
+    const m = re.exec(this.rest());
+    if (m) this.at += m[0].length;
+    return m;
+  }
+
+  private peek(): string {
+    return this.src[this.at] ?? '';
+  }
+
+  /** A comma-separated list, up to the end or a closing parenthesis. */
+  list(): Complex[] {
+    const out: Complex[] = [];
+    for (;;) {
+      this.eat(SPACE);
+      out.push(this.complex());
+      this.eat(SPACE);
+      if (this.peek() !== ',') return out;
+      this.at++;
+    }
+  }
+
+  parseAll(): Complex[] {
+    const list = this.list();
+    if (this.at !== this.src.length) throw new Unsupported();
+    return list;
+  }
+
+  private complex(): Complex {
+    const compounds = [this.compound()];
+    const combinators: Combinator[] = [];
+    for (;;) {
+      const space = this.eat(SPACE) !== null;
+      const c = this.peek();
+      let comb: Combinator;
+      if (c === '>' || c === '+' || c === '~') {
+        this.at++;
+        this.eat(SPACE);
+        comb = c;
+      } else if (space && c !== '' && c !== ',' && c !== ')') {
+        comb = ' ';
+      } else {
+        return { compounds, combinators };
+      }
+      combinators.push(comb);
+      compounds.push(this.compound());
+    }
+  }
+
+  private compound(): Compound {
+    const c: Compound = { tag: null, ids: [], classes: [], attrs: [], pseudos: [], nots: [] };
+    let parts = 0;
+    const tag = this.eat(IDENT);
+    if (tag) {
+      c.tag = tag[0].toLowerCase();
+      parts++;
+    } else if (this.peek() === '*') {
+      this.at++;
+      parts++;
+    }
+    for (;;) {
+      const ch = this.peek();
+      if (ch === '#' || ch === '.') {
+        this.at++;
+        const name = this.eat(IDENT);
+        if (!name) throw new Unsupported();
+        (ch === '#' ? c.ids : c.classes).push(name[0]);
+      } else if (ch === '[') {
+        const m = this.eat(ATTR);
+        if (!m) throw new Unsupported();
+        c.attrs.push({
+          name: m[1]!.toLowerCase(),
+          op: (m[2] ?? '') as AttrOp,
+          value: m[3] ?? m[4] ?? m[5] ?? '',
+          fold: m[6] === 'i' || m[6] === 'I',
+        });
+      } else if (ch === ':') {
+        const pseudo = this.eat(/^:(first-child|last-child|only-child|not\()/);
+        if (!pseudo) throw new Unsupported();
+        if (pseudo[1] === 'not(') {
+          c.nots.push(this.list());
+          if (this.peek() !== ')') throw new Unsupported();
+          this.at++;
+        } else {
+          c.pseudos.push(pseudo[1] as Pseudo);
+        }
+      } else {
+        break;
+      }
+      parts++;
+    }
+    if (!parts) throw new Unsupported();
+    return c;
+  }
+}
+
+const compiled = new Map<string, Complex[] | null>();
+
+/** The parsed selector list, or null when this engine leaves it to the DOM. Cached. */
+function compile(selector: string): Complex[] | null {
+  let list = compiled.get(selector);
+  if (list === undefined) {
+    try {
+      list = new Parser(selector).parseAll();
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      list = null;
+    }
+    compiled.set(selector, list);
+  }
+  return list;
+}
+
+// ─── The index ──────────────────────────────────────────────────────────────────────────────
+
+interface Entry {
+  /** Position in document order. */
+  pos: number;
+  /** Position of the last element inside this one (its own when it has none). */
+  end: number;
+  tag: string;
+  classes: readonly string[];
+}
+
+interface DocIndex {
+  entries: Map<Element, Entry>;
+  all: Element[];
+  byId: Map<string, Element[]>;
+  byClass: Map<string, Element[]>;
+  byTag: Map<string, Element[]>;
+}
+
+const indexes = new WeakMap<Document, DocIndex>();
+const NO_CLASSES: readonly string[] = [];
+
+function push(map: Map<string, Element[]>, key: string, el: Element): void {
+  const list = map.get(key);
+  if (list) list.push(el);
+  else map.set(key, [el]);
+}
+
+function build(doc: Document): DocIndex {
+  const index: DocIndex = {
+    entries: new Map(),
+    all: [],
+    byId: new Map(),
+    byClass: new Map(),
+    byTag: new Map(),
+  };
+  const open: [Element, Entry][] = [];
+  const walker = doc.createTreeWalker(doc, SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    const pos = index.all.length;
+    // Close the elements this one is not inside.
+    const parent = el.parentNode;
+    while (open.length && open[open.length - 1]![0] !== parent) open.pop()![1].end = pos - 1;
+    const tag = el.localName.toLowerCase();
+    const cls = el.getAttribute('class');
+    const classes = cls ? cls.split(/[ \t\n\f\r]+/).filter(Boolean) : NO_CLASSES;
+    const entry: Entry = { pos, end: pos, tag, classes };
+    index.entries.set(el, entry);
+    index.all.push(el);
+    push(index.byTag, tag, el);
+    const id = el.getAttribute('id');
+    if (id) push(index.byId, id, el);
+    for (const c of classes) push(index.byClass, c, el);
+    open.push([el, entry]);
+  }
+  const last = index.all.length - 1;
+  for (const [, entry] of open) entry.end = last;
+  return index;
+}
+
+/**
+ * Indexes `doc` for the queries below until `release()`. The caller promises not to change the
+ * document's structure, ids or classes meanwhile. Indexing an indexed document is a no-op
+ * whose release leaves the first index in place.
+ */
+export function indexDocument(doc: Document): { release(): void } {
+  if (indexes.has(doc)) return { release() {} };
+  indexes.set(doc, build(doc));
+  return {
+    release() {
+      indexes.delete(doc);
+    },
+  };
+}
+
+// ─── Matching ───────────────────────────────────────────────────────────────────────────────
+
+function attrMatches(el: Element, t: AttrTest): boolean {
+  const raw = el.getAttribute(t.name);
+  if (raw === null) return false;
+  if (t.op === '') return true;
+  const value = t.fold ? raw.toLowerCase() : raw;
+  const want = t.fold ? t.value.toLowerCase() : t.value;
+  switch (t.op) {
+    case '=':
+      return value === want;
+    case '~=':
+      return want !== '' && !/\s/.test(want) && value.split(/[ \t\n\f\r]+/).includes(want);
+    case '|=':
+      return value === want || value.startsWith(want + '-');
+    case '^=':
+      return want !== '' && value.startsWith(want);
+    case '$=':
+      return want !== '' && value.endsWith(want);
+    case '*=':
+      return want !== '' && value.includes(want);
+  }
+}
+
+function compoundMatches(index: DocIndex, el: Element, c: Compound): boolean {
+  const entry = index.entries.get(el);
+  if (c.tag !== null && (entry ? entry.tag : el.localName.toLowerCase()) !== c.tag) return false;
+  for (const id of c.ids) if (el.getAttribute('id') !== id) return false;
+  if (c.classes.length) {
+    const classes = entry ? entry.classes : (el.getAttribute('class') ?? '').split(/\s+/);
+    for (const name of c.classes) if (!classes.includes(name)) return false;
+  }
+  for (const a of c.attrs) if (!attrMatches(el, a)) return false;
+  for (const p of c.pseudos) {
+    const first = el.previousElementSibling === null;
+    const last = el.nextElementSibling === null;
+    if (p === 'first-child' ? !first : p === 'last-child' ? !last : !(first && last)) return false;
+    // :first-child of the root element: a root has no parent element but is still first.
+  }
+  for (const list of c.nots) if (listMatches(index, el, list)) return false;
+  return true;
+}
+
+/** Does `el` match `cx.compounds[i]`, with the compounds left of it matched by its context? */
+function matchesFrom(index: DocIndex, el: Element, cx: Complex, i: number): boolean {
+  if (!compoundMatches(index, el, cx.compounds[i]!)) return false;
+  if (i === 0) return true;
+  switch (cx.combinators[i - 1]!) {
+    case '>': {
+      const p = el.parentElement;
+      return p !== null && matchesFrom(index, p, cx, i - 1);
+    }
+    case ' ':
+      for (let p = el.parentElement; p; p = p.parentElement)
+        if (matchesFrom(index, p, cx, i - 1)) return true;
+      return false;
+    case '+': {
+      const s = el.previousElementSibling;
+      return s !== null && matchesFrom(index, s, cx, i - 1);
+    }
+    case '~':
+      for (let s = el.previousElementSibling; s; s = s.previousElementSibling)
+        if (matchesFrom(index, s, cx, i - 1)) return true;
+      return false;
+  }
+}
+
+function listMatches(index: DocIndex, el: Element, list: Complex[]): boolean {
+  for (const cx of list) if (matchesFrom(index, el, cx, cx.compounds.length - 1)) return true;
+  return false;
+}
+
+/** The indexed elements that could match `cx`, by its last compound's id, class or tag. */
+function candidates(index: DocIndex, cx: Complex): Element[] {
+  const last = cx.compounds[cx.compounds.length - 1]!;
+  if (last.ids.length) return index.byId.get(last.ids[0]!) ?? [];
+  if (last.classes.length) {
+    // The rarest of its classes.
+    let best: Element[] | undefined;
+    for (const name of last.classes) {
+      const list = index.byClass.get(name) ?? [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best!;
+  }
+  if (last.tag !== null) return index.byTag.get(last.tag) ?? [];
+  return index.all;
+}
+
+/** First position in `list` (document order) at or after `pos`. */
+function lowerBound(index: DocIndex, list: Element[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.entries.get(list[mid]!)!.pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Scope {
+  index: DocIndex;
+  /** Positions strictly inside the scope: (from, to]. */
+  from: number;
+  to: number;
+}
+
+function scopeOf(node: ParentNode): Scope | null {
+  const n = node as Node;
+  const doc = n.nodeType === DOCUMENT ? (n as Document) : n.ownerDocument;
+  const index = doc ? indexes.get(doc) : undefined;
+  if (!index) return null;
+  if (n.nodeType === DOCUMENT) return { index, from: -1, to: index.all.length - 1 };
+  const entry = n.nodeType === ELEMENT ? index.entries.get(n as Element) : undefined;
+  // Not indexed (made after the index, or a fragment): the DOM answers.
+  return entry ? { index, from: entry.pos, to: entry.end } : null;
+}
+
+function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
+  const { index, from, to } = scope;
+  const found: Element[] = [];
+  for (const cx of list) {
+    const pool = candidates(index, cx);
+    const start = from < 0 ? 0 : lowerBound(index, pool, from + 1);
+    for (let k = start; k < pool.length; k++) {
+      const el = pool[k]!;
+      if (index.entries.get(el)!.pos > to) break;
+      if (matchesFrom(index, el, cx, cx.compounds.length - 1)) {
+        found.push(el);
+        if (firstOnly) break;
+      }
+    }
+  }
+  if (list.length === 1) return found;
+  const unique = [...new Set(found)];
+  unique.sort((a, b) => index.entries.get(a)!.pos - index.entries.get(b)!.pos);
+  return unique;
+}
+
+/** `scope.querySelectorAll(selector)` as an array in document order. */
+export function queryAll(scope: ParentNode, selector: string): Element[] {
+  const at = scopeOf(scope);
+  const list = at && compile(selector);
+  if (!at || !list) return Array.from(scope.querySelectorAll(selector));
+  return run(at, list, false);
+}
+
+/** `scope.querySelector(selector)`. */
+export function queryOne(scope: ParentNode, selector: string): Element | null {
+  const at = scopeOf(scope);
+  const list = at && compile(selector);
+  if (!at || !list) return scope.querySelector(selector);
+  return run(at, list, true)[0] ?? null;
+}
+
+/** `el.matches(selector)`. */
+export function matches(el: Element, selector: string): boolean {
+  const index = el.ownerDocument ? indexes.get(el.ownerDocument) : undefined;
+  const list = index && index.entries.has(el) && compile(selector);
+  if (!index || !list) return el.matches(selector);
+  return listMatches(index, el, list);
+}
+
+/** `el.closest(selector)`. */
+export function closest(el: Element, selector: string): Element | null {
+  for (let p: Element | null = el; p; p = p.parentElement) if (matches(p, selector)) return p;
+  return null;
+}
+
+/** True while `doc` is indexed (between `indexDocument` and `release()`). */
+export function isIndexed(doc: Document): boolean {
+  return indexes.has(doc);
+}
