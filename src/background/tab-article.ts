@@ -60,7 +60,7 @@ export async function injectArticleReader(tabId: number, frameId: number): Promi
 /** "Could not establish connection. Receiving end does not exist." and Firefox's wording. */
 const NO_RECEIVER = /receiving end does not exist|could not establish connection/i;
 
-async function askContent<T>(tabId: number, message: ToContent): Promise<T> {
+export async function askContent<T>(tabId: number, message: ToContent): Promise<T> {
   const reply = (await browser.tabs.sendMessage(tabId, message)) as Reply<T> | undefined;
   if (!reply) throw new BackgroundError('no-answer', 'The page did not answer.');
   if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message);

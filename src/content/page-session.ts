@@ -46,6 +46,11 @@ export class PageSession {
     return this.report !== null;
   }
 
+  /** What the current cleanup hid, by kind (all zero when the page is not cleaned). */
+  get counts(): Record<RemovalKind, number> {
+    return this.report?.counts ?? emptyCounts();
+  }
+
   layout(): LayoutDetection {
     // Detection reads the whole page; late-rendered pages (modern BBC) may only settle after the
     // first look, so a page still `generic` is looked at again.

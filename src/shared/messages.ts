@@ -27,7 +27,9 @@ export type ToContent =
   | { type: 'popup→content:get-state' }
   | { type: 'popup→content:undo' }
   | { type: 'popup→content:clean' }
-  | { type: 'background→content:get-article' };
+  | { type: 'background→content:get-article' }
+  /** The removal counts of the page-load cleanup, once it has run, for the toolbar badge. */
+  | { type: 'background→content:get-counts' };
 
 export type ToBackground =
   /** Inject the content script on demand (activeTab + scripting) where no manifest match ran it. */
@@ -46,6 +48,7 @@ const TO_CONTENT = new Set<string>([
   'popup→content:undo',
   'popup→content:clean',
   'background→content:get-article',
+  'background→content:get-counts',
 ]);
 const TO_BACKGROUND = new Set<string>([
   'popup→background:inject',

@@ -34,6 +34,7 @@ declare const chrome: {
     sendMessage(tabId: number, message: object): Promise<unknown>;
   };
   storage: { sync: { set(items: object): Promise<void> } };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -221,6 +222,27 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
         'cleanup',
       );
       await tab.screenshot({ path: resolve(ARTIFACTS, 'page-2007-cleaned.png') });
+    });
+
+    it('shows on the toolbar button how many things the page-load cleanup hid', async () => {
+      // The background asks the page for its counts once the tab has loaded.
+      const removals = await browser.serviceWorker.evaluate(async (id) => {
+        const reply = (await chrome.tabs.sendMessage(id, { type: 'popup→content:get-state' })) as {
+          value: { removals: unknown[] };
+        };
+        return reply.value.removals.length;
+      }, tabId);
+      expect(removals).toBeGreaterThan(0);
+      await expect
+        .poll(
+          () =>
+            browser.serviceWorker.evaluate(
+              (id) => chrome.action.getBadgeText({ tabId: id }),
+              tabId,
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(String(removals));
     });
 
     it("shows the title in the popup, and Save as JSON writes the CLI's article", async () => {
