@@ -9,7 +9,7 @@
 import { isIndexed, matches, queryAll } from './query';
 
 export function matcherUnder(root: Element, selector: string): (el: Element) => boolean {
-  if (root.ownerDocument && isIndexed(root.ownerDocument)) return (el) => matches(el, selector);
+  if (isIndexed(root)) return (el) => matches(el, selector);
   let found: Set<Element> | null = null;
   // Membership of the subtree from one set too: `root.contains(el)` walks up from `el`, so on a
   // page nested 50,000 deep every call cost 50,000 steps (tests/reliability/size.test.ts).

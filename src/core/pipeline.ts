@@ -5,16 +5,25 @@
  * the content script that cleans on page load: the extension loads it when someone asks for the
  * article (src/content/article-reader.ts).
  */
-import type { Article, Block, ExtractOptions, ImageRef, LayoutDetection } from './types';
+import type {
+  Article,
+  Block,
+  ExtractOptions,
+  ImageRef,
+  LayoutDetection,
+  RelatedLink,
+} from './types';
 import { NoArticleError } from './types';
-import { cloneDocument } from './dom';
 import { detectLayout } from './detect';
-import { cleanPage } from './clean';
+import { copyWithout, planCleanup } from './clean';
+import type { CleanPlan } from './clean';
+import { indexDocument } from './query';
 import { readerFor } from '../sites/readers';
 import { makeContext } from './context';
 import { blocksToText } from './blocks';
 import { collapse, countWords } from './text';
 import { readMetadata } from './metadata';
+import type { PageMetadata } from './metadata';
 import { EXTRACTOR_VERSION } from './version';
 import type { ExtractedParts, GenericReader } from '../sites/site';
 
@@ -28,18 +37,39 @@ export function extractArticleWith(
   url: string,
   options: ExtractOptions = {},
 ): Article {
-  const detection: LayoutDetection = options.detection ?? detectLayout(doc, url);
-  const work = cloneDocument(doc);
+  // The page is only read here, so it is indexed for the core's queries (../core/query.ts)
+  // while detection, the related links and the cleanup plan are read from it.
+  const page = indexDocument(doc);
+  let detection: LayoutDetection;
+  let related: RelatedLink[];
+  let plan: CleanPlan;
+  let work: Document;
+  try {
+    detection = options.detection ?? detectLayout(doc, url);
+    const reader = readerFor(detection.layout);
+    related = reader?.related?.(doc, makeContext(url, detection, doc)) ?? [];
+    plan = planCleanup(doc, url, { detection });
+    // The private copy is made without the clutter, rather than copied whole and then cut.
+    work = copyWithout(doc, plan);
+  } finally {
+    page.release();
+  }
   const ctx = makeContext(url, detection, work);
   const reader = readerFor(detection.layout);
 
-  const related = reader?.related?.(work, ctx) ?? [];
-  const report = cleanPage(work, url, { mode: 'remove', detection });
-
-  // Read once, here, before any reader runs: site rules leave the copy as it is, and Readability
-  // takes the JSON-LD <script> elements out of it.
-  const meta = readMetadata(work, ctx.resolve);
-  let parts: ExtractedParts | null = reader ? reader.extract(work, ctx) : null;
+  let meta: PageMetadata;
+  let parts: ExtractedParts | null = null;
+  // Site readers only read the copy, so it is indexed too while they run; Readability changes
+  // it, so it is not.
+  const copy = indexDocument(work);
+  try {
+    // Read once, here, before any reader runs: Readability takes the JSON-LD <script> elements
+    // out of the copy.
+    meta = readMetadata(work, ctx.resolve);
+    parts = reader ? reader.extract(work, ctx) : null;
+  } finally {
+    copy.release();
+  }
   if (!parts || !hasText(parts.body)) {
     // Not a BBC layout, or a BBC page without a story body (an index or a video page): the
     // generic reader may still find text; the layout stays what detection said.
@@ -80,7 +110,7 @@ export function extractArticleWith(
     text,
     wordCount: countWords(text),
     related,
-    removed: report.counts,
+    removed: plan.counts,
     extractor: { name: 'broadsheet', version: EXTRACTOR_VERSION },
     extractedAt: (options.now ?? new Date()).toISOString(),
   };

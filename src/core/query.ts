@@ -190,6 +190,9 @@ interface Entry {
   /** Position of the last element inside this one (its own when it has none). */
   end: number;
   tag: string;
+  id: string | null;
+  /** The class attribute as written, and its names. */
+  cls: string | null;
   classes: readonly string[];
 }
 
@@ -199,9 +202,26 @@ interface DocIndex {
   byId: Map<string, Element[]>;
   byClass: Map<string, Element[]>;
   byTag: Map<string, Element[]>;
+  /** Elements with an attribute, per attribute name: filled on first use. */
+  byAttr: Map<string, Element[]>;
 }
 
-const indexes = new WeakMap<Document, DocIndex>();
+/**
+ * The documents indexed now (rarely more than two: a page and extraction's copy of it). Elements
+ * are looked up in every index rather than by `ownerDocument`: linkedom gives the nodes of a
+ * copied document the original's `ownerDocument`.
+ */
+const live: { doc: Document; index: DocIndex }[] = [];
+
+function indexOfDocument(doc: Document): DocIndex | undefined {
+  for (const l of live) if (l.doc === doc) return l.index;
+  return undefined;
+}
+
+function indexOfElement(el: Element): DocIndex | undefined {
+  for (const l of live) if (l.index.entries.has(el)) return l.index;
+  return undefined;
+}
 const NO_CLASSES: readonly string[] = [];
 
 function push(map: Map<string, Element[]>, key: string, el: Element): void {
@@ -217,6 +237,7 @@ function build(doc: Document): DocIndex {
     byId: new Map(),
     byClass: new Map(),
     byTag: new Map(),
+    byAttr: new Map(),
   };
   const open: [Element, Entry][] = [];
   const walker = doc.createTreeWalker(doc, SHOW_ELEMENT);
@@ -227,13 +248,15 @@ function build(doc: Document): DocIndex {
     const parent = el.parentNode;
     while (open.length && open[open.length - 1]![0] !== parent) open.pop()![1].end = pos - 1;
     const tag = el.localName.toLowerCase();
-    const cls = el.getAttribute('class');
+    // The attribute nodes, not getAttribute: linkedom answers getAttribute('class') by building
+    // a DOMTokenList for the element, which made indexing four times slower.
+    const cls = el.getAttributeNode('class')?.value ?? null;
+    const id = el.getAttributeNode('id')?.value ?? null;
     const classes = cls ? cls.split(/[ \t\n\f\r]+/).filter(Boolean) : NO_CLASSES;
-    const entry: Entry = { pos, end: pos, tag, classes };
+    const entry: Entry = { pos, end: pos, tag, id, cls, classes };
     index.entries.set(el, entry);
     index.all.push(el);
     push(index.byTag, tag, el);
-    const id = el.getAttribute('id');
     if (id) push(index.byId, id, el);
     for (const c of classes) push(index.byClass, c, el);
     open.push([el, entry]);
@@ -249,19 +272,43 @@ function build(doc: Document): DocIndex {
  * whose release leaves the first index in place.
  */
 export function indexDocument(doc: Document): { release(): void } {
-  if (indexes.has(doc)) return { release() {} };
-  indexes.set(doc, build(doc));
+  if (disabled > 0 || indexOfDocument(doc)) return { release() {} };
+  const entry = { doc, index: build(doc) };
+  live.push(entry);
   return {
     release() {
-      indexes.delete(doc);
+      const at = live.indexOf(entry);
+      if (at >= 0) live.splice(at, 1);
     },
   };
 }
 
+let disabled = 0;
+
+/**
+ * Runs `fn` with indexing switched off, so that every query is the DOM's own: the tests compare
+ * extraction both ways on every corpus page.
+ */
+export function withoutIndexes<T>(fn: () => T): T {
+  disabled++;
+  try {
+    return fn();
+  } finally {
+    disabled--;
+  }
+}
+
 // ─── Matching ───────────────────────────────────────────────────────────────────────────────
 
-function attrMatches(el: Element, t: AttrTest): boolean {
-  const raw = el.getAttribute(t.name);
+/** An attribute's value, from the index for `class` and `id`. */
+function attrValue(entry: Entry | undefined, el: Element, name: string): string | null {
+  if (entry && name === 'class') return entry.cls;
+  if (entry && name === 'id') return entry.id;
+  return el.getAttribute(name);
+}
+
+function attrMatches(entry: Entry | undefined, el: Element, t: AttrTest): boolean {
+  const raw = attrValue(entry, el, t.name);
   if (raw === null) return false;
   if (t.op === '') return true;
   const value = t.fold ? raw.toLowerCase() : raw;
@@ -285,12 +332,12 @@ function attrMatches(el: Element, t: AttrTest): boolean {
 function compoundMatches(index: DocIndex, el: Element, c: Compound): boolean {
   const entry = index.entries.get(el);
   if (c.tag !== null && (entry ? entry.tag : el.localName.toLowerCase()) !== c.tag) return false;
-  for (const id of c.ids) if (el.getAttribute('id') !== id) return false;
+  for (const id of c.ids) if (attrValue(entry, el, 'id') !== id) return false;
   if (c.classes.length) {
     const classes = entry ? entry.classes : (el.getAttribute('class') ?? '').split(/\s+/);
     for (const name of c.classes) if (!classes.includes(name)) return false;
   }
-  for (const a of c.attrs) if (!attrMatches(el, a)) return false;
+  for (const a of c.attrs) if (!attrMatches(entry, el, a)) return false;
   for (const p of c.pseudos) {
     const first = el.previousElementSibling === null;
     const last = el.nextElementSibling === null;
@@ -344,6 +391,15 @@ function candidates(index: DocIndex, cx: Complex): Element[] {
     return best!;
   }
   if (last.tag !== null) return index.byTag.get(last.tag) ?? [];
+  const attr = last.attrs[0];
+  if (attr) {
+    let list = index.byAttr.get(attr.name);
+    if (!list) {
+      list = index.all.filter((el) => attrValue(index.entries.get(el), el, attr.name) !== null);
+      index.byAttr.set(attr.name, list);
+    }
+    return list;
+  }
   return index.all;
 }
 
@@ -367,14 +423,16 @@ interface Scope {
 }
 
 function scopeOf(node: ParentNode): Scope | null {
+  if (!live.length) return null;
   const n = node as Node;
-  const doc = n.nodeType === DOCUMENT ? (n as Document) : n.ownerDocument;
-  const index = doc ? indexes.get(doc) : undefined;
-  if (!index) return null;
-  if (n.nodeType === DOCUMENT) return { index, from: -1, to: index.all.length - 1 };
-  const entry = n.nodeType === ELEMENT ? index.entries.get(n as Element) : undefined;
+  if (n.nodeType === DOCUMENT) {
+    const index = indexOfDocument(n as Document);
+    return index ? { index, from: -1, to: index.all.length - 1 } : null;
+  }
   // Not indexed (made after the index, or a fragment): the DOM answers.
-  return entry ? { index, from: entry.pos, to: entry.end } : null;
+  const index = n.nodeType === ELEMENT ? indexOfElement(n as Element) : undefined;
+  const entry = index?.entries.get(n as Element);
+  return index && entry ? { index, from: entry.pos, to: entry.end } : null;
 }
 
 function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
@@ -416,8 +474,8 @@ export function queryOne(scope: ParentNode, selector: string): Element | null {
 
 /** `el.matches(selector)`. */
 export function matches(el: Element, selector: string): boolean {
-  const index = el.ownerDocument ? indexes.get(el.ownerDocument) : undefined;
-  const list = index && index.entries.has(el) && compile(selector);
+  const index = live.length ? indexOfElement(el) : undefined;
+  const list = index && compile(selector);
   if (!index || !list) return el.matches(selector);
   return listMatches(index, el, list);
 }
@@ -428,7 +486,9 @@ export function closest(el: Element, selector: string): Element | null {
   return null;
 }
 
-/** True while `doc` is indexed (between `indexDocument` and `release()`). */
-export function isIndexed(doc: Document): boolean {
-  return indexes.has(doc);
+/** True while `node` (a document or an element) is indexed (between `indexDocument` and `release()`). */
+export function isIndexed(node: Node): boolean {
+  return node.nodeType === DOCUMENT
+    ? indexOfDocument(node as Document) !== undefined
+    : node.nodeType === ELEMENT && indexOfElement(node as Element) !== undefined;
 }
