@@ -48,7 +48,7 @@ export function extractArticleWith(
     detection = options.detection ?? detectLayout(doc, url);
     const reader = readerFor(detection.layout);
     related = reader?.related?.(doc, makeContext(url, detection, doc)) ?? [];
-    plan = planCleanup(doc, url, { detection });
+    plan = planCleanup(doc, url, { detection, recordTexts: false });
     // The private copy is made without the clutter, rather than copied whole and then cut.
     work = copyWithout(doc, plan);
   } finally {
@@ -59,16 +59,16 @@ export function extractArticleWith(
 
   let meta: PageMetadata;
   let parts: ExtractedParts | null = null;
-  // Site readers only read the copy, so it is indexed too while they run; Readability changes
-  // it, so it is not.
-  const copy = indexDocument(work);
+  // Site readers only read the copy, so it is indexed too while they run (their hundred-odd
+  // queries pay for the walk); Readability changes it, so for it the copy is not indexed.
+  const copy = reader ? indexDocument(work) : null;
   try {
     // Read once, here, before any reader runs: Readability takes the JSON-LD <script> elements
     // out of the copy.
     meta = readMetadata(work, ctx.resolve);
     parts = reader ? reader.extract(work, ctx) : null;
   } finally {
-    copy.release();
+    copy?.release();
   }
   if (!parts || !hasText(parts.body)) {
     // Not a BBC layout, or a BBC page without a story body (an index or a video page): the

@@ -38,6 +38,8 @@ export interface CleanPlan {
   taken: Map<Element, RemovalKind>;
   /** Text nodes to shorten, with their text after the cut. */
   cuts: Map<Text, string>;
+  /** Every node that holds a taken element or a cut text node. */
+  holders: Set<Node>;
 }
 
 /**
@@ -48,7 +50,13 @@ export interface CleanPlan {
 export function planCleanup(
   doc: Document,
   url: string,
-  options: Omit<CleanOptions, 'mode'> = {},
+  options: Omit<CleanOptions, 'mode'> & {
+    /**
+     * Record each removed element's text (default). Extraction, which reports only counts,
+     * turns it off: reading the text of half a page's nodes is a good part of a plan's time.
+     */
+    recordTexts?: boolean;
+  } = {},
 ): CleanPlan {
   const detection = options.detection ?? detectLayout(doc, url);
   const skipKinds = new Set(options.skipKinds ?? []);
@@ -88,7 +96,8 @@ export function planCleanup(
       if (skipKinds.has(f.kind)) continue;
       if ('node' in f) {
         if (!f.node.parentNode || insideTaken(f.node) || protects(f.node)) continue;
-        removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: recordText(f.node) });
+        const text = options.recordTexts === false ? '' : recordText(f.node);
+        removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text });
         taken.set(f.node, f.kind);
         for (let p: Node | null = f.node.parentNode; p && !holders.has(p); p = p.parentNode)
           holders.add(p);
@@ -106,6 +115,8 @@ export function planCleanup(
         after += before.slice(pos);
         if (after === before) continue;
         cuts.set(f.text, after);
+        for (let p: Node | null = f.text.parentNode; p && !holders.has(p); p = p.parentNode)
+          holders.add(p);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: clip(cut) });
       }
     }
@@ -113,7 +124,7 @@ export function planCleanup(
 
   const counts = emptyCounts();
   for (const r of removals) counts[r.kind]++;
-  return { detection, removals, counts, taken, cuts };
+  return { detection, removals, counts, taken, cuts, holders };
 }
 
 /**
@@ -193,19 +204,28 @@ function detach(el: Element): () => void {
  * takes about half of the nodes, and linkedom spends most of a copy constructing nodes.
  * Iterative: pages nest 50,000 deep (tests/reliability/size.test.ts).
  */
-export function copyWithout(doc: Document, plan: Pick<CleanPlan, 'taken' | 'cuts'>): Document {
+export function copyWithout(doc: Document, plan: CopyPlan): Document {
   const copy = doc.cloneNode(false) as Document;
   // The document's own children by list: linkedom gives its doctype no next sibling.
   for (const top of Array.from(doc.childNodes)) copySubtree(top, copy, plan);
   return copy;
 }
 
-function copySubtree(top: Node, into: Node, plan: Pick<CleanPlan, 'taken' | 'cuts'>): void {
+type CopyPlan = Pick<CleanPlan, 'taken' | 'cuts' | 'holders'>;
+
+function copySubtree(top: Node, into: Node, plan: CopyPlan): void {
   const parents: Node[] = [];
   let parent = into;
   let node: Node | null = top;
   while (node) {
-    if (!(node.nodeType === ELEMENT_NODE && plan.taken.has(node as Element))) {
+    if (
+      !plan.holders.has(node) &&
+      !(node.nodeType === ELEMENT_NODE && plan.taken.has(node as Element)) &&
+      !plan.cuts.has(node as Text)
+    ) {
+      // Nothing to leave out below here: the DOM's own deep copy is the fastest.
+      parent.appendChild(node.cloneNode(true));
+    } else if (!(node.nodeType === ELEMENT_NODE && plan.taken.has(node as Element))) {
       const made = node.cloneNode(false);
       if (node.nodeType === TEXT_NODE) {
         const cut = plan.cuts.get(node as Text);
