@@ -7,6 +7,7 @@ import type { Block } from './types';
 import { ELEMENT_NODE, TEXT_NODE, isNonContent } from './dom';
 import { collapse } from './text';
 import { queryOne } from './query';
+import { childrenOf, dataOf, lastChildOf, previousSiblingOf, textContentOf } from './view';
 
 /**
  * What a site says about one element met during the walk:
@@ -89,7 +90,7 @@ export function readBlocks(root: Element, options: BlockOptions): Block[] {
   type Frame = { node: Node; flushAfter: boolean };
   const stack: Frame[] = [];
   const pushChildren = (node: Node) => {
-    for (let c = node.lastChild; c; c = c.previousSibling)
+    for (let c = lastChildOf(node); c; c = previousSiblingOf(c))
       stack.push({ node: c, flushAfter: false });
   };
   pushChildren(root);
@@ -100,7 +101,7 @@ export function readBlocks(root: Element, options: BlockOptions): Block[] {
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
-      inline.push((node as Text).data);
+      inline.push(dataOf(node as Text));
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
@@ -153,7 +154,7 @@ function defaultBlock(
       // A <p> that wraps real blocks (bad markup) is a container, not a paragraph.
       if (queryOne(el, 'p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, figure, table'))
         return undefined;
-      if (queryOne(el, 'img') && !collapse(el.textContent))
+      if (queryOne(el, 'img') && !collapse(textContentOf(el)))
         return imageBlock(queryOne(el, 'img')!, null, options);
       return { type: 'paragraph', text: inlineText(el) };
     }
@@ -168,7 +169,7 @@ function defaultBlock(
       return { type: 'quote', text: inlineText(el), pull: false };
     case 'ul':
     case 'ol': {
-      const items = Array.from(el.children)
+      const items = childrenOf(el)
         .filter((li) => li.tagName.toLowerCase() === 'li')
         .map((li) => inlineText(li))
         .filter(Boolean);
@@ -177,7 +178,7 @@ function defaultBlock(
     case 'figure': {
       const img = queryOne(el, 'img');
       if (!img) return undefined;
-      const caption = collapse(queryOne(el, 'figcaption')?.textContent) || null;
+      const caption = collapse(textContentOf(queryOne(el, 'figcaption'))) || null;
       return imageBlock(img, caption, options);
     }
     case 'img':
@@ -185,7 +186,7 @@ function defaultBlock(
     case 'hr':
       return null;
     case 'pre':
-      return { type: 'paragraph', text: (el.textContent ?? '').trim() };
+      return { type: 'paragraph', text: (textContentOf(el) ?? '').trim() };
     default:
       return undefined;
   }
@@ -198,14 +199,14 @@ export function inlineText(el: Element): string {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
-      parts.push((node as Text).data);
+      parts.push(dataOf(node as Text));
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
     const child = node as Element;
     if (child !== el && (isNonContent(child) || isHiddenElement(child))) continue;
     if (child.tagName.toLowerCase() === 'br') parts.push(' ');
-    for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c);
+    for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
   }
   return collapse(parts.join(''));
 }

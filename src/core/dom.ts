@@ -5,6 +5,13 @@
  */
 import { collapse } from './text';
 import { queryAll } from './query';
+import {
+  firstElementChildOf,
+  lastChildOf,
+  nextElementSiblingOf,
+  previousSiblingOf,
+  textContentOf,
+} from './view';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -33,14 +40,14 @@ export function headOf(doc: Document): HTMLElement | null {
 function rootChild(doc: Document, name: string): HTMLElement | null {
   const root = doc.documentElement;
   if (!root) return null;
-  for (let el = root.firstElementChild; el; el = el.nextElementSibling)
+  for (let el = firstElementChildOf(root); el; el = nextElementSiblingOf(el))
     if (el.localName.toLowerCase() === name) return el as HTMLElement;
   return null;
 }
 
 /** The element's text with white space collapsed (textContent, so hidden text counts). */
 export function textOf(node: Node | null | undefined): string {
-  return node ? collapse(node.textContent) : '';
+  return node ? collapse(textContentOf(node)) : '';
 }
 
 /** The `content` of the first `<meta>` whose name or property matches one of `names` (case-insensitive). */
@@ -89,7 +96,7 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
     // Push children last-first so they pop in document order.
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+    for (let child = lastChildOf(node); child; child = previousSiblingOf(child)) stack.push(child);
   }
 }
 
@@ -122,7 +129,7 @@ export function jsonLd(doc: Document): Record<string, unknown>[] {
   for (const script of Array.from(queryAll(doc, 'script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(textContentOf(script) ?? '');
     } catch {
       continue;
     }

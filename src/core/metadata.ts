@@ -7,6 +7,7 @@ import { jsonLd } from './dom';
 import { toIsoUtc } from './dates';
 import { cleanByline, collapse } from './text';
 import { queryAll, queryOne } from './query';
+import { textContentOf } from './view';
 
 export interface PageMetadata {
   title: string | null;
@@ -108,7 +109,7 @@ export function readMetadata(
     title:
       (ld && firstString(ld['headline'])) ||
       meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
-      collapse(queryOne(doc, 'title')?.textContent) ||
+      collapse(textContentOf(queryOne(doc, 'title'))) ||
       null,
     description:
       meta('description', 'og:description', 'twitter:description') ??

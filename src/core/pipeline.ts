@@ -17,7 +17,7 @@ import { NoArticleError } from './types';
 import { detectLayout } from './detect';
 import { copyWithout, planCleanup } from './clean';
 import type { CleanPlan } from './clean';
-import { indexDocument } from './query';
+import { indexDocument, isIndexed, maskDocument } from './query';
 import { readerFor } from '../sites/readers';
 import { makeContext } from './context';
 import { blocksToText } from './blocks';
@@ -25,7 +25,7 @@ import { collapse, countWords } from './text';
 import { readMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
 import { EXTRACTOR_VERSION } from './version';
-import type { ExtractedParts, GenericReader } from '../sites/site';
+import type { ExtractContext, ExtractedParts, GenericReader } from '../sites/site';
 
 /**
  * Extracts the article of `doc`, loaded from `url`, reading pages no site rule reads with
@@ -37,43 +37,49 @@ export function extractArticleWith(
   url: string,
   options: ExtractOptions = {},
 ): Article {
-  // The page is only read here, so it is indexed for the core's queries (../core/query.ts)
-  // while detection, the related links and the cleanup plan are read from it.
+  // The page is only read here. It is indexed for the core's queries (./query.ts) while
+  // detection, the related links and the cleanup plan are read from it; then the plan is put on
+  // it as a mask, and the page metadata and a site reader read it as cleanup would leave it
+  // (./view.ts), with nothing copied.
   const page = indexDocument(doc);
   let detection: LayoutDetection;
   let related: RelatedLink[];
   let plan: CleanPlan;
-  let work: Document;
+  let ctx: ExtractContext;
+  let meta: PageMetadata;
+  let parts: ExtractedParts | null = null;
+  let work: Document | null = null;
   try {
     detection = options.detection ?? detectLayout(doc, url);
+    ctx = makeContext(url, detection, doc);
     const reader = readerFor(detection.layout);
-    related = reader?.related?.(doc, makeContext(url, detection, doc)) ?? [];
+    related = reader?.related?.(doc, ctx) ?? [];
     plan = planCleanup(doc, url, { detection, recordTexts: false });
-    // The private copy is made without the clutter, rather than copied whole and then cut.
-    work = copyWithout(doc, plan);
+    const read = (from: Document): [PageMetadata, ExtractedParts | null] => [
+      readMetadata(from, ctx.resolve),
+      reader ? reader.extract(from, ctx) : null,
+    ];
+    if (isIndexed(doc)) {
+      const mask = maskDocument(doc, plan);
+      try {
+        [meta, parts] = read(doc);
+      } finally {
+        mask.release();
+      }
+    } else {
+      // Indexing switched off (tests/core/query.test.ts compares both ways): no mask without an
+      // index, so the readers read a copy made without what the plan takes.
+      work = copyWithout(doc, plan);
+      [meta, parts] = read(work);
+    }
   } finally {
     page.release();
   }
-  const ctx = makeContext(url, detection, work);
-  const reader = readerFor(detection.layout);
-
-  let meta: PageMetadata;
-  let parts: ExtractedParts | null = null;
-  // Site readers only read the copy, so it is indexed too while they run (their hundred-odd
-  // queries pay for the walk); Readability changes it, so for it the copy is not indexed.
-  const copy = reader ? indexDocument(work) : null;
-  try {
-    // Read once, here, before any reader runs: Readability takes the JSON-LD <script> elements
-    // out of the copy.
-    meta = readMetadata(work, ctx.resolve);
-    parts = reader ? reader.extract(work, ctx) : null;
-  } finally {
-    copy?.release();
-  }
   if (!parts || !hasText(parts.body)) {
     // Not a BBC layout, or a BBC page without a story body (an index or a video page): the
-    // generic reader may still find text; the layout stays what detection said.
-    parts = readGeneric(work, ctx, meta);
+    // generic reader may still find text; the layout stays what detection said. Readability
+    // changes what it reads, so it gets a private copy, made without what the plan takes.
+    parts = readGeneric(work ?? copyWithout(doc, plan), ctx, meta);
   }
   if (!parts || !hasText(parts.body)) {
     throw new NoArticleError('No article text was found on this page.');

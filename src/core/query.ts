@@ -194,6 +194,8 @@ interface Entry {
   /** The class attribute as written, and its names. */
   cls: string | null;
   classes: readonly string[];
+  /** Inside an element a mask takes out (see `maskDocument`): no query finds it. */
+  masked: boolean;
 }
 
 interface DocIndex {
@@ -240,9 +242,7 @@ function build(doc: Document): DocIndex {
     byAttr: new Map(),
   };
   const open: [Element, Entry][] = [];
-  const walker = doc.createTreeWalker(doc, SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node as Element;
+  const visit = (el: Element) => {
     const pos = index.all.length;
     // Close the elements this one is not inside.
     const parent = el.parentNode;
@@ -253,13 +253,23 @@ function build(doc: Document): DocIndex {
     const cls = el.getAttributeNode('class')?.value ?? null;
     const id = el.getAttributeNode('id')?.value ?? null;
     const classes = cls ? cls.split(/[ \t\n\f\r]+/).filter(Boolean) : NO_CLASSES;
-    const entry: Entry = { pos, end: pos, tag, id, cls, classes };
+    const entry: Entry = { pos, end: pos, tag, id, cls, classes, masked: false };
     index.entries.set(el, entry);
     index.all.push(el);
     push(index.byTag, tag, el);
     if (id) push(index.byId, id, el);
     for (const c of classes) push(index.byClass, c, el);
     open.push([el, entry]);
+  };
+  // Each element child of the document, then what its walker meets (a walker never returns its
+  // root). Not one walker from the document: linkedom's stops at </html>, and markup after it
+  // (which linkedom leaves beside <html>) would go unindexed.
+  // (By the list: linkedom gives the doctype no next sibling.)
+  for (const top of Array.from(doc.childNodes)) {
+    if (top.nodeType !== ELEMENT) continue;
+    visit(top as Element);
+    const walker = doc.createTreeWalker(top, SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Element);
   }
   const last = index.all.length - 1;
   for (const [, entry] of open) entry.end = last;
@@ -432,7 +442,11 @@ function scopeOf(node: ParentNode): Scope | null {
   // Not indexed (made after the index, or a fragment): the DOM answers.
   const index = n.nodeType === ELEMENT ? indexOfElement(n as Element) : undefined;
   const entry = index?.entries.get(n as Element);
-  return index && entry ? { index, from: entry.pos, to: entry.end } : null;
+  if (!index || !entry) return null;
+  // Inside what a mask takes: as if gone, nothing is found in it.
+  return entry.masked
+    ? { index, from: entry.pos, to: entry.pos }
+    : { index, from: entry.pos, to: entry.end };
 }
 
 function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
@@ -443,8 +457,9 @@ function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
     const start = from < 0 ? 0 : lowerBound(index, pool, from + 1);
     for (let k = start; k < pool.length; k++) {
       const el = pool[k]!;
-      if (index.entries.get(el)!.pos > to) break;
-      if (matchesFrom(index, el, cx, cx.compounds.length - 1)) {
+      const entry = index.entries.get(el)!;
+      if (entry.pos > to) break;
+      if (!entry.masked && matchesFrom(index, el, cx, cx.compounds.length - 1)) {
         found.push(el);
         if (firstOnly) break;
       }
@@ -484,6 +499,57 @@ export function matches(el: Element, selector: string): boolean {
 export function closest(el: Element, selector: string): Element | null {
   for (let p: Element | null = el; p; p = p.parentElement) if (matches(p, selector)) return p;
   return null;
+}
+
+// ─── Masks ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A page read as if some of it were gone: the elements a cleanup plan takes (with everything
+ * inside them) and the text its cuts remove. While a mask is on, queries on the page skip what it
+ * takes, and src/core/view.ts reads text and children through it, so a reader sees what a copy
+ * of the page cleaned in `remove` mode would show, without the copy.
+ */
+export interface Mask {
+  taken: ReadonlyMap<Element, unknown>;
+  cuts: ReadonlyMap<Text, string>;
+  /** Every node holding a taken element or a cut text node. */
+  holders: ReadonlySet<Node>;
+}
+
+let active: Mask | null = null;
+
+/** The mask on now, if any (one at a time: extraction is synchronous). */
+export function activeMask(): Mask | null {
+  return active;
+}
+
+/**
+ * Puts `mask` on `doc`, which must be indexed, until `release()`. The same promise as for the
+ * index holds: the page must not change meanwhile.
+ */
+export function maskDocument(doc: Document, mask: Mask): { release(): void } {
+  const index = indexOfDocument(doc);
+  if (!index) throw new Error('maskDocument: the document is not indexed');
+  if (active) throw new Error('maskDocument: a mask is already on');
+  const marked: Entry[] = [];
+  for (const el of mask.taken.keys()) {
+    const entry = index.entries.get(el);
+    if (!entry) continue;
+    for (let pos = entry.pos; pos <= entry.end; pos++) {
+      const inside = index.entries.get(index.all[pos]!)!;
+      if (!inside.masked) {
+        inside.masked = true;
+        marked.push(inside);
+      }
+    }
+  }
+  active = mask;
+  return {
+    release() {
+      for (const entry of marked) entry.masked = false;
+      if (active === mask) active = null;
+    },
+  };
 }
 
 /** True while `node` (a document or an element) is indexed (between `indexDocument` and `release()`). */

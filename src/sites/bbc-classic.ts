@@ -31,6 +31,14 @@ import { collapse, countWords } from '../core/text';
 import { relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { matcherUnder } from '../core/match';
 import { closest, matches, queryAll, queryOne } from '../core/query';
+import {
+  childrenOf,
+  dataOf,
+  firstChildOf,
+  nextElementSiblingOf,
+  nextSiblingOf,
+  textContentOf,
+} from '../core/view';
 
 /** The metas every classic story page carries (all six corpus pages and the fixture). */
 const PUBLICATION_META = 'meta[name="OriginalPublicationDate"]';
@@ -243,8 +251,8 @@ export const bbcClassicReader: SiteReader = {
     const byl = queryOne(root, 'span.byl');
     const byline = byl
       ? splitByline(
-          byl.textContent,
-          (byl.parentElement ? queryOne(byl.parentElement, 'span.byd') : null)?.textContent,
+          textContentOf(byl),
+          textContentOf(byl.parentElement ? queryOne(byl.parentElement, 'span.byd') : null),
         )
       : { authors: [], dateline: null };
     const intro = findIntro(root);
@@ -255,7 +263,7 @@ export const bbcClassicReader: SiteReader = {
       authors: byline.authors,
       dateline: byline.dateline,
       published: parseSlashDateTime(metaContent(doc, 'OriginalPublicationDate')),
-      modified: parseBbcUpdated(queryOne(doc, '.ds')?.textContent),
+      modified: parseBbcUpdated(textContentOf(queryOne(doc, '.ds'))),
       section: metaContent(doc, 'Section'),
       siteName: 'BBC News',
       language: readLanguage(doc, ukfs),
@@ -266,7 +274,7 @@ export const bbcClassicReader: SiteReader = {
 };
 
 function hasMarkerChild(el: Element): boolean {
-  for (let c = el.firstChild; c; c = c.nextSibling)
+  for (let c = firstChildOf(el); c; c = nextSiblingOf(c))
     if (c.nodeType === COMMENT_NODE && BODY_START.test((c as Comment).data)) return true;
   return false;
 }
@@ -288,7 +296,7 @@ function storyRoot(doc: Document): Element | null {
     const parent = node.parentElement;
     if (!parent) return;
     let length = 0;
-    for (let n = node.nextSibling; n; n = n.nextSibling) {
+    for (let n = nextSiblingOf(node); n; n = nextSiblingOf(n)) {
       if (n.nodeType === COMMENT_NODE && BODY_END.test((n as Comment).data)) break;
       length += visibleLength(n);
     }
@@ -306,7 +314,7 @@ function visibleLength(node: Node): number {
   walk(node, (n) => {
     if (n.nodeType === ELEMENT_NODE && matches(n as Element, 'script, noscript, style'))
       return false;
-    if (n.nodeType === TEXT_NODE) length += collapse((n as Text).data).length;
+    if (n.nodeType === TEXT_NODE) length += collapse(dataOf(n as Text)).length;
   });
   return length;
 }
@@ -315,8 +323,8 @@ function readTitle(doc: Document): string | null {
   // meta Headline first: 8040164's <h1> is empty in the saved page.
   return (
     metaContent(doc, 'Headline') ||
-    collapse(queryOne(doc, 'div.mxb h1, div.mxb div.sh')?.textContent) ||
-    collapse(queryOne(doc, 'title')?.textContent.split('|').pop()) ||
+    collapse(textContentOf(queryOne(doc, 'div.mxb h1, div.mxb div.sh'))) ||
+    collapse(textContentOf(queryOne(doc, 'title'))?.split('|').pop()) ||
     null
   );
 }
@@ -352,7 +360,7 @@ function findIntro(root: Element): Element | null {
   walk(root, (node) => {
     if (done) return false;
     if (node.nodeType === ELEMENT_NODE && node !== root && isBox(node as Element)) return false;
-    if (node.nodeType !== TEXT_NODE || !collapse((node as Text).data)) return;
+    if (node.nodeType !== TEXT_NODE || !collapse(dataOf(node as Text))) return;
     done = true;
     const bold = node.parentElement ? closest(node.parentElement, 'b, strong') : null;
     if (bold && root.contains(bold) && countWords(inlineText(bold)) >= INTRO_MIN_WORDS)
@@ -410,7 +418,7 @@ function classify(el: Element, intro: Element | null, ctx: ExtractContext): Clas
 
 /** A paragraph that is one short bold phrase: "New Cold War?", "Hurtling taxis" (8029015). */
 function crosshead(p: Element): string | null {
-  const elements = Array.from(p.children).filter((c) => c.tagName.toLowerCase() !== 'br');
+  const elements = childrenOf(p).filter((c) => c.tagName.toLowerCase() !== 'br');
   if (elements.length !== 1 || !matches(elements[0]!, 'b, strong')) return null;
   const text = inlineText(p);
   if (!text || text !== inlineText(elements[0]!)) return null;
@@ -440,7 +448,7 @@ function boxTable(table: Element, ctx: ExtractContext): Classification {
   }
   const images = pictures(table, ctx);
   if (!images.length) return box ? 'skip' : 'descend';
-  const caption = collapse(queryOne(table, 'div.cap')?.textContent) || null;
+  const caption = collapse(textContentOf(queryOne(table, 'div.cap'))) || null;
   return images.map((img) => ({ ...img, caption }));
 }
 
@@ -467,7 +475,7 @@ function videoBlock(el: Element, ctx: ExtractContext): Classification {
     type: 'image',
     src,
     alt: collapse(noscriptImg?.[1]) || null,
-    caption: collapse(queryOne(el, 'p.caption')?.textContent) || null,
+    caption: collapse(textContentOf(queryOne(el, 'p.caption'))) || null,
   };
 }
 
@@ -478,7 +486,7 @@ interface SidebarBox {
 
 /** The heading's words, or its image's alt text on pages that drew headings as pictures. */
 function headingText(el: Element): string {
-  return collapse(el.textContent) || collapse(queryOne(el, 'img[alt]')?.getAttribute('alt'));
+  return collapse(textContentOf(el)) || collapse(queryOne(el, 'img[alt]')?.getAttribute('alt'));
 }
 
 /** Every known sidebar box: its heading and the siblings up to the next heading. */
@@ -489,7 +497,7 @@ function sidebarBoxes(doc: Document): SidebarBox[] {
     const box = SIDEBAR_BOXES.find((b) => b.heading.test(text));
     if (!box) continue;
     const nodes = [heading];
-    for (let sib = heading.nextElementSibling; sib; sib = sib.nextElementSibling) {
+    for (let sib = nextElementSiblingOf(heading); sib; sib = nextElementSiblingOf(sib)) {
       if (matches(sib, BOX_HEADING) || queryOne(sib, BOX_HEADING)) break;
       if (matches(sib, 'script')) continue;
       if (!matches(sib, BOX_MEMBER)) break;
@@ -531,7 +539,7 @@ function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
       if (!a) continue;
       const sad = queryOne(node, 'span.sad');
       const link = relatedLink(a, ctx, box.links, sad);
-      if (link && sad) link.section = collapse(sad.textContent.split('|')[1]) || null;
+      if (link && sad) link.section = collapse(textContentOf(sad).split('|')[1]) || null;
       links.push(link);
     }
   }

@@ -23,6 +23,7 @@ import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
+import { nextElementSiblingOf, previousElementSiblingOf, textContentOf } from '../core/view';
 
 /** Components that carry story text; one is enough to call the page modern. */
 const TEXT_COMPONENTS = '[data-component="text-block"], [data-component="subheadline-block"]';
@@ -162,8 +163,8 @@ export const bbcModernReader: SiteReader = {
     });
     return {
       title:
-        collapse(queryOne(root, 'h1')?.textContent) ||
-        collapse(queryOne(doc, 'h1#main-heading')?.textContent) ||
+        collapse(textContentOf(queryOne(root, 'h1'))) ||
+        collapse(textContentOf(queryOne(doc, 'h1#main-heading'))) ||
         stringOf(ld?.['headline']) ||
         metaContent(doc, 'og:title'),
       standfirst: readStandfirst(root, body),
@@ -264,15 +265,15 @@ function includeImages(el: Element, ctx: ExtractContext): Block[] | 'skip' {
 }
 
 function followsBanner(el: Element): boolean {
-  let prev = el.previousElementSibling;
-  while (prev && prev.tagName.toLowerCase() === 'style') prev = prev.previousElementSibling;
+  let prev = previousElementSiblingOf(el);
+  while (prev && prev.tagName.toLowerCase() === 'style') prev = previousElementSiblingOf(prev);
   if (!prev || prev.getAttribute('data-component') !== 'image-block') return false;
   const alt = queryOne(prev, 'img')?.getAttribute('alt') ?? altInNoscript(prev);
   return /^banner\b/i.test(collapse(alt));
 }
 
 function altInNoscript(el: Element): string {
-  return /\salt="([^"]*)"/i.exec(queryOne(el, 'noscript')?.textContent ?? '')?.[1] ?? '';
+  return /\salt="([^"]*)"/i.exec(textContentOf(queryOne(el, 'noscript')) ?? '')?.[1] ?? '';
 }
 
 /**
@@ -285,19 +286,21 @@ function readByline(root: Element): ReturnType<typeof splitByline> {
   if (block) {
     const names = Array.from(queryAll(block, '[class*="ContributorName"]'));
     if (names.length) {
-      const authors = names.flatMap((n) => splitByline(n.textContent).authors);
-      const role = names[0]!.nextElementSibling;
-      return { authors, dateline: role ? collapse(role.textContent) || null : null };
+      const authors = names.flatMap((n) => splitByline(textContentOf(n)).authors);
+      const role = nextElementSiblingOf(names[0]!);
+      return { authors, dateline: role ? collapse(textContentOf(role)) || null : null };
     }
   }
   const contributor = queryOne(root, '[class*="Contributor"]');
   if (contributor) {
     const strong = queryOne(contributor, 'strong');
     if (strong) {
-      const role = collapse(contributor.textContent).slice(collapse(strong.textContent).length);
-      return splitByline(strong.textContent, role);
+      const role = collapse(textContentOf(contributor)).slice(
+        collapse(textContentOf(strong)).length,
+      );
+      return splitByline(textContentOf(strong), role);
     }
-    return splitByline(contributor.textContent);
+    return splitByline(textContentOf(contributor));
   }
   return { authors: [], dateline: null };
 }
@@ -323,9 +326,9 @@ function readSection(doc: Document, ld: Record<string, unknown> | null): string 
   // Video pages list "Section BBC News / Subsection Dorset" in the metadata strip (61896381).
   for (const item of Array.from(queryAll(doc, '[class*="MetadataStripItem"]'))) {
     const label = collapse(
-      queryOne(item, '.visually-hidden, [class*="VisuallyHidden"]')?.textContent,
+      textContentOf(queryOne(item, '.visually-hidden, [class*="VisuallyHidden"]')),
     );
-    if (label === 'Subsection') return collapse(queryOne(item, 'a')?.textContent) || null;
+    if (label === 'Subsection') return collapse(textContentOf(queryOne(item, 'a'))) || null;
   }
   return null;
 }

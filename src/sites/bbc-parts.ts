@@ -9,6 +9,7 @@ import { inlineText } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { matches, queryAll, queryOne } from '../core/query';
+import { dataOf, lastChildOf, previousSiblingOf, textContentOf } from '../core/view';
 
 /**
  * Visually-hidden labels screen readers hear before a caption or credit. They are not part of
@@ -35,7 +36,7 @@ export function captionText(el: Element | null | undefined): string | null {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.nodeType === 3) {
-      parts.push((node as Text).data);
+      parts.push(dataOf(node as Text));
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -43,7 +44,7 @@ export function captionText(el: Element | null | undefined): string | null {
     const tag = child.tagName.toLowerCase();
     if (tag === 'style' || tag === 'script' || tag === 'noscript') continue;
     if (child !== el && matches(child, FIGURE_NON_CAPTION)) continue;
-    for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c);
+    for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
   }
   const text = collapse(parts.join(' ').replace(/\s+([,.;:!?])/g, '$1')).replace(
     CAPTION_PREFIX,
@@ -75,7 +76,7 @@ export function figureImage(
   }
   const noscript = queryOne(figure, 'noscript');
   // Some parsers keep <noscript> content as text; the image address is still readable from it.
-  const raw = noscript?.textContent ?? '';
+  const raw = textContentOf(noscript) ?? '';
   const m = /<img[^>]*\ssrc="([^"]+)"/i.exec(raw);
   if (m) {
     const src = ctx.resolve(decodeAttr(m[1]!));
@@ -168,7 +169,7 @@ export function relatedLink(
   const datetime = dateEl?.getAttribute('datetime') ?? dateEl?.getAttribute('dateTime');
   if (seconds) date = toIsoUtc(seconds)?.slice(0, 10) ?? null;
   else if (datetime) date = toIsoUtc(datetime)?.slice(0, 10) ?? null;
-  else if (dateEl) date = parseShortDate(dateEl.textContent);
+  else if (dateEl) date = parseShortDate(textContentOf(dateEl));
   const isBbc = /(?:^|\.)bbc\.(?:co\.uk|com)$/i.test(safeHost(url));
   return {
     title,

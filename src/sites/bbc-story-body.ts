@@ -21,6 +21,13 @@ import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, queryAll, queryOne } from '../core/query';
+import {
+  firstChildOf,
+  lastElementChildOf,
+  nextSiblingOf,
+  previousElementSiblingOf,
+  textContentOf,
+} from '../core/view';
 
 /**
  * Structural signals, strongest first. The BEM names of 2015–2019 are the BBC's own; the bare
@@ -229,7 +236,7 @@ export const bbcStoryBodyReader: SiteReader = {
       published: readPublished(doc, ld),
       modified: toIsoUtc(metaContent(doc, 'LastModifiedDate') ?? stringOf(ld?.['dateModified'])),
       section:
-        collapse(queryOne(doc, '.mini-info-list__section')?.textContent) ||
+        collapse(textContentOf(queryOne(doc, '.mini-info-list__section'))) ||
         metaContent(doc, 'Section', 'article:section') ||
         null,
       siteName: 'BBC News',
@@ -258,7 +265,7 @@ function bodyRoot(doc: Document): Element | null {
  */
 function brandFooter(root: Element): Set<Element> {
   const run: Element[] = [];
-  for (let el = root.lastElementChild; el; el = el.previousElementSibling) {
+  for (let el = lastElementChildOf(root); el; el = previousElementSiblingOf(el)) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'script' || tag === 'style') continue;
     if (tag === 'p' && isItalicCallout(el)) run.unshift(el);
@@ -274,8 +281,8 @@ function brandFooter(root: Element): Set<Element> {
 function isItalicCallout(p: Element): boolean {
   let italic = 0;
   let plain = 0;
-  for (let node = p.firstChild; node; node = node.nextSibling) {
-    const text = collapse(node.textContent).replace(/^[.,;:]$/, '');
+  for (let node = firstChildOf(p); node; node = nextSiblingOf(node)) {
+    const text = collapse(textContentOf(node)).replace(/^[.,;:]$/, '');
     if (!text) continue;
     const tag = node.nodeType === 1 ? (node as Element).tagName.toLowerCase() : '';
     if (tag === 'i' || tag === 'em') italic += text.length;
@@ -362,9 +369,9 @@ function storyFeature(el: Element, ctx: ExtractContext): Classification {
 function readTitle(doc: Document): string | null {
   const h1 = queryOne(doc, 'h1.story-body__h1, h1.story-header, #meta-information h1');
   return (
-    collapse(h1?.textContent) ||
+    collapse(textContentOf(h1)) ||
     metaContent(doc, 'Headline', 'og:title') ||
-    collapse(queryOne(doc, 'title')?.textContent).replace(/^BBC News\s*-\s*/, '') ||
+    collapse(textContentOf(queryOne(doc, 'title'))).replace(/^BBC News\s*-\s*/, '') ||
     null
   );
 }
@@ -379,7 +386,7 @@ function readPublished(doc: Document, ld: Record<string, unknown> | null): strin
       ),
     ) ??
     toIsoUtc(stringOf(ld?.['datePublished'])) ??
-    parseBbcUpdated(queryOne(doc, '#meta-information .published, .story-date')?.textContent) ??
+    parseBbcUpdated(textContentOf(queryOne(doc, '#meta-information .published, .story-date'))) ??
     null
   );
 }
@@ -396,7 +403,7 @@ function readByline(doc: Document): ReturnType<typeof splitByline> {
   if (!name) return { authors: [], dateline: null };
   const byline = closest(name, '.byline');
   const role = byline ? queryOne(byline, '.byline__title, .byline-title') : null;
-  return splitByline(name.textContent, role?.textContent);
+  return splitByline(textContentOf(name), textContentOf(role));
 }
 
 function readLanguage(doc: Document): string | null {

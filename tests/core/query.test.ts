@@ -5,7 +5,9 @@
  *   combinators, scoped queries, selector lists in document order);
  * - every selector the core writes literally or in its tables, on every BBC corpus page, indexed
  *   against linkedom's own querySelectorAll, from the document and from inside it;
- * - whole extractions and cleanup plans of every bench page with the index on and off.
+ * - whole extractions and cleanup plans of every bench page with the index on and off. Off,
+ *   the DOM answers every query and the readers read a copy made without the clutter; on, they
+ *   read the page itself through the cleanup mask (src/core/view.ts): the two must agree.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -152,6 +154,18 @@ describe('query engine against jsdom, on hand-made markup', () => {
       }
       if (expected !== 'throws') expect(got).toEqual(expected);
       else expect(got).toBe('throws');
+    }
+  });
+
+  it('indexes markup after </html> (linkedom leaves it beside <html>)', () => {
+    const after = parseHtml('<html><body><p>a</p></body></html><div class="x"><p>b</p></div>');
+    const expected = idsOfNodes(after, after.querySelectorAll('p, .x p'));
+    const own = indexDocument(after);
+    try {
+      expect(idsOfNodes(after, queryAll(after, 'p, .x p'))).toEqual(expected);
+      expect(expected).toHaveLength(2);
+    } finally {
+      own.release();
     }
   });
 

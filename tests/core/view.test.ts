@@ -1,0 +1,124 @@
+/**
+ * Reading through a cleanup mask (src/core/view.ts, src/core/query.ts `maskDocument`): what a
+ * reader sees of the masked page is what it would see of a copy cleaned in `remove` mode, and
+ * the readers read only through the view, so that this holds on every page, not just the ones
+ * tested.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyWithout } from '../../src/core/clean';
+import { indexDocument, maskDocument, queryAll, queryOne } from '../../src/core/query';
+import {
+  childrenOf,
+  dataOf,
+  firstChildOf,
+  lastChildOf,
+  nextElementSiblingOf,
+  nextSiblingOf,
+  previousElementSiblingOf,
+  textContentOf,
+} from '../../src/core/view';
+import { parseHtml } from '../../src/node/load';
+
+const HTML =
+  '<!doctype html><html><head><title>t</title></head><body><div id="story">' +
+  '<p id="p1">[an error occurred while processing this directive]First.</p>' +
+  '<div id="promo" class="box"><p class="inner">Promo</p></div>' +
+  '<p id="p2">Second <span id="ad">AD</span>end.</p>' +
+  '</div></body></html>';
+
+function masked() {
+  const doc = parseHtml(HTML);
+  const text = doc.getElementById('p1')!.firstChild as Text;
+  const taken = new Map<Element, string>([
+    [doc.getElementById('promo')!, 'promo'],
+    [doc.getElementById('ad')!, 'ad'],
+  ]);
+  const holders = new Set<Node>();
+  for (const node of [...taken.keys(), text])
+    for (let p = node.parentNode; p; p = p.parentNode) holders.add(p);
+  const plan = { taken, cuts: new Map([[text, 'First.']]), holders };
+  return { doc, plan, text };
+}
+
+describe('a masked page reads like its cleaned copy', () => {
+  it('text, children and queries leave out what the mask takes, and make its cuts', () => {
+    const { doc, plan, text } = masked();
+    const copy = copyWithout(doc, plan as never);
+    const index = indexDocument(doc);
+    const mask = maskDocument(doc, plan);
+    try {
+      const story = doc.getElementById('story')!;
+      expect(textContentOf(story)).toBe(copy.getElementById('story')!.textContent);
+      expect(textContentOf(story)).toBe('First.Second end.');
+      expect(dataOf(text)).toBe('First.');
+      expect(childrenOf(story).map((e) => e.id)).toEqual(['p1', 'p2']);
+      expect(nextElementSiblingOf(doc.getElementById('p1')!)?.id).toBe('p2');
+      expect(previousElementSiblingOf(doc.getElementById('p2')!)?.id).toBe('p1');
+      const p2 = doc.getElementById('p2')!;
+      const kids: string[] = [];
+      for (let c = firstChildOf(p2); c; c = nextSiblingOf(c)) kids.push(c.textContent ?? '');
+      expect(kids).toEqual(['Second ', 'end.']);
+      expect(lastChildOf(p2)?.textContent).toBe('end.');
+      expect(queryAll(doc, 'p').map((p) => p.id)).toEqual(['p1', 'p2']);
+      expect(queryOne(doc, '.inner')).toBeNull();
+      expect(queryAll(doc.getElementById('promo')!, 'p')).toEqual([]);
+    } finally {
+      mask.release();
+      index.release();
+    }
+  });
+
+  it('is the plain DOM again once released, and never changed the page', () => {
+    const { doc, plan } = masked();
+    const before = doc.toString();
+    const index = indexDocument(doc);
+    maskDocument(doc, plan).release();
+    index.release();
+    const story = doc.getElementById('story')!;
+    expect(textContentOf(story)).toBe(story.textContent);
+    expect(childrenOf(story)).toHaveLength(3);
+    expect(queryAll(doc, 'p')).toHaveLength(3);
+    expect(doc.toString()).toBe(before);
+  });
+
+  it('needs an index and allows one mask at a time', () => {
+    const { doc, plan } = masked();
+    expect(() => maskDocument(doc, plan)).toThrow(/not indexed/);
+    const index = indexDocument(doc);
+    const mask = maskDocument(doc, plan);
+    expect(() => maskDocument(doc, plan)).toThrow(/already/);
+    mask.release();
+    index.release();
+  });
+});
+
+/**
+ * The files that read pages under the mask. Reading `textContent`, a text node's `data` or a child
+ * pointer directly would see what cleanup took; they go through src/core/view.ts instead. Comment
+ * nodes' `data` is allowed (cuts only touch text nodes).
+ */
+const READERS = [
+  'src/sites/bbc-classic.ts',
+  'src/sites/bbc-story-body.ts',
+  'src/sites/bbc-modern.ts',
+  'src/sites/bbc-parts.ts',
+  'src/core/blocks.ts',
+  'src/core/metadata.ts',
+  'src/core/dom.ts',
+];
+const RAW_READ =
+  /\.(?:textContent|innerText|childNodes|children|firstChild|lastChild|nextSibling|previousSibling|firstElementChild|lastElementChild|nextElementSibling|previousElementSibling)\b|as (?:Text|CharacterData)\)\.data\b/;
+
+describe('site readers read through the view', () => {
+  it.each(READERS)('%s has no direct text or child read', (file) => {
+    const source = readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8');
+    const raw = source
+      .split('\n')
+      .map((line, i) => [i + 1, line.replace(/\/\/.*$/, '')] as const)
+      .filter(([, line]) => !/^\s*\*/.test(line) && RAW_READ.test(line))
+      .map(([n, line]) => `${n}: ${line.trim()}`);
+    expect(raw).toEqual([]);
+  });
+});
