@@ -18,6 +18,7 @@
 import type { ArchiveInfo } from '../core/types';
 import { parseWaybackUrl, waybackTimestampToIso } from '../core/archive';
 import { COMMENT_NODE, bodyOf, headOf } from '../core/dom';
+import { closest, queryAll, queryOne } from '../core/query';
 
 /** Markers of a capture, each with where it is written. */
 export const WAYBACK_MARKERS = {
@@ -68,7 +69,7 @@ export function archiveFromDocument(doc: Document, url: string): ArchiveInfo | n
   const found: Found = { originalUrl: null, timestamp: null };
   let recognised = false;
 
-  const toolbar = doc.querySelector(WAYBACK_MARKERS.toolbar);
+  const toolbar = queryOne(doc, WAYBACK_MARKERS.toolbar);
   if (toolbar) {
     recognised = true;
     readToolbarForm(toolbar, found);
@@ -121,18 +122,19 @@ export function archiveFromDocument(doc: Document, url: string): ArchiveInfo | n
 
 /** The toolbar's search form: `#wmtbURL` holds the original, `input[name=date]` the timestamp. */
 function readToolbarForm(toolbar: Element, found: Found): void {
-  const original = toolbar.querySelector('#wmtbURL')?.getAttribute('value');
+  const original = queryOne(toolbar, '#wmtbURL')?.getAttribute('value');
   if (original) found.originalUrl ??= original;
-  const date = toolbar.querySelector('input[name="date"]')?.getAttribute('value');
+  const date = queryOne(toolbar, 'input[name="date"]')?.getAttribute('value');
   if (date && /^\d{4,14}$/.test(date)) found.timestamp ??= date;
 }
 
 /** Inline scripts where Wayback writes: `<head>`, and beside the toolbar when there is one. */
 function waybackScripts(doc: Document, toolbar: Element | null): Element[] {
-  const scripts = Array.from(headOf(doc)?.querySelectorAll('script:not([src])') ?? []);
+  const head = headOf(doc);
+  const scripts = head ? queryAll(head, 'script:not([src])') : [];
   if (toolbar) {
     for (
-      let sib = (toolbar.closest('#wm-ipp-base') ?? toolbar).nextElementSibling;
+      let sib = (closest(toolbar, '#wm-ipp-base') ?? toolbar).nextElementSibling;
       sib && sib.tagName.toLowerCase() === 'script';
       sib = sib.nextElementSibling
     ) {
@@ -169,7 +171,7 @@ function edgeComments(doc: Document): Comment[] {
 }
 
 function rewrittenCanonical(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('link[rel="canonical"][href]'))) {
+  for (const el of queryAll(doc, 'link[rel="canonical"][href]')) {
     let abs: string;
     try {
       abs = new URL(el.getAttribute('href')!, 'https://web.archive.org/').href;

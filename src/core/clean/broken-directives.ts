@@ -12,6 +12,7 @@
  */
 import type { CleanStep, Finding } from './step';
 import { ELEMENT_NODE, TEXT_NODE, bodyOf, walk } from '../dom';
+import { queryAll } from '../query';
 
 /** Patterns of directive text a reader sees, each with where it appears. */
 export const DIRECTIVE_TEXT: readonly { name: string; pattern: RegExp }[] = [
@@ -143,7 +144,7 @@ function scanElements(root: Element): { skipped: Element[]; esi: Element[]; nati
  * are plain objects, reading each one's name costs little.
  */
 function everyElement(root: Element): ArrayLike<Element> {
-  return root.querySelectorAll('*');
+  return queryAll(root, '*');
 }
 
 /**
@@ -165,7 +166,7 @@ function nativeCandidates(root: Element): Element[] | null {
   } catch {
     return null;
   }
-  const skipped = Array.from(root.querySelectorAll(SKIP_SELECTOR));
+  const skipped = queryAll(root, SKIP_SELECTOR);
   if (!colonNamed.length) return skipped;
   // Rare (a page with ESI markup): merged into document order, as the pass over them expects.
   return [...skipped, ...colonNamed].sort((a, b) =>

@@ -9,6 +9,7 @@
  */
 import type { CleanStep, Finding } from './step';
 import { ELEMENT_NODE, TEXT_NODE, bodyOf, walk } from '../dom';
+import { queryAll } from '../query';
 
 /** Link targets that post the current page somewhere; each with the service it belongs to. */
 export const SHARE_LINKS: readonly RegExp[] = [
@@ -58,9 +59,7 @@ export function isShareHref(href: string | null): boolean {
 export const shareTools: CleanStep = {
   id: 'share-tools',
   find({ doc }) {
-    const anchors = Array.from(doc.querySelectorAll('a[href]')).filter((a) =>
-      isShareHref(a.getAttribute('href')),
-    );
+    const anchors = queryAll(doc, 'a[href]').filter((a) => isShareHref(a.getAttribute('href')));
     if (anchors.length < MIN_SHARE_LINKS) return [];
     const shareSet = new Set<Element>(anchors);
     const boxes = new Set<Element>();
@@ -92,7 +91,7 @@ export const shareTools: CleanStep = {
 
 function countShareLinks(el: Element, shareSet: Set<Element>): number {
   let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a[href]'))) if (shareSet.has(a)) n++;
+  for (const a of queryAll(el, 'a[href]')) if (shareSet.has(a)) n++;
   return n;
 }
 
