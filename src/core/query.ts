@@ -19,8 +19,6 @@
 
 const ELEMENT = 1;
 const DOCUMENT = 9;
-/** NodeFilter.SHOW_ELEMENT (no globals in the core). */
-const SHOW_ELEMENT = 1;
 
 type AttrOp = '' | '=' | '~=' | '|=' | '^=' | '$=' | '*=';
 
@@ -196,6 +194,8 @@ interface Entry {
   classes: readonly string[];
   /** Inside an element a mask takes out (see `maskDocument`): no query finds it. */
   masked: boolean;
+  /** Other attributes' values, read once each (a long selector list asks for the same ones). */
+  attrs: Map<string, string | null> | null;
 }
 
 interface DocIndex {
@@ -225,6 +225,7 @@ function indexOfElement(el: Element): DocIndex | undefined {
   return undefined;
 }
 const NO_CLASSES: readonly string[] = [];
+const SPACE_IN_CLASS = /[ \t\n\f\r]/;
 
 function push(map: Map<string, Element[]>, key: string, el: Element): void {
   const list = map.get(key);
@@ -241,38 +242,51 @@ function build(doc: Document): DocIndex {
     byTag: new Map(),
     byAttr: new Map(),
   };
-  const open: [Element, Entry][] = [];
-  const visit = (el: Element) => {
+  const visit = (el: Element): Entry => {
     const pos = index.all.length;
-    // Close the elements this one is not inside.
-    const parent = el.parentNode;
-    while (open.length && open[open.length - 1]![0] !== parent) open.pop()![1].end = pos - 1;
     const tag = el.localName.toLowerCase();
     // The attribute nodes, not getAttribute: linkedom answers getAttribute('class') by building
     // a DOMTokenList for the element, which made indexing four times slower.
     const cls = el.getAttributeNode('class')?.value ?? null;
     const id = el.getAttributeNode('id')?.value ?? null;
-    const classes = cls ? cls.split(/[ \t\n\f\r]+/).filter(Boolean) : NO_CLASSES;
-    const entry: Entry = { pos, end: pos, tag, id, cls, classes, masked: false };
+    const classes = !cls
+      ? NO_CLASSES
+      : SPACE_IN_CLASS.test(cls)
+        ? cls.split(/[ \t\n\f\r]+/).filter(Boolean)
+        : [cls];
+    const entry: Entry = { pos, end: pos, tag, id, cls, classes, masked: false, attrs: null };
     index.entries.set(el, entry);
     index.all.push(el);
     push(index.byTag, tag, el);
     if (id) push(index.byId, id, el);
     for (const c of classes) push(index.byClass, c, el);
-    open.push([el, entry]);
+    return entry;
   };
-  // Each element child of the document, then what its walker meets (a walker never returns its
-  // root). Not one walker from the document: linkedom's stops at </html>, and markup after it
-  // (which linkedom leaves beside <html>) would go unindexed.
-  // (By the list: linkedom gives the doctype no next sibling.)
+  // Depth first by element pointers: a third faster on linkedom than its TreeWalker, which
+  // lists every node first (and stops at </html>: linkedom leaves markup after it beside <html>).
+  // The document's children by list: linkedom gives the doctype no next sibling.
+  const parents: Element[] = [];
+  const parentEntries: Entry[] = [];
   for (const top of Array.from(doc.childNodes)) {
     if (top.nodeType !== ELEMENT) continue;
-    visit(top as Element);
-    const walker = doc.createTreeWalker(top, SHOW_ELEMENT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Element);
+    let el: Element | null = top as Element;
+    while (el) {
+      const entry = visit(el);
+      const child: Element | null = el.firstElementChild;
+      if (child) {
+        parents.push(el);
+        parentEntries.push(entry);
+        el = child;
+        continue;
+      }
+      // A leaf; climb to the next element, closing each finished parent.
+      while (el !== top && !el.nextElementSibling) {
+        el = parents.pop()!;
+        parentEntries.pop()!.end = index.all.length - 1;
+      }
+      el = el === top ? null : el.nextElementSibling;
+    }
   }
-  const last = index.all.length - 1;
-  for (const [, entry] of open) entry.end = last;
   return index;
 }
 
@@ -312,9 +326,16 @@ export function withoutIndexes<T>(fn: () => T): T {
 
 /** An attribute's value, from the index for `class` and `id`. */
 function attrValue(entry: Entry | undefined, el: Element, name: string): string | null {
-  if (entry && name === 'class') return entry.cls;
-  if (entry && name === 'id') return entry.id;
-  return el.getAttribute(name);
+  if (!entry) return el.getAttribute(name);
+  if (name === 'class') return entry.cls;
+  if (name === 'id') return entry.id;
+  entry.attrs ??= new Map();
+  let value = entry.attrs.get(name);
+  if (value === undefined) {
+    value = el.getAttribute(name);
+    entry.attrs.set(name, value);
+  }
+  return value;
 }
 
 function attrMatches(entry: Entry | undefined, el: Element, t: AttrTest): boolean {
@@ -450,8 +471,9 @@ function scopeOf(node: ParentNode): Scope | null {
 }
 
 function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
-  const { index, from, to } = scope;
+  const { index, from } = scope;
   const found: Element[] = [];
+  let to = scope.to;
   for (const cx of list) {
     const pool = candidates(index, cx);
     const start = from < 0 ? 0 : lowerBound(index, pool, from + 1);
@@ -461,10 +483,15 @@ function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
       if (entry.pos > to) break;
       if (!entry.masked && matchesFrom(index, el, cx, cx.compounds.length - 1)) {
         found.push(el);
-        if (firstOnly) break;
+        if (firstOnly) {
+          // The next part of the list only matters before this match.
+          to = entry.pos - 1;
+          break;
+        }
       }
     }
   }
+  if (firstOnly) return found.length ? [found[found.length - 1]!] : [];
   if (list.length === 1) return found;
   const unique = [...new Set(found)];
   unique.sort((a, b) => index.entries.get(a)!.pos - index.entries.get(b)!.pos);
