@@ -117,6 +117,18 @@ describe('empty headings', () => {
     expect(seen(doc)).toBe('Story.');
   });
 
+  it('judges a section by its text after the directive cuts, as a reader will see it', () => {
+    // Steps only plan, and cuts are made after all have run: the section's only text is a
+    // broken directive, cut by an earlier step, so the heading stands over nothing left.
+    const doc = page(
+      `<p>Story.</p><h2>Advertisement</h2><div class="advert">ad</div>
+       [an error occurred while processing this directive]<p>[an error occurred while processing this directive]</p>`,
+    );
+    const report = cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Story.');
+    expect(report.removals.map((r) => r.rule)).toContain('empty-headings/orphan');
+  });
+
   it('keeps headings over content the page itself hides, over nothing, or over anything visible', () => {
     const doc = page(
       `<h2>Tabs</h2><div style="display:none">Panel</div>

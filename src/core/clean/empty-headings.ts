@@ -10,7 +10,7 @@
  */
 import type { CleanContext, CleanStep, Finding } from './step';
 import { ELEMENT_NODE, TEXT_NODE, bodyOf } from '../dom';
-import { isHiddenElement, isInsideHidden, visibleText } from './hidden';
+import { isHiddenElement, isInsideHidden, showsText } from './hidden';
 import type { CleanView } from './hidden';
 import { HIDDEN_ATTR } from './index';
 import { queryAll, queryOne } from '../query';
@@ -28,7 +28,7 @@ export const emptyHeadings: CleanStep = {
     const root = bodyOf(doc);
     if (!root) return out;
     for (const heading of Array.from(queryAll(root, 'h2, h3, h4, h5, h6'))) {
-      if (isInsideHidden(heading, ctx) || !visibleText(heading, ctx).trim()) continue;
+      if (isInsideHidden(heading, ctx) || !showsText(heading, ctx)) continue;
       const level = headingLevel(heading)!;
       const section = sectionAfter(heading, level, ctx);
       if (!section) continue;
@@ -77,10 +77,10 @@ function sectionAfter(heading: Element, level: number, ctx: CleanContext): Secti
     owner = parent;
   }
   let hiddenCount = 0;
-  let visible = false;
   for (let sib = owner.nextSibling; sib; sib = sib.nextSibling) {
+    // Once anything in the section shows, the heading stays whatever follows: stop looking.
     if (sib.nodeType === TEXT_NODE) {
-      if ((sib as Text).data.trim()) visible = true;
+      if (ctx.textOf(sib as Text).trim()) return { owner, hiddenCount, visible: true };
       continue;
     }
     if (sib.nodeType !== ELEMENT_NODE) continue;
@@ -94,10 +94,11 @@ function sectionAfter(heading: Element, level: number, ctx: CleanContext): Secti
     // A sibling that holds a heading of this level or higher starts a new section inside it:
     // too tangled to judge safely.
     if (queryOne(el, sameOrHigher(level))) return null;
-    if (visibleText(el, ctx).trim() || hasVisibleMedia(el, ctx)) visible = true;
-    else if (ctx.holdsTaken(el) || queryOne(el, `[${HIDDEN_ATTR}]`)) hiddenCount++;
+    if (showsText(el, ctx) || hasVisibleMedia(el, ctx))
+      return { owner, hiddenCount, visible: true };
+    if (ctx.holdsTaken(el) || queryOne(el, `[${HIDDEN_ATTR}]`)) hiddenCount++;
   }
-  return { owner, hiddenCount, visible };
+  return { owner, hiddenCount, visible: false };
 }
 
 function sameOrHigher(level: number): string {
@@ -110,7 +111,7 @@ function soleVisibleChild(parent: Element, child: Element, view: CleanView): boo
   for (let n = parent.firstChild; n; n = n.nextSibling) {
     if (n === child) continue;
     if (n.nodeType === TEXT_NODE && view.textOf(n as Text).trim()) return false;
-    if (n.nodeType === ELEMENT_NODE && visibleText(n, view).trim()) return false;
+    if (n.nodeType === ELEMENT_NODE && showsText(n, view)) return false;
   }
   return true;
 }

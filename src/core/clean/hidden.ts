@@ -50,3 +50,26 @@ export function visibleText(root: Node, view: CleanView = AS_IS): string {
   });
   return out;
 }
+
+/**
+ * `visibleText(root).trim() !== ''`, stopping at the first text a reader sees instead of
+ * gathering all of it: empty-headings asks this of every sibling after every heading.
+ */
+export function showsText(root: Node, view: CleanView = AS_IS): boolean {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      if (NOT_BLANK.test(view.textOf(node as Text))) return true;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    if (INVISIBLE_TAGS.has(el.tagName.toLowerCase()) || isHiddenElement(el, view)) continue;
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return false;
+}
+
+/** What `String.prototype.trim` would leave something of. */
+const NOT_BLANK = /[^\s\uFEFF\xA0]/;
