@@ -106,7 +106,7 @@ export class PageSession {
       signals: detection.signals,
       cleaned: this.cleaned,
       autoClean,
-      removals: this.report?.removals ?? [],
+      removals: this.report?.withTexts() ?? [],
       counts: this.report?.counts ?? emptyCounts(),
       article: result.ok ? result.article : null,
       error: result.ok ? null : result.error,
@@ -142,9 +142,11 @@ export class PageSession {
   }
 
   private cleanFromOriginal(): CleanReport {
+    // Texts are read when the popup asks (state()), not on every page load.
     return cleanPage(this.doc, this.url, {
       detection: this.layout(),
       skipKinds: this.keepKinds,
+      recordTexts: false,
     });
   }
 }

@@ -110,12 +110,20 @@ export interface CleanOptions {
   skipSteps?: string[];
   /** A detection already made for this document, to avoid detecting twice. */
   detection?: LayoutDetection;
+  /**
+   * Record each removed element's text in `removals` now (default). Off, the texts are left
+   * empty and read only when `withTexts()` is asked: the content script cleans on every page
+   * load, and the texts are for the popup.
+   */
+  recordTexts?: boolean;
 }
 
 export interface CleanReport {
   detection: LayoutDetection;
   removals: Removal[];
   counts: Record<RemovalKind, number>;
+  /** `removals` with every text recorded (read from the page now if the clean did not). */
+  withTexts(): Removal[];
   /** Restores the page exactly as it was before this clean. Idempotent. */
   undo(): void;
 }

@@ -40,6 +40,8 @@ export interface CleanPlan {
   cuts: Map<Text, string>;
   /** Every node that holds a taken element or a cut text node. */
   holders: Set<Node>;
+  /** The element each removal took (null for a cut), for texts recorded later. */
+  subjects: (Element | null)[];
 }
 
 /**
@@ -50,13 +52,7 @@ export interface CleanPlan {
 export function planCleanup(
   doc: Document,
   url: string,
-  options: Omit<CleanOptions, 'mode'> & {
-    /**
-     * Record each removed element's text (default). Extraction, which reports only counts,
-     * turns it off: reading the text of half a page's nodes is a good part of a plan's time.
-     */
-    recordTexts?: boolean;
-  } = {},
+  options: Omit<CleanOptions, 'mode'> = {},
 ): CleanPlan {
   const detection = options.detection ?? detectLayout(doc, url);
   const skipKinds = new Set(options.skipKinds ?? []);
@@ -68,6 +64,7 @@ export function planCleanup(
   /** Elements that hold a taken element (so `holdsTaken` is a lookup, not a search). */
   const holders = new Set<Node>();
   const cuts = new Map<Text, string>();
+  const subjects: (Element | null)[] = [];
 
   const protects = (el: Element) => roots.some((root) => root === el || el.contains(root));
   const insideTaken = (node: Node) => {
@@ -96,7 +93,10 @@ export function planCleanup(
       if (skipKinds.has(f.kind)) continue;
       if ('node' in f) {
         if (!f.node.parentNode || insideTaken(f.node) || protects(f.node)) continue;
+        // Extraction reports only counts and the content script reads the texts when the popup
+        // asks: reading the text of half a page's nodes is a good part of a plan's time.
         const text = options.recordTexts === false ? '' : recordText(f.node);
+        subjects.push(f.node);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text });
         taken.set(f.node, f.kind);
         for (let p: Node | null = f.node.parentNode; p && !holders.has(p); p = p.parentNode)
@@ -118,13 +118,14 @@ export function planCleanup(
         for (let p: Node | null = f.text.parentNode; p && !holders.has(p); p = p.parentNode)
           holders.add(p);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: clip(cut) });
+        subjects.push(null);
       }
     }
   }
 
   const counts = emptyCounts();
   for (const r of removals) counts[r.kind]++;
-  return { detection, removals, counts, taken, cuts, holders };
+  return { detection, removals, counts, taken, cuts, holders, subjects };
 }
 
 /**
@@ -145,10 +146,18 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
     undoers.push(options.mode === 'remove' ? detach(el) : hideElement(el, kind));
   }
   let undone = false;
+  let withTexts: Removal[] | null = options.recordTexts === false ? null : plan.removals;
   return {
     detection: plan.detection,
     removals: plan.removals,
     counts: plan.counts,
+    withTexts() {
+      withTexts ??= plan.removals.map((r, i) => {
+        const subject = plan.subjects[i];
+        return subject ? { ...r, text: recordText(subject) } : r;
+      });
+      return withTexts;
+    },
     undo() {
       if (undone) return;
       undone = true;
