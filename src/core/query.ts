@@ -47,6 +47,8 @@ interface Complex {
   /** Left to right; `combinators[i]` joins `compounds[i]` and `compounds[i + 1]`. */
   compounds: Compound[];
   combinators: Combinator[];
+  /** This part of the selector list as written. */
+  source: string;
 }
 
 // ─── Parsing ────────────────────────────────────────────────────────────────────────────────
@@ -96,6 +98,7 @@ class Parser {
   }
 
   private complex(): Complex {
+    const from = this.at;
     const compounds = [this.compound()];
     const combinators: Combinator[] = [];
     for (;;) {
@@ -109,7 +112,7 @@ class Parser {
       } else if (space && c !== '' && c !== ',' && c !== ')') {
         comb = ' ';
       } else {
-        return { compounds, combinators };
+        return { compounds, combinators, source: this.src.slice(from, this.at).trim() };
       }
       combinators.push(comb);
       compounds.push(this.compound());
@@ -513,11 +516,33 @@ function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
   return unique;
 }
 
+/**
+ * The selector with the parts left out that need an id the document does not have (an exact
+ * test: such a part cannot match), or '' when none is left. For the DOM's own queries: a browser
+ * finds an id in its id map at once, but walks the whole page for a list like
+ * `#wm-ipp-base, #wm-ipp, #donato` (1.4 ms cold on bbc.com 2015, which has none of them).
+ */
+function withoutAbsentIds(scope: ParentNode, selector: string): string {
+  const doc = (scope as Node).nodeType === DOCUMENT ? (scope as Document) : null;
+  // In quirks mode a browser matches `#id` ignoring case and getElementById does not.
+  const exact = doc && typeof doc.getElementById === 'function' && doc.compatMode !== 'BackCompat';
+  const list = exact ? compile(selector) : null;
+  if (!doc || !list) return selector;
+  const kept = list.filter((cx) =>
+    cx.compounds.every((c) => c.ids.every((id) => doc.getElementById(id) !== null)),
+  );
+  if (kept.length === list.length) return selector;
+  return kept.map((cx) => cx.source).join(', ');
+}
+
 /** `scope.querySelectorAll(selector)` as an array in document order. */
 export function queryAll(scope: ParentNode, selector: string): Element[] {
   const at = scopeOf(scope);
   const list = at && compile(selector);
-  if (!at || !list) return Array.from(scope.querySelectorAll(selector));
+  if (!at || !list) {
+    const asked = withoutAbsentIds(scope, selector);
+    return asked ? Array.from(scope.querySelectorAll(asked)) : [];
+  }
   return run(at, list, false);
 }
 
@@ -525,7 +550,10 @@ export function queryAll(scope: ParentNode, selector: string): Element[] {
 export function queryOne(scope: ParentNode, selector: string): Element | null {
   const at = scopeOf(scope);
   const list = at && compile(selector);
-  if (!at || !list) return scope.querySelector(selector);
+  if (!at || !list) {
+    const asked = withoutAbsentIds(scope, selector);
+    return asked ? scope.querySelector(asked) : null;
+  }
   return run(at, list, true)[0] ?? null;
 }
 

@@ -169,6 +169,19 @@ describe('query engine against jsdom, on hand-made markup', () => {
     }
   });
 
+  it('on a document nobody indexed, gives the DOM’s answers (parts needing an absent id skipped)', () => {
+    const quirks = new JSDOM(html.replace('<!doctype html>', '')).window.document;
+    expect(quirks.compatMode).toBe('BackCompat');
+    for (const dom of [reference, quirks]) {
+      for (const selector of [...SELECTORS, '#missing, p', '#missing', '#a p, #nope p', '#A']) {
+        expect(idsOf(queryAll(dom, selector))).toEqual(idsOf(dom.querySelectorAll(selector)));
+        expect(queryOne(dom, selector)?.getAttribute('data-i') ?? null).toBe(
+          dom.querySelector(selector)?.getAttribute('data-i') ?? null,
+        );
+      }
+    }
+  });
+
   it('answers from the DOM once released', () => {
     index.release();
     expect(idsOf(queryAll(doc, 'p'))).toEqual(idsOf(reference.querySelectorAll('p')));

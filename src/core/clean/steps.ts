@@ -10,7 +10,7 @@ import { ads } from './ads';
 import { consentBanners } from './consent-banners';
 import { shareTools } from './share-tools';
 import { emptyHeadings } from './empty-headings';
-import { queryAll } from '../query';
+import { matches, queryAll } from '../query';
 
 /** Run on every page, before the layout's own clutter rules and steps. */
 export const SHARED_STEPS: CleanStep[] = [
@@ -29,16 +29,31 @@ export const SHARED_STEPS: CleanStep[] = [
  */
 export const TRAILING_STEPS: CleanStep[] = [emptyHeadings];
 
-/** Hides what a layout's clutter selectors match. */
+/**
+ * Hides what a layout's clutter selectors match, rule by rule (the order a removal is credited
+ * in). The page is asked once for all the rules together, then each rule picks its own among
+ * what was found: a browser walks the page once instead of once per rule (site-clutter was
+ * 0.6–1.9 ms of a BBC page load in Chromium, cold), and a rule that fails to parse still only
+ * costs itself.
+ */
 export function siteClutterStep(site: SiteRule): CleanStep {
+  const union = site.clutter.map((rule) => rule.selector).join(', ');
   return {
     id: 'site-clutter',
     find({ doc }) {
+      let found: Element[] | null = null;
+      try {
+        found = union ? queryAll(doc, union) : [];
+      } catch {
+        found = null;
+      }
       const out: Finding[] = [];
       for (const rule of site.clutter) {
         let nodes: Element[];
         try {
-          nodes = Array.from(queryAll(doc, rule.selector));
+          nodes = found
+            ? found.filter((el) => matches(el, rule.selector))
+            : queryAll(doc, rule.selector);
         } catch {
           continue;
         }
