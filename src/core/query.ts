@@ -49,6 +49,8 @@ interface Complex {
   combinators: Combinator[];
   /** This part of the selector list as written. */
   source: string;
+  /** All but the last compound, when the last is joined by a descendant combinator (lazily). */
+  head?: Complex;
 }
 
 // ─── Parsing ────────────────────────────────────────────────────────────────────────────────
@@ -420,21 +422,20 @@ function listMatches(index: DocIndex, el: Element, list: Complex[]): boolean {
   return false;
 }
 
-/** The indexed elements that could match `cx`, by its last compound's id, class or tag. */
-function candidates(index: DocIndex, cx: Complex): Element[] {
-  const last = cx.compounds[cx.compounds.length - 1]!;
-  if (last.ids.length) return index.byId.get(last.ids[0]!) ?? [];
-  if (last.classes.length) {
+/** The indexed elements that could match compound `c`, by its id, class, tag or attribute. */
+function pool(index: DocIndex, c: Compound): Element[] {
+  if (c.ids.length) return index.byId.get(c.ids[0]!) ?? [];
+  if (c.classes.length) {
     // The rarest of its classes.
     let best: Element[] | undefined;
-    for (const name of last.classes) {
+    for (const name of c.classes) {
       const list = index.byClass.get(name) ?? [];
       if (!best || list.length < best.length) best = list;
     }
     return best!;
   }
-  if (last.tag !== null) return index.byTag.get(last.tag) ?? [];
-  const attr = last.attrs[0];
+  if (c.tag !== null) return index.byTag.get(c.tag) ?? [];
+  const attr = c.attrs[0];
   if (attr) {
     let list = index.byAttr.get(attr.name);
     if (!list) {
@@ -493,27 +494,77 @@ function run(scope: Scope, list: Complex[], firstOnly: boolean): Element[] {
   const found: Element[] = [];
   let to = scope.to;
   for (const cx of list) {
-    const pool = candidates(index, cx);
-    const start = from < 0 ? 0 : lowerBound(index, pool, from + 1);
-    for (let k = start; k < pool.length; k++) {
-      const el = pool[k]!;
-      const entry = index.entries.get(el)!;
-      if (entry.pos > to) break;
-      if (!entry.masked && matchesFrom(index, el, cx, cx.compounds.length - 1)) {
-        found.push(el);
-        if (firstOnly) {
-          // The next part of the list only matters before this match.
-          to = entry.pos - 1;
-          break;
-        }
-      }
-    }
+    const before = found.length;
+    searchComplex(index, cx, from, to, firstOnly, found);
+    // The next part of the list only matters before this match.
+    if (firstOnly && found.length > before)
+      to = index.entries.get(found[found.length - 1]!)!.pos - 1;
   }
   if (firstOnly) return found.length ? [found[found.length - 1]!] : [];
   if (list.length === 1) return found;
   const unique = [...new Set(found)];
   unique.sort((a, b) => index.entries.get(a)!.pos - index.entries.get(b)!.pos);
   return unique;
+}
+
+/** Appends the elements at positions in (from, to] that match `cx`, in document order. */
+function searchComplex(
+  index: DocIndex,
+  cx: Complex,
+  from: number,
+  to: number,
+  firstOnly: boolean,
+  found: Element[],
+): void {
+  const n = cx.compounds.length;
+  const last = cx.compounds[n - 1]!;
+  const lastPool = pool(index, last);
+  if (n >= 2 && cx.combinators[n - 2] === ' ') {
+    // `.story-related .related-links a`: rather than climb from each of a page's links looking
+    // for the boxes, look inside the boxes, when there are far fewer of them.
+    const head = (cx.head ??= {
+      compounds: cx.compounds.slice(0, n - 1),
+      combinators: cx.combinators.slice(0, n - 2),
+      source: '',
+    });
+    const anchors = pool(index, head.compounds[n - 2]!);
+    if (anchors.length * 4 < lastPool.length) {
+      let done = from;
+      for (const anchor of anchors) {
+        const a = index.entries.get(anchor)!;
+        if (a.pos > to) break;
+        // Nothing left to search inside it, or gone with its contents under the mask.
+        if (a.end <= done || a.masked) continue;
+        if (!matchesFrom(index, anchor, head, n - 2)) continue;
+        const end = Math.min(a.end, to);
+        for (
+          let k = lowerBound(index, lastPool, Math.max(a.pos, done) + 1);
+          k < lastPool.length;
+          k++
+        ) {
+          const el = lastPool[k]!;
+          const entry = index.entries.get(el)!;
+          if (entry.pos > end) break;
+          if (!entry.masked && compoundMatches(index, el, last)) {
+            found.push(el);
+            if (firstOnly) return;
+          }
+        }
+        done = end;
+      }
+      return;
+    }
+  }
+  const start = from < 0 ? 0 : lowerBound(index, lastPool, from + 1);
+  for (let k = start; k < lastPool.length; k++) {
+    const el = lastPool[k]!;
+    const entry = index.entries.get(el)!;
+    if (entry.pos > to) break;
+    if (!entry.masked && matchesFrom(index, el, cx, n - 1)) {
+      found.push(el);
+      if (firstOnly) return;
+    }
+  }
 }
 
 /**

@@ -47,6 +47,7 @@ const MARKUP = `<!doctype html><html lang="en-GB"><head><title>t</title>
 <table><tbody><tr><td class="storybody"><font size="2"><p>cell <i>i</i></p></font></td><td class="sibtbg"><div class="miiib"><a href="/c">c</a></div></td></tr></tbody></table>
 <div class="x-CommentsWrapper-1">comments</div>
 <section><h2>S</h2><p>after</p><p>more</p><div><p>deep</p></div></section>
+<div class="box"><p>b0</p><div class="box"><p>b1</p><div><p>b2</p></div></div><p>b3</p></div><p>b4</p>
 </body></html>`;
 
 /** Hand-made cases: each parses in the engine (no fallback) and covers one feature. */
@@ -93,6 +94,16 @@ const SELECTORS = [
   'body.Main',
   '.missing',
   '#missing',
+  // Descendant lists searched from the ancestors' side (nested anchors, scopes inside them).
+  '.box p',
+  '.box .box p',
+  'div p',
+  'div div p',
+  'body p',
+  'section p',
+  '.box > p',
+  '.box p:first-child',
+  'div.box div p',
 ];
 
 function tagged(html: string): string {
@@ -113,7 +124,7 @@ describe('query engine against jsdom, on hand-made markup', () => {
   });
 
   it.each(SELECTORS)('queryAll(element, %j), queryOne and matches', (selector) => {
-    for (const scopeId of ['#a', 'ul', 'table', 'section']) {
+    for (const scopeId of ['#a', 'ul', 'table', 'section', '.box .box']) {
       const scope = queryOne(doc, scopeId)!;
       const refScope = reference.querySelector(scopeId)!;
       // By the definition (the document's matches that are inside the scope), not by jsdom's
