@@ -151,8 +151,15 @@ function dedupeBlocks(body: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of body) {
     const prev = out[out.length - 1];
-    if (prev && JSON.stringify(prev) === JSON.stringify(b)) continue;
+    // Whole blocks are compared only when their kind and main text already agree.
+    if (prev && prev.type === b.type && mainText(prev) === mainText(b)) {
+      if (JSON.stringify(prev) === JSON.stringify(b)) continue;
+    }
     out.push(b);
   }
   return out;
+}
+
+function mainText(b: Block): string {
+  return b.type === 'image' ? b.src : b.type === 'list' ? (b.items[0] ?? '') : b.text;
 }

@@ -453,6 +453,18 @@ function pool(index: DocIndex, c: Compound): Element[] {
   return index.all;
 }
 
+/** `*` alone: a compound that tests nothing. */
+function isUniversal(c: Compound): boolean {
+  return (
+    c.tag === null &&
+    !c.ids.length &&
+    !c.classes.length &&
+    !c.attrs.length &&
+    !c.pseudos.length &&
+    !c.nots.length
+  );
+}
+
 /** First position in `list` (document order) at or after `pos`. */
 function lowerBound(index: DocIndex, list: Element[], pos: number): number {
   let lo = 0;
@@ -554,6 +566,18 @@ function searchComplex(
       }
       return;
     }
+  }
+  if (lastPool === index.all) {
+    // The whole range is the pool: positions are indexes into it.
+    const universal = n === 1 && isUniversal(last);
+    for (let k = from + 1; k <= to && k < index.all.length; k++) {
+      const el = index.all[k]!;
+      if (index.entries.get(el)!.masked) continue;
+      if (!universal && !matchesFrom(index, el, cx, n - 1)) continue;
+      found.push(el);
+      if (firstOnly) return;
+    }
+    return;
   }
   const start = from < 0 ? 0 : lowerBound(index, lastPool, from + 1);
   for (let k = start; k < lastPool.length; k++) {
