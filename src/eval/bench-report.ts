@@ -289,10 +289,12 @@ export function markdownReport(r: BenchResults, goals: Goal[]): string {
     ),
     '',
     Object.keys(r.mutated).length
-      ? `**Tools that changed a page they claim to leave alone:** ${Object.entries(r.mutated)
+      ? `**Tools that changed a page they claim to leave alone** (markup compared just before and after each one's own run in the first round; after each run of such a tool the page is parsed again, untimed, so the others see it as it was): ${Object.entries(
+          r.mutated,
+        )
           .map(([t, ids]) => `${t} (${ids.length} pages)`)
           .join(', ')}.`
-      : 'Broadsheet and Defuddle, run on the shared parsed page, left its markup unchanged on every page (checked in the first round).',
+      : 'Broadsheet and Defuddle, run on the shared parsed page, left its markup unchanged on every page (checked in the first round, just before and after each one’s own run).',
     '',
   );
 

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { metadataMatches } from '../../src/eval/metadata';
-import { quantile } from '../../src/eval/speed';
+import { quantile, runSpeed } from '../../src/eval/speed';
+import type { Tool } from '../../src/eval/tools';
+import { resolve } from 'node:path';
 import { growthPer10x, type ScaleResult } from '../../src/eval/scaling';
 import { sampledTime } from '../e2e/bench-pageload';
 
@@ -82,5 +84,45 @@ describe('profile samples to scripts', () => {
     // Samples 0 (1 ms), 1 (0.5 ms) and 3 (last: one interval, 0.1 ms) are the extension's.
     expect(times.get('ext')).toBeCloseTo(1.6);
     expect(times.size).toBe(1);
+  });
+});
+
+describe('speed runs', () => {
+  const page = {
+    corpus: 'tests/fixtures',
+    id: 'bbc-classic--2007-no-breakthrough',
+    path: resolve(import.meta.dirname, '../fixtures/bbc-classic--2007-no-breakthrough/page.html'),
+    url: 'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm',
+    bbc: true,
+  };
+  const title = (doc: Document) => doc.querySelector('title')?.textContent ?? '';
+  /** Claims to leave the page alone, but rewrites its title. */
+  const vandal: Tool = {
+    name: 'vandal',
+    mutatesInput: false,
+    async run(doc) {
+      const t = doc.querySelector('title');
+      if (t) t.textContent = 'changed';
+      return () => ({ text: '', title: 'changed', author: null, published: null });
+    },
+    extract: async () => '',
+  };
+  /** Reports the title it saw. */
+  const reader: Tool = {
+    name: 'reader',
+    mutatesInput: false,
+    async run(doc) {
+      const seen = title(doc);
+      return () => ({ text: seen, title: seen, author: null, published: null });
+    },
+    extract: async (doc) => title(doc),
+  };
+
+  it('puts a change down to the tool that made it, and no other tool sees it', async () => {
+    // Two tools, rotated: in one of the rounds the reader runs right after the vandal.
+    const run = await runSpeed([page], [vandal, reader], { rounds: 3, warmup: 0 });
+    expect(run.mutated).toEqual({ vandal: [page.id] });
+    expect(run.pages[0]!.found[1]!.title).toContain('No breakthrough for US and Russia');
+    expect(run.pages[0]!.ms.map((ms) => ms.length)).toEqual([3, 3]);
   });
 });
