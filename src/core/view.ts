@@ -15,8 +15,8 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 
-const taken = (node: Node | null): boolean =>
-  node !== null && node.nodeType === ELEMENT_NODE && activeMask()!.taken.has(node as Element);
+const taken = (node: Node): boolean =>
+  node.nodeType === ELEMENT_NODE && activeMask()!.taken.has(node as Element);
 
 /** A text node's text, after the mask's cuts. */
 export function dataOf(text: CharacterData): string {
@@ -48,53 +48,27 @@ export function textContentOf(node: Node | null | undefined): string | undefined
   return out;
 }
 
-export function firstChildOf(node: Node): ChildNode | null {
-  let c = node.firstChild;
-  if (activeMask()) while (taken(c)) c = c!.nextSibling;
-  return c;
+/** `from`, or the first node after it by `next` that the mask does not take. */
+function kept<T extends Node>(from: T | null, next: (node: T) => T | null): T | null {
+  let node = from;
+  if (activeMask()) while (node && taken(node)) node = next(node);
+  return node;
 }
 
-export function lastChildOf(node: Node): ChildNode | null {
-  let c = node.lastChild;
-  if (activeMask()) while (taken(c)) c = c!.previousSibling;
-  return c;
-}
+const nextNode = (n: ChildNode) => n.nextSibling;
+const previousNode = (n: ChildNode) => n.previousSibling;
+const nextElement = (e: Element) => e.nextElementSibling;
+const previousElement = (e: Element) => e.previousElementSibling;
 
-export function nextSiblingOf(node: Node): ChildNode | null {
-  let s = node.nextSibling;
-  if (activeMask()) while (taken(s)) s = s!.nextSibling;
-  return s;
-}
-
-export function previousSiblingOf(node: Node): ChildNode | null {
-  let s = node.previousSibling;
-  if (activeMask()) while (taken(s)) s = s!.previousSibling;
-  return s;
-}
-
-export function nextElementSiblingOf(el: Element): Element | null {
-  let s = el.nextElementSibling;
-  if (activeMask()) while (taken(s)) s = s!.nextElementSibling;
-  return s;
-}
-
-export function previousElementSiblingOf(el: Element): Element | null {
-  let s = el.previousElementSibling;
-  if (activeMask()) while (taken(s)) s = s!.previousElementSibling;
-  return s;
-}
-
-export function firstElementChildOf(el: Element): Element | null {
-  let c = el.firstElementChild;
-  if (activeMask()) while (taken(c)) c = c!.nextElementSibling;
-  return c;
-}
-
-export function lastElementChildOf(el: Element): Element | null {
-  let c = el.lastElementChild;
-  if (activeMask()) while (taken(c)) c = c!.previousElementSibling;
-  return c;
-}
+export const firstChildOf = (node: Node) => kept(node.firstChild, nextNode);
+export const lastChildOf = (node: Node) => kept(node.lastChild, previousNode);
+export const nextSiblingOf = (node: Node) => kept(node.nextSibling, nextNode);
+export const previousSiblingOf = (node: Node) => kept(node.previousSibling, previousNode);
+export const firstElementChildOf = (el: Element) => kept(el.firstElementChild, nextElement);
+export const lastElementChildOf = (el: Element) => kept(el.lastElementChild, previousElement);
+export const nextElementSiblingOf = (el: Element) => kept(el.nextElementSibling, nextElement);
+export const previousElementSiblingOf = (el: Element) =>
+  kept(el.previousElementSibling, previousElement);
 
 /** `el.children` as an array. */
 export function childrenOf(el: Element): Element[] {
