@@ -17,11 +17,6 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 export const COMMENT_NODE = 8;
 
-/** A deep copy of `doc` that the caller may change freely. */
-export function cloneDocument(doc: Document): Document {
-  return doc.cloneNode(true) as Document;
-}
-
 /**
  * The document's `<body>` (or `<frameset>`), read without changing anything. linkedom's
  * `document.body` and `document.head` getters insert the element when the markup has none (and

@@ -1,6 +1,8 @@
 /**
- * The extraction pipeline on a private copy of the page, so the caller's document (the live page,
- * in the extension) is never changed. It is handed the generic reader (Readability) rather than
+ * The extraction pipeline. The caller's document (the live page, in the extension) is only read:
+ * indexed, planned, then read through the cleanup plan as a mask; only the generic reader, which
+ * changes what it reads, gets a copy (README, "How extraction works"). It is handed the generic
+ * reader (Readability) rather than
  * importing it; `extractArticle` (./extract.ts) hands it src/sites/generic.ts. Nothing here is in
  * the content script that cleans on page load: the extension loads it when someone asks for the
  * article (src/content/article-reader.ts).

@@ -63,9 +63,14 @@ export interface SiteRule {
  */
 export interface SiteReader {
   layout: Layout;
-  /** Related links, read before cleanup hides the boxes that hold them. */
+  /** Related links, read from the page as it is, before the cleanup plan is put on it. */
   related?(doc: Document, ctx: ExtractContext): RelatedLink[];
-  /** Reads the article from a cleaned private copy of the page. Null: no article here. */
+  /**
+   * Reads the article from the page as cleanup would leave it: the pipeline has put the cleanup
+   * plan on it as a mask (src/core/query.ts), so the core's queries skip what cleanup takes, and
+   * text and children must be read through src/core/view.ts. Only reads: the page is the
+   * caller's. Null: no article here.
+   */
   extract(doc: Document, ctx: ExtractContext): ExtractedParts | null;
 }
 

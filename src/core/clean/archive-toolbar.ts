@@ -2,7 +2,7 @@
  * The Wayback Machine's own furniture in a capture: the toolbar and everything between its
  * insert comments, the donation banner, the replay scripts and styles. In `hide` mode the
  * scripts and styles are only marked (they stay in place, so the replay keeps working and
- * undo is exact); in `remove` mode (extraction's private copy) they go.
+ * undo is exact); in `remove` mode (a copy of the page, such as the CLI's `clean -o`) they go.
  *
  * Seen on every web.archive.org replay 2010–2024; the structure is reproduced faithfully in
  * tests/fixtures/wayback--bbc-classic-8011268/ (see its SOURCE.md).
