@@ -259,7 +259,7 @@ export function markdownReport(r: BenchResults, goals: Goal[]): string {
     '',
     '## 2. Extraction speed (Node, linkedom, parsing excluded)',
     '',
-    `Every page parsed once (not timed); then ${r.rounds} rounds in which each tool runs once, in an order rotated per round and page. Readability changes its input, so it gets a fresh \`cloneNode(true)\` of the parsed page and the copy is made inside its timing; Broadsheet and Defuddle copy the document inside their own calls; so every tool pays for one copy, as Firefox's Reader View does. Readability is not asked to serialize its result. A page's time is the median of its rounds; the table gives the median and 95th percentile over pages, and Broadsheet's time divided by each peer's (below 1: Broadsheet is faster).`,
+    `Every page parsed once (not timed); then ${r.rounds} rounds in which each tool runs once, in an order rotated per round and page. Readability changes its input, so it gets a fresh \`cloneNode(true)\` of the parsed page and the copy is made inside its timing, as Firefox's Reader View copies the document before parsing it. Broadsheet and Defuddle say they leave their input alone and are given the parsed page itself: Defuddle copies it inside its call; Broadsheet reads a BBC page in place through its cleanup plan and copies other pages (without their clutter) for Readability inside its call. Readability is not asked to serialize its result. A page's time is the median of its rounds; the table gives the median and 95th percentile over pages, and Broadsheet's time divided by each peer's (below 1: Broadsheet is faster).`,
     '',
     ...table(
       [

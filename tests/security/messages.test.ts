@@ -20,6 +20,7 @@ describe('isToContent', () => {
     'popup→content:undo',
     'popup→content:clean',
     'background→content:get-article',
+    'background→content:get-counts',
   ])('accepts %s', (type) => expect(isToContent({ type })).toBe(true));
 
   it.each([
@@ -72,6 +73,7 @@ describe('isToBackground', () => {
       'popup→content:undo',
       'popup→content:clean',
       'background→content:get-article',
+      'background→content:get-counts',
       'popup→background:inject',
       'popup→background:open-reader',
       'popup→background:save-json',
