@@ -6,8 +6,9 @@
  * so no tool always runs first (cold caches) or right after another's garbage. A tool that
  * changes its input (Readability) gets a fresh `cloneNode(true)` of the parsed page, and the
  * copy is made inside its timing: Firefox's Reader View copies the document before parsing it
- * too, and Broadsheet and Defuddle copy it inside their own calls, so every tool pays for one
- * copy. Reading a tool's output into text for scoring is not timed.
+ * too. Broadsheet and Defuddle leave their input alone and are given the parsed page; whatever
+ * copy they need they make inside their own calls (Broadsheet none for a BBC page). Reading a
+ * tool's output into text for scoring is not timed.
  *
  * The first round's output is scored (text, metadata). Tools that say they do not change their
  * input are checked in that round: the page's markup just before and just after each one's run

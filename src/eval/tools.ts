@@ -4,7 +4,7 @@
  * metadata afterwards (our scoring's work, not the tool's, so never timed).
  *
  * Readability changes the document it is given (`mutatesInput`), so it must be handed a copy;
- * Broadsheet and Defuddle copy the document themselves before changing anything.
+ * Broadsheet and Defuddle say they do not (the bench checks, see ./speed.ts).
  */
 import { Readability } from '@mozilla/readability';
 import { Defuddle } from 'defuddle/node';
