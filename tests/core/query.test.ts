@@ -184,7 +184,15 @@ describe('query engine against jsdom, on hand-made markup', () => {
     const quirks = new JSDOM(html.replace('<!doctype html>', '')).window.document;
     expect(quirks.compatMode).toBe('BackCompat');
     for (const dom of [reference, quirks]) {
-      for (const selector of [...SELECTORS, '#missing, p', '#missing', '#a p, #nope p', '#A']) {
+      for (const selector of [
+        ...SELECTORS,
+        '#missing, p',
+        '#missing',
+        '#missing, #a',
+        '#nope,#missing',
+        '#a p, #nope p',
+        '#A',
+      ]) {
         expect(idsOf(queryAll(dom, selector))).toEqual(idsOf(dom.querySelectorAll(selector)));
         expect(queryOne(dom, selector)?.getAttribute('data-i') ?? null).toBe(
           dom.querySelector(selector)?.getAttribute('data-i') ?? null,
