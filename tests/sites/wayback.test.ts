@@ -35,6 +35,14 @@ describe('a Wayback capture of a classic BBC page', () => {
     expect(detection.layout).toBe('bbc-classic');
   });
 
+  it('is not looked for in a page the BBC itself served', () => {
+    // A page loaded from the BBC's own host is the BBC's page, whatever its markup holds.
+    const detection = detectLayout(load(), ORIGINAL);
+    expect(detection.archive).toBeNull();
+    expect(detection.layout).toBe('bbc-classic');
+    expect(detectLayout(load(), 'https://mirror.example/8011268.html').archive?.url).toBe(CAPTURE);
+  });
+
   it('reads the capture from the document alone, keeping an archive address it was given', () => {
     const doc = load();
     expect(archiveFromDocument(doc, SAVED)?.url).toBe(CAPTURE);
