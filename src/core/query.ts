@@ -13,8 +13,10 @@
  * combinators) is handed to the DOM too.
  *
  * An index describes the tree at the moment it was built: whoever indexes a document must not
- * change its structure, ids or classes until `release()`. tests/core/query.test.ts checks the
- * engine against the DOM's own answers for every query extraction makes on the corpus pages.
+ * change its structure, ids or classes until `release()`. An indexed page can also carry a
+ * cleanup plan as a mask (`maskDocument`): its queries then skip what the plan takes, and
+ * ./view.ts reads text and children the same way. tests/core/query.test.ts checks the engine
+ * against jsdom and linkedom, and whole extractions with the index on and off.
  */
 
 const ELEMENT = 1;
