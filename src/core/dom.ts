@@ -5,13 +5,7 @@
  */
 import { collapse } from './text';
 import { queryAll } from './query';
-import {
-  firstElementChildOf,
-  lastChildOf,
-  nextElementSiblingOf,
-  previousSiblingOf,
-  textContentOf,
-} from './view';
+import { firstElementChildOf, nextElementSiblingOf, textContentOf, walk } from './view';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -81,19 +75,8 @@ export function textNodesUnder(root: Node): Text[] {
   return out;
 }
 
-/**
- * Visits `root` and its descendants in document order with an explicit stack, so 50,000-deep
- * pages cannot overflow the call stack. Return `false` from `visit` to skip a node's children.
- */
-export function walk(root: Node, visit: (node: Node) => boolean | void): void {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (visit(node) === false) continue;
-    // Push children last-first so they pop in document order.
-    for (let child = lastChildOf(node); child; child = previousSiblingOf(child)) stack.push(child);
-  }
-}
+// `walk` lives with the view: it reads children through the cleanup mask when one is on.
+export { walk };
 
 /** True for elements a reader never sees as text. */
 export function isNonContent(el: Element): boolean {

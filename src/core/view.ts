@@ -76,3 +76,21 @@ export function childrenOf(el: Element): Element[] {
   for (let c = firstElementChildOf(el); c; c = nextElementSiblingOf(c)) out.push(c);
   return out;
 }
+
+/**
+ * Visits `root` and its descendants in document order with an explicit stack, so 50,000-deep
+ * pages cannot overflow the call stack. Return `false` from `visit` to skip a node's children.
+ * Through the mask only while one is on (a site reader reading): cleanup, and the content script
+ * on every page load, walk the DOM as it is, without a check per node.
+ */
+export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const masked = activeMask() !== null;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    // Push children last-first so they pop in document order.
+    if (masked) for (let c = lastChildOf(node); c; c = previousSiblingOf(c)) stack.push(c);
+    else for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+}
