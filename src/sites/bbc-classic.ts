@@ -29,7 +29,6 @@ import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, metaContent, walk } from
 import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
 import { relatedLink, splitByline, uniqueLinks } from './bbc-parts';
-import { matcherUnder } from '../core/match';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
   childrenOf,
@@ -370,14 +369,15 @@ function findIntro(root: Element): Element | null {
   return found;
 }
 
-/** The `classify` hook for the elements under `root` (selectors matched once per extraction). */
+/** The `classify` hook for the elements under `root`. */
 function classifier(
   root: Element,
   intro: Element | null,
   ctx: ExtractContext,
 ): (el: Element) => Classification {
-  const skip = matcherUnder(root, BODY_SKIP);
-  const video = matcherUnder(root, 'div.videoInStoryA, div.videoInStoryB, div.videoInStoryC');
+  const skip = (el: Element) => matches(el, BODY_SKIP);
+  const video = (el: Element) =>
+    matches(el, 'div.videoInStoryA, div.videoInStoryB, div.videoInStoryC');
   const bylineBoxes = divsHolding(root, 'span.byl');
   return (el) => {
     if (skip(el)) return 'skip';

@@ -19,7 +19,6 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { jsonLd, metaContent } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
-import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
@@ -156,7 +155,7 @@ export const bbcModernReader: SiteReader = {
     const ld = articleJsonLd(doc) ?? videoJsonLd(doc);
     const byline = readByline(root);
     const time = firstTimestamp(root);
-    const skip = matcherUnder(root, BODY_SKIP);
+    const skip = (el: Element) => matches(el, BODY_SKIP);
     const body = readBlocks(root, {
       resolve: ctx.resolve,
       classify: (el) => (skip(el) ? 'skip' : classify(el, ctx)),

@@ -17,10 +17,9 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { metaContent } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime, toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
-import { matcherUnder } from '../core/match';
 import { collapse } from '../core/text';
 import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
-import { closest, queryAll, queryOne } from '../core/query';
+import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
   firstChildOf,
   lastElementChildOf,
@@ -291,13 +290,13 @@ function isItalicCallout(p: Element): boolean {
   return italic > 0 && plain === 0;
 }
 
-/** The `classify` hook for the elements under `root` (selectors matched once per extraction). */
+/** The `classify` hook for the elements under `root`. */
 function classifier(root: Element, ctx: ExtractContext): (el: Element) => Classification {
-  const skip = matcherUnder(root, BODY_SKIP);
+  const skip = (el: Element) => matches(el, BODY_SKIP);
   // Crossheads: `span.cross-head` 2011–2014 (21528631), `h2.story-body__crosshead` 2015–2019.
-  const crosshead = matcherUnder(root, '.cross-head, .crosshead, .story-body__crosshead');
-  const feature = matcherUnder(root, '.story-feature');
-  const caption = matcherUnder(root, '.caption');
+  const crosshead = (el: Element) => matches(el, '.cross-head, .crosshead, .story-body__crosshead');
+  const feature = (el: Element) => matches(el, '.story-feature');
+  const caption = (el: Element) => matches(el, '.caption');
   return (el) => {
     if (skip(el)) return 'skip';
     const tag = el.tagName.toLowerCase();
