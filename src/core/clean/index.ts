@@ -61,8 +61,11 @@ export function planCleanup(
 
   const removals: Removal[] = [];
   const taken = new Map<Element, RemovalKind>();
-  /** Elements that hold a taken element (so `holdsTaken` is a lookup, not a search). */
+  /** Nodes that hold a taken element or a cut (so `holdsTaken` is a lookup, not a search). */
   const holders = new Set<Node>();
+  const hold = (node: Node) => {
+    for (let p = node.parentNode; p && !holders.has(p); p = p.parentNode) holders.add(p);
+  };
   const cuts = new Map<Text, string>();
   const subjects: (Element | null)[] = [];
 
@@ -99,8 +102,7 @@ export function planCleanup(
         subjects.push(f.node);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text });
         taken.set(f.node, f.kind);
-        for (let p: Node | null = f.node.parentNode; p && !holders.has(p); p = p.parentNode)
-          holders.add(p);
+        hold(f.node);
       } else {
         if (insideTaken(f.text)) continue;
         const before = ctx.textOf(f.text);
@@ -115,8 +117,7 @@ export function planCleanup(
         after += before.slice(pos);
         if (after === before) continue;
         cuts.set(f.text, after);
-        for (let p: Node | null = f.text.parentNode; p && !holders.has(p); p = p.parentNode)
-          holders.add(p);
+        hold(f.text);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: clip(cut) });
         subjects.push(null);
       }
@@ -227,19 +228,15 @@ function copySubtree(top: Node, into: Node, plan: CopyPlan): void {
   let parent = into;
   let node: Node | null = top;
   while (node) {
-    if (
-      !plan.holders.has(node) &&
-      !(node.nodeType === ELEMENT_NODE && plan.taken.has(node as Element)) &&
-      !plan.cuts.has(node as Text)
-    ) {
+    const cut = node.nodeType === TEXT_NODE ? plan.cuts.get(node as Text) : undefined;
+    if (node.nodeType === ELEMENT_NODE && plan.taken.has(node as Element)) {
+      // Left out, with everything inside it.
+    } else if (cut === undefined && !plan.holders.has(node)) {
       // Nothing to leave out below here: the DOM's own deep copy is the fastest.
       parent.appendChild(node.cloneNode(true));
-    } else if (!(node.nodeType === ELEMENT_NODE && plan.taken.has(node as Element))) {
+    } else {
       const made = node.cloneNode(false);
-      if (node.nodeType === TEXT_NODE) {
-        const cut = plan.cuts.get(node as Text);
-        if (cut !== undefined) (made as Text).data = cut;
-      }
+      if (cut !== undefined) (made as Text).data = cut;
       parent.appendChild(made);
       if (node.firstChild) {
         parents.push(parent);
