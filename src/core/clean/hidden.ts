@@ -5,7 +5,7 @@
  * (linkedom computes no style), so this is a lower bound.
  */
 import { HIDDEN_ATTR } from './index';
-import { ELEMENT_NODE, TEXT_NODE, walk } from '../dom';
+import { ELEMENT_NODE, TEXT_NODE } from '../dom';
 import type { CleanContext } from './step';
 
 /** The part of a step's context that says what earlier steps took. */
@@ -39,14 +39,8 @@ export function isInsideHidden(node: Node, view: CleanView = AS_IS): boolean {
 /** The text of `root` a reader sees, in document order, without collapsing white space. */
 export function visibleText(root: Node, view: CleanView = AS_IS): string {
   let out = '';
-  walk(root, (node) => {
-    if (node.nodeType === TEXT_NODE) {
-      out += view.textOf(node as Text);
-      return;
-    }
-    if (node.nodeType !== ELEMENT_NODE) return;
-    const el = node as Element;
-    if (INVISIBLE_TAGS.has(el.tagName.toLowerCase()) || isHiddenElement(el, view)) return false;
+  eachVisibleText(root, view, (text) => {
+    out += text;
   });
   return out;
 }
@@ -56,11 +50,26 @@ export function visibleText(root: Node, view: CleanView = AS_IS): string {
  * gathering all of it: empty-headings asks this of every sibling after every heading.
  */
 export function showsText(root: Node, view: CleanView = AS_IS): boolean {
+  return eachVisibleText(root, view, (text) => NOT_BLANK.test(text));
+}
+
+/** What `String.prototype.trim` would leave something of. */
+const NOT_BLANK = /[^\s\uFEFF\xA0]/;
+
+/**
+ * Hands `seen` each text node's text a reader sees under `root`, in document order, until it
+ * returns true; then returns true. Iterative: pages nest 50,000 deep.
+ */
+function eachVisibleText(
+  root: Node,
+  view: CleanView,
+  seen: (text: string) => boolean | void,
+): boolean {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
-      if (NOT_BLANK.test(view.textOf(node as Text))) return true;
+      if (seen(view.textOf(node as Text)) === true) return true;
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
@@ -70,6 +79,3 @@ export function showsText(root: Node, view: CleanView = AS_IS): boolean {
   }
   return false;
 }
-
-/** What `String.prototype.trim` would leave something of. */
-const NOT_BLANK = /[^\s\uFEFF\xA0]/;
