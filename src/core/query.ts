@@ -337,11 +337,19 @@ function readAttr(el: Element, name: string): string | null {
   return el.getAttributeNode(name)?.value ?? null;
 }
 
-/** An attribute's value, from the index for `class` and `id`. */
+/** An attribute's value: `class` and `id` from the index entry, others from the element. */
+function attrOf(entry: Entry | undefined, el: Element, name: string): string | null {
+  if (entry && name === 'class') return entry.cls;
+  if (entry && name === 'id') return entry.id;
+  return readAttr(el, name);
+}
+
+/**
+ * `attrOf`, with other attributes read once per element and kept on its entry: a long selector
+ * list asks the same element for the same attribute once per part.
+ */
 function attrValue(entry: Entry | undefined, el: Element, name: string): string | null {
-  if (!entry) return readAttr(el, name);
-  if (name === 'class') return entry.cls;
-  if (name === 'id') return entry.id;
+  if (!entry || name === 'class' || name === 'id') return attrOf(entry, el, name);
   entry.attrs ??= new Map();
   let value = entry.attrs.get(name);
   if (value === undefined) {
@@ -438,13 +446,8 @@ function pool(index: DocIndex, c: Compound): Element[] {
   if (attr) {
     let list = index.byAttr.get(attr.name);
     if (!list) {
-      list = index.all.filter((el) =>
-        attr.name === 'class'
-          ? index.entries.get(el)!.cls !== null
-          : attr.name === 'id'
-            ? index.entries.get(el)!.id !== null
-            : el.getAttributeNode(attr.name) !== null,
-      );
+      // Uncached: this reads the attribute of every element, once.
+      list = index.all.filter((el) => attrOf(index.entries.get(el), el, attr.name) !== null);
       index.byAttr.set(attr.name, list);
     }
     return list;
