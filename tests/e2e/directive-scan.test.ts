@@ -50,6 +50,37 @@ const CASES: [name: string, html: string, expected: string[]][] = [
     ['text "[an error occurred while processing "', 'text "this directive]"'],
   ],
   [
+    'a directive in capitals, and one a page script split over three nodes, none holding a hint',
+    page(
+      `<p>[AN ERROR OCCURRED WHILE PROCESSING THIS DIRECTIVE]</p><p id="p">x</p>` +
+        `<script>document.getElementById('p').append(' [an error occurred while processing this di', 'rec', 'tive] ')</script>`,
+    ),
+    [
+      'text "[AN ERROR OCCURRED WHILE PROCESSING THIS DIRECTIVE]"',
+      'text "[an error occurred while processing this di"',
+      'text "rec"',
+      'text "tive]"',
+    ],
+  ],
+  [
+    'directive text in an SVG: cut from its text, not looked for in its style',
+    page(`<svg><style>/* ${SSI_ERROR} */</style><text>${SSI_ERROR}</text></svg><p>Story</p>`),
+    [`text "${SSI_ERROR}"`],
+  ],
+  [
+    'ESI elements around directive text, found in document order',
+    page(
+      `<esi:include src="/a"></esi:include><p>${SSI_ERROR} Story</p>` +
+        `<esi:include src="/b"></esi:include><p>&lt;esi:include src="/c"/&gt;</p>`,
+    ),
+    [
+      'element esi:include',
+      `text "${SSI_ERROR}"`,
+      'element esi:include',
+      'text "<esi:include src="/c"/>"',
+    ],
+  ],
+  [
     'ESI elements and no directive text: empty ones hidden, once, outside scripts and templates',
     page(
       `<p>Story</p><esi:include src="/a"></esi:include><script>var a = "<!--"</script>` +
