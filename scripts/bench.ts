@@ -165,8 +165,7 @@ if (!chromium) {
     const rows = await measurePageLoad({
       extensionDir,
       pages: benchLoadPages(smoke),
-      loads: smoke ? 2 : 5,
-      runs: smoke ? 2 : 5,
+      loads: smoke ? 2 : 9,
       log,
     });
     pageLoad = rows.map((row): PageLoadFigure => ({
@@ -178,6 +177,7 @@ if (!chromium) {
       byFile: row.byFile,
       readabilityWallMs: row.readabilityWallMs.length ? median(row.readabilityWallMs) : null,
       readabilitySampledMs: row.readabilitySampledMs,
+      ratio: row.ratios.length ? median(row.ratios) : null,
     }));
     const silent = pageLoad.filter((p) => p.kind === 'bbc-article' && p.contentScriptMs === 0);
     if (silent.length)

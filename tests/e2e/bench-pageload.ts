@@ -11,11 +11,17 @@
  * not JavaScript and are not counted. Each page is loaded once untimed (so the renderer process
  * and caches are warm and the profiler stays attached to one process), then `loads` times.
  *
- * Readability is measured the same way on the same page in the same browser: with auto-clean
- * switched off in the extension's settings (so it sees the page as the site made it), Readability.js
- * from node_modules is injected as a script and `new Readability(document.cloneNode(true)).parse()`
- * runs `runs` times: the clone, as Firefox's Reader View makes one, is inside the timing. Both the
- * profiler's samples under Readability.js and performance.now() around each call are reported.
+ * Readability is measured the same way on the same page in the same browser, in a second tab
+ * opened with auto-clean switched off in the extension's settings (so it sees the page as the site
+ * made it; switched back on before the extension's tab loads): Readability.js from node_modules is
+ * injected as a script and `new Readability(document.cloneNode(true)).parse()` runs once per
+ * round, the clone inside the timing, as Firefox's Reader View makes one. Both the profiler's
+ * samples under Readability.js and performance.now() around the call are reported.
+ *
+ * The two are interleaved: each round is one profiled load of the extension's tab, then one
+ * profiled parse in Readability's tab, so both see the machine in the same state, and the ratio
+ * reported is the median of the rounds' own ratios. On 2 shared cores, measuring all loads first
+ * and all parses after made the ratio of one page swing 2× between two runs of the same build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,15 +52,17 @@ export interface PageLoadRow {
   byFile: Record<string, number>;
   /** Wall time of each Readability run (clone + parse), ms; empty when not measured. */
   readabilityWallMs: number[];
-  /** Sampled time under Readability.js per run, ms. */
+  /** Sampled time under Readability.js per run, ms (median of the rounds). */
   readabilitySampledMs: number | null;
+  /** Content-script time ÷ sampled Readability time, per round; empty when not measured. */
+  ratios: number[];
 }
 
 export interface PageLoadOptions {
   extensionDir: string;
   pages: LoadPage[];
+  /** Rounds: one load with the extension, then one Readability parse. */
   loads: number;
-  runs: number;
   log?: (line: string) => void;
 }
 
@@ -160,67 +168,79 @@ export async function measurePageLoad(options: PageLoadOptions): Promise<PageLoa
       value,
     ] as const);
   const rows: PageLoadRow[] = [];
+  const profiledTab = async (p: LoadPage) => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+    await loadAndSettle(page, p);
+    return { page, cdp };
+  };
   try {
-    await setSettings(DEFAULT_SETTINGS);
     for (const p of options.pages) {
-      const page = await browser.context.newPage();
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-      await loadAndSettle(page, p);
       const row: PageLoadRow = {
         page: p,
         contentScriptMs: [],
         byFile: {},
         readabilityWallMs: [],
         readabilitySampledMs: null,
+        ratios: [],
       };
+      // Readability's tab: the page as the site made it, Readability.js in it, warmed up once
+      // (as the content script's code was warmed by the untimed load of the extension's tab).
+      // Its page is not cleaned when auto-clean comes back on: only a cleaned page follows a
+      // change of settings.
+      let readability: { page: Page; cdp: CDPSession } | null = null;
+      if (p.kind !== 'bbc-address-not-article') {
+        await setSettings({ ...DEFAULT_SETTINGS, autoClean: false });
+        readability = await profiledTab(p);
+        await readability.page.addScriptTag({
+          content: `${readabilitySource}\nglobalThis.benchReadability = ${RUN_READABILITY};\n//# sourceURL=${READABILITY_URL}\n`,
+        });
+        // A string, not a function: the page must run this code as written, not as tsx built it.
+        await readability.page.evaluate<number[]>('benchReadability(1)');
+      }
+      await setSettings(DEFAULT_SETTINGS);
+      const extension = await profiledTab(p);
       const perFile = new Map<string, number[]>();
+      const sampledParses: number[] = [];
       for (let i = 0; i < options.loads; i++) {
-        const [, profile] = await profiled(cdp, () => loadAndSettle(page, p));
+        const [, profile] = await profiled(extension.cdp, () => loadAndSettle(extension.page, p));
         const times = sampledTime(profile, (url) =>
           url.startsWith(extensionPrefix) ? url.slice(extensionPrefix.length) : null,
         );
-        row.contentScriptMs.push([...times.values()].reduce((a, b) => a + b, 0));
+        const contentMs = [...times.values()].reduce((a, b) => a + b, 0);
+        row.contentScriptMs.push(contentMs);
         for (const [file, ms] of times) perFile.set(file, [...(perFile.get(file) ?? []), ms]);
+        if (!readability) continue;
+        // The timing loop is part of the same script, so the profiler puts the clone it makes
+        // under Readability too.
+        const [wall, parseProfile] = await profiled(readability.cdp, () =>
+          readability.page.evaluate<number[]>('benchReadability(1)'),
+        );
+        const parseMs =
+          sampledTime(parseProfile, (url) => (url === READABILITY_URL ? 'readability' : null)).get(
+            'readability',
+          ) ?? 0;
+        row.readabilityWallMs.push(...wall);
+        sampledParses.push(parseMs);
+        if (parseMs > 0) row.ratios.push(contentMs / parseMs);
       }
       for (const [file, ms] of perFile) row.byFile[file] = median(ms);
+      if (sampledParses.length) row.readabilitySampledMs = median(sampledParses);
       log(
-        `  ${p.name}: content script ${median(row.contentScriptMs).toFixed(2)} ms (median of ${options.loads} loads)`,
+        `  ${p.name}: content script ${median(row.contentScriptMs).toFixed(2)} ms` +
+          (readability
+            ? `, Readability ${median(sampledParses).toFixed(2)} ms (ratio ${median(row.ratios).toFixed(2)})`
+            : '') +
+          ` (medians of ${options.loads} rounds)`,
       );
       rows.push(row);
-      await cdp.detach();
-      await page.close();
-    }
-
-    // Readability on the same pages as the site made them: auto-clean off.
-    await setSettings({ ...DEFAULT_SETTINGS, autoClean: false });
-    for (const row of rows) {
-      if (row.page.kind === 'bbc-address-not-article') continue;
-      const page = await browser.context.newPage();
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-      await loadAndSettle(page, row.page);
-      // The timing loop is part of the same script, so the profiler puts the clone it makes under
-      // Readability too.
-      await page.addScriptTag({
-        content: `${readabilitySource}\nglobalThis.benchReadability = ${RUN_READABILITY};\n//# sourceURL=${READABILITY_URL}\n`,
-      });
-      // A string, not a function: the page must run this code as written, not as tsx compiled it.
-      const runReadability = (runs: number) => page.evaluate<number[]>(`benchReadability(${runs})`);
-      await runReadability(1); // JIT warm-up, as the content script's code was warmed by a load.
-      const [wall, profile] = await profiled(cdp, () => runReadability(options.runs));
-      const sampled = sampledTime(profile, (url) =>
-        url === READABILITY_URL ? 'readability' : null,
-      );
-      row.readabilityWallMs = wall;
-      row.readabilitySampledMs = (sampled.get('readability') ?? 0) / options.runs;
-      log(
-        `  ${row.page.name}: Readability ${median(wall).toFixed(2)} ms (median of ${options.runs} runs)`,
-      );
-      await cdp.detach();
-      await page.close();
+      for (const tab of [extension, readability]) {
+        if (!tab) continue;
+        await tab.cdp.detach();
+        await tab.page.close();
+      }
     }
   } finally {
     await setSettings(DEFAULT_SETTINGS).catch(() => undefined);
