@@ -129,6 +129,18 @@ describe('empty headings', () => {
     expect(report.removals.map((r) => r.rule)).toContain('empty-headings/orphan');
   });
 
+  it('hides a heading over what an earlier clean hid (a page saved after cleaning)', () => {
+    // The wrapper is deep enough that nothing this clean takes lies above it: only the marks of
+    // the earlier clean say the section is empty.
+    const doc = page(
+      `<p>Story.</p><main><section><div class="x"><div class="hd"><h2>Sponsored</h2></div>
+       <div style="display:none !important" ${HIDDEN_ATTR}="ad">Buy now</div></div></section></main>`,
+    );
+    const report = cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Story.');
+    expect(report.removals.map((r) => r.rule)).toEqual(['empty-headings/orphan']);
+  });
+
   it('keeps headings over content the page itself hides, over nothing, or over anything visible', () => {
     const doc = page(
       `<h2>Tabs</h2><div style="display:none">Panel</div>
