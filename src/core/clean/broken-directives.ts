@@ -165,7 +165,8 @@ function nativeCandidates(root: Element): Element[] | null {
   const colonNamed: Element[] = [];
   try {
     const found = doc.evaluate(COLON_NAMED, root, null, ORDERED_NODE_SNAPSHOT, null);
-    // Other prefixes (`fb:like`, Word's `o:p`, on classic and Wayback pages) are not looked for.
+    // Other prefixes are not looked for: `fb:like` (article-extraction-benchmark f6ac15a4…),
+    // `g:plusone` (readability-test-pages/blogger).
     for (let i = 0; i < found.snapshotLength; i++) {
       const el = found.snapshotItem(i) as Element;
       if (el.tagName.toLowerCase().startsWith('esi:')) colonNamed.push(el);
@@ -176,8 +177,7 @@ function nativeCandidates(root: Element): Element[] | null {
   const skipped = queryAll(root, SKIP_SELECTOR);
   if (!colonNamed.length) return skipped;
   // Rare (a page with ESI markup): merged into document order, as the pass over them expects
-  // (each comparison is a call into the DOM: 1.2 ms of a Wayback capture's load when every
-  // colon-named element was merged).
+  // (each comparison is a call into the DOM).
   return [...skipped, ...colonNamed].sort((a, b) =>
     a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1,
   );
