@@ -1,6 +1,6 @@
 /**
  * The bench's own arithmetic: the metadata comparison rules, quantiles, growth per 10× and the
- * attribution of CPU-profile samples to scripts. Cases written by hand from the rules the modules
+ * attribution of CPU-profile samples to scripts, the page-load goal. Cases written by hand from the rules the modules
  * state (src/eval/metadata.ts, speed.ts, scaling.ts, tests/e2e/bench-pageload.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { Tool } from '../../src/eval/tools';
 import { resolve } from 'node:path';
 import { growthPer10x, type ScaleResult } from '../../src/eval/scaling';
 import { sampledTime } from '../e2e/bench-pageload';
+import { checkGoals, type BenchResults, type PageLoadFigure } from '../../src/eval/bench-report';
 
 describe('metadata comparison', () => {
   it('compares titles after straightening quotes and collapsing spaces, case kept', () => {
@@ -124,5 +125,45 @@ describe('speed runs', () => {
     expect(run.mutated).toEqual({ vandal: [page.id] });
     expect(run.pages[0]!.found[1]!.title).toContain('No breakthrough for US and Russia');
     expect(run.pages[0]!.ms.map((ms) => ms.length)).toEqual([3, 3]);
+  });
+});
+
+describe('the page-load goal', () => {
+  const figure = (name: string, content: number, readability: number, ratio: number | null) =>
+    ({
+      name,
+      url: `https://www.bbc.co.uk/news/${name}`,
+      kind: 'bbc-article',
+      loads: 9,
+      contentScriptMs: content,
+      byFile: {},
+      readabilityWallMs: readability,
+      readabilitySampledMs: readability,
+      ratio,
+    }) satisfies PageLoadFigure;
+  const results = (pageLoad: PageLoadFigure[]) =>
+    ({
+      quality: [],
+      metadata: [],
+      timing: [],
+      scaling: [],
+      size: { error: 'not built' },
+      pageLoad,
+    }) as unknown as BenchResults;
+  const goal = (pageLoad: PageLoadFigure[]) =>
+    checkGoals(results(pageLoad)).find((g) => g.goal.startsWith('Content script on BBC'))!;
+
+  it('judges each page by the median of its rounds’ own ratios, worst first', () => {
+    // Medians of 5 and 10 ms would give 0.5; the rounds, each a load and then a parse, say 0.08.
+    const met = goal([figure('a', 5, 10, 0.08), figure('b', 1, 20, 0.05)]);
+    expect(met.met).toBe(true);
+    expect(met.figure).toBe('a: 5.00 vs 10.0 ms (0.08); b: 1.00 vs 20.0 ms (0.05)');
+    const missed = goal([figure('a', 5, 10, 0.08), figure('c', 3, 6, 0.4)]);
+    expect(missed.met).toBe(false);
+    expect(missed.figure.startsWith('c: ')).toBe(true);
+  });
+
+  it('leaves out a page where Readability was not measured', () => {
+    expect(goal([figure('a', 5, 10, 0.08), figure('n', 9, 0, null)]).figure).not.toContain('n:');
   });
 });
