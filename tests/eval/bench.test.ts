@@ -1,7 +1,8 @@
 /**
- * The bench's own arithmetic: the metadata comparison rules, quantiles, growth per 10× and the
- * attribution of CPU-profile samples to scripts, the page-load goal. Cases written by hand from the rules the modules
- * state (src/eval/metadata.ts, speed.ts, scaling.ts, tests/e2e/bench-pageload.ts).
+ * The bench's own arithmetic: the metadata comparison rules, quantiles, growth per 10×, the
+ * attribution of CPU-profile samples to scripts and the page-load goal. Cases written by hand from
+ * the rules the modules state (src/eval/metadata.ts, speed.ts, scaling.ts, bench-report.ts,
+ * tests/e2e/bench-pageload.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { metadataMatches } from '../../src/eval/metadata';
