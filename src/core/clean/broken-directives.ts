@@ -115,6 +115,11 @@ const ORDERED_NODE_SNAPSHOT = 7;
 /** Node.DOCUMENT_POSITION_FOLLOWING. */
 const FOLLOWING = 4;
 
+/** Sort comparator: document order (each comparison is a call into the DOM). */
+function inTreeOrder(a: Node, b: Node): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1;
+}
+
 /**
  * The elements of the page the fast path needs, from one pass over them in document order: the
  * outermost SKIP_TAGS elements, and the ESI elements that are in no skipped element.
@@ -176,11 +181,8 @@ function nativeCandidates(root: Element): Element[] | null {
   }
   const skipped = queryAll(root, SKIP_SELECTOR);
   if (!colonNamed.length) return skipped;
-  // Rare (a page with ESI markup): merged into document order, as the pass over them expects
-  // (each comparison is a call into the DOM).
-  return [...skipped, ...colonNamed].sort((a, b) =>
-    a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1,
-  );
+  // Rare (a page with ESI markup): merged into document order, as the pass over them expects.
+  return [...skipped, ...colonNamed].sort(inTreeOrder);
 }
 
 /** NodeFilter.SHOW_TEXT (no globals in the core). */
@@ -228,9 +230,7 @@ function inDocumentOrder(texts: Finding[], elements: Finding[]): Finding[] {
   if (!elements.length) return texts;
   if (!texts.length) return elements;
   const nodeOf = (f: Finding): Node => ('node' in f ? f.node : f.text);
-  return [...texts, ...elements].sort((a, b) =>
-    nodeOf(a).compareDocumentPosition(nodeOf(b)) & FOLLOWING ? -1 : 1,
-  );
+  return [...texts, ...elements].sort((a, b) => inTreeOrder(nodeOf(a), nodeOf(b)));
 }
 
 /**
