@@ -5,12 +5,12 @@
  */
 import type { Article, ExtractOptions } from './types';
 import { extractArticleWith } from './pipeline';
-import { readGenericArticle } from '../sites/generic';
+import { genericReader } from '../sites/generic';
 
 /**
  * Extracts the article of `doc`, loaded from `url`. Throws `NoArticleError` when the page has
  * no article body. Never mutates `doc`.
  */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Article {
-  return extractArticleWith(readGenericArticle, doc, url, options);
+  return extractArticleWith(genericReader, doc, url, options);
 }

@@ -18,9 +18,10 @@ import type {
 import { NoArticleError } from './types';
 import { detectLayout } from './detect';
 import { copyWithout, planCleanup } from './clean';
-import type { CleanPlan } from './clean';
+import type { CleanPlan, CopyScope } from './clean';
 import { indexDocument, isIndexed, maskDocument } from './query';
 import { readerFor } from '../sites/readers';
+import { bodyOf } from './dom';
 import { makeContext } from './context';
 import { blocksToText } from './blocks';
 import { collapse, countWords } from './text';
@@ -50,29 +51,42 @@ export function extractArticleWith(
   let ctx: ExtractContext;
   let meta: PageMetadata;
   let parts: ExtractedParts | null = null;
-  let work: Document | null = null;
+  let scope: CopyScope | null = null;
+  /** A private copy for the generic reader, of all the page or of `scope`'s part of it. */
+  let copyFor: (scope: CopyScope | null) => Document;
   try {
     detection = options.detection ?? detectLayout(doc, url);
     ctx = makeContext(url, detection, doc);
     const reader = readerFor(detection.layout);
     related = reader?.related?.(doc, ctx) ?? [];
-    plan = planCleanup(doc, url, { detection, recordTexts: false });
+    const cleanup = planCleanup(doc, url, { detection, recordTexts: false });
+    plan = cleanup;
     const read = (from: Document): [PageMetadata, ExtractedParts | null] => [
       readMetadata(from, ctx.resolve),
       reader ? reader.extract(from, ctx) : null,
     ];
+    // Where the generic reader should look, when it has to (a page the site reader found
+    // nothing on): read like the rest, as cleanup leaves the page.
+    const scopeOf = (from: Document) => {
+      const body = bodyOf(from);
+      return body && (!parts || !hasText(parts.body)) ? readGeneric.scope(body) : null;
+    };
     if (isIndexed(doc)) {
-      const mask = maskDocument(doc, plan);
+      const mask = maskDocument(doc, cleanup);
       try {
         [meta, parts] = read(doc);
+        scope = scopeOf(doc);
       } finally {
         mask.release();
       }
+      copyFor = (part) => copyWithout(doc, cleanup, part);
     } else {
       // Indexing switched off (tests/core/query.test.ts compares both ways): no mask without an
       // index, so the readers read a copy made without what the plan takes.
-      work = copyWithout(doc, plan);
+      const work = copyWithout(doc, cleanup);
       [meta, parts] = read(work);
+      scope = scopeOf(work);
+      copyFor = (part) => (part ? copyWithout(work, NOTHING_TAKEN, part) : work);
     }
   } finally {
     page.release();
@@ -80,8 +94,12 @@ export function extractArticleWith(
   if (!parts || !hasText(parts.body)) {
     // Not a BBC layout, or a BBC page without a story body (an index or a video page): the
     // generic reader may still find text; the layout stays what detection said. Readability
-    // changes what it reads, so it gets a private copy, made without what the plan takes.
-    parts = readGeneric(work ?? copyWithout(doc, plan), ctx, meta);
+    // changes what it reads, so it gets a private copy, made without what the plan takes, and
+    // holding only the page's declared article when there is one (../sites/generic-scope.ts).
+    parts = readGeneric.read(copyFor(scope), ctx, meta);
+    // Should the declared article give the reader nothing, the whole page still may.
+    if (scope && (!parts || !hasText(parts.body)))
+      parts = readGeneric.read(copyFor(null), ctx, meta);
   }
   if (!parts || !hasText(parts.body)) {
     throw new NoArticleError('No article text was found on this page.');
@@ -123,6 +141,9 @@ export function extractArticleWith(
     extractedAt: (options.now ?? new Date()).toISOString(),
   };
 }
+
+/** A plan that takes nothing: for copying a copy that cleanup has already been applied to. */
+const NOTHING_TAKEN = { taken: new Map(), cuts: new Map(), holders: new Set<Node>() };
 
 /** A language tag as the Article schema states it (BCP 47's shape). */
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;

@@ -13,8 +13,9 @@ import { bodyOf, COMMENT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse } from '../core/text';
 import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './generic-filters';
+import { articleScope } from './generic-scope';
 
-export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
+const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
   // google_meta_refresh.html is scripts and a <noscript>), and Readability needs a body.
   // A frameset page has no body either (its frames are other documents): linkedom's `doc.body`
@@ -67,6 +68,12 @@ export const readGenericArticle: GenericReader = (doc, ctx, meta) => {
     body,
   };
 };
+
+/**
+ * The generic reader the pipeline is handed (src/core/extract.ts): Readability on a copy of the
+ * page's declared article when it has one (./generic-scope.ts), of the whole page otherwise.
+ */
+export const genericReader: GenericReader = { scope: articleScope, read: readGenericArticle };
 
 /**
  * Deepest nesting handed to Readability. Measured on linkedom (tests/reliability/size.test.ts):

@@ -4,6 +4,7 @@
  */
 import type { Block, Layout, RelatedLink, RemovalKind, Author } from '../core/types';
 import type { CleanStep } from '../core/clean/step';
+import type { CopyScope } from '../core/clean';
 import type { PageMetadata } from '../core/metadata';
 
 /** A selector for clutter known on a layout: hidden at document_start and by cleanup. */
@@ -75,13 +76,19 @@ export interface SiteReader {
 }
 
 /**
- * Reads the article of a page no site rule reads (src/sites/generic.ts, Readability underneath),
- * from the same cleaned copy, given the page metadata the pipeline has already read from it. Not a
- * SiteRule member: the registry, cleanup and the content script that runs on every BBC page load
- * must not carry Readability, so the pipeline is handed the reader (src/core/pipeline.ts).
+ * Reads the article of a page no site rule reads (src/sites/generic.ts, Readability underneath).
+ * Not a SiteRule member: the registry, cleanup and the content script that runs on every BBC page
+ * load must not carry Readability, so the pipeline is handed the reader (src/core/pipeline.ts).
  */
-export type GenericReader = (
-  doc: Document,
-  ctx: ExtractContext,
-  meta: PageMetadata,
-) => ExtractedParts | null;
+export interface GenericReader {
+  /**
+   * What of the page's body the reader needs in its copy, when not all of it: read from the page
+   * itself, with the pipeline's mask on (as `SiteRule.extract` reads). Null: the whole page.
+   */
+  scope(body: Element): CopyScope | null;
+  /**
+   * Reads the article from a private copy of the page, made without what cleanup takes (and
+   * holding only what `scope` said), given the page metadata the pipeline has already read.
+   */
+  read(doc: Document, ctx: ExtractContext, meta: PageMetadata): ExtractedParts | null;
+}

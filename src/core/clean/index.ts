@@ -213,12 +213,78 @@ function detach(el: Element): () => void {
  * mode leaves of a deep copy, built without copying the clutter first. On a BBC page a plan
  * takes about half of the nodes, and linkedom spends most of a copy constructing nodes.
  * Iterative: pages nest 50,000 deep (tests/reliability/size.test.ts).
+ *
+ * Given a `scope` (an element of the body), the copy's body holds only that element and its
+ * ancestors (see `copyAlong`): what the generic reader is handed when the page declares its
+ * article (src/sites/generic-scope.ts).
  */
-export function copyWithout(doc: Document, plan: CopyPlan): Document {
+export function copyWithout(doc: Document, plan: CopyPlan, scope?: CopyScope | null): Document {
   const copy = doc.cloneNode(false) as Document;
+  const root = doc.documentElement;
+  const path = scope && root ? pathFrom(root, scope.element, plan) : null;
   // The document's own children by list: linkedom gives its doctype no next sibling.
-  for (const top of Array.from(doc.childNodes)) copySubtree(top, copy, plan);
+  for (const top of Array.from(doc.childNodes)) {
+    if (!path) copySubtree(top, copy, plan);
+    else if (top === root) copyAlong(path, scope!, copy, plan);
+    // With a scope, what lies beside the root element (markup after `</html>`) is left out too.
+    else if (top.nodeType !== ELEMENT_NODE && top.nodeType !== TEXT_NODE)
+      copySubtree(top, copy, plan);
+  }
   return copy;
+}
+
+/**
+ * The elements from `root` down to `scope`, both included; null when `scope` is not under
+ * `root`, or when the plan takes it or one of its ancestors.
+ */
+function pathFrom(root: Element, scope: Element, plan: CopyPlan): Element[] | null {
+  const path: Element[] = [];
+  for (let el: Element | null = scope; el; el = el.parentElement) {
+    if (plan.taken.has(el)) return null;
+    path.push(el);
+    if (el === root) return path.reverse();
+  }
+  return null;
+}
+
+/** The part of a page's body a copy is to hold (src/sites/generic-scope.ts finds one). */
+export interface CopyScope {
+  element: Element;
+  /** Elements of the body outside `element` to copy too, whole, before it, in this order. */
+  keep: readonly Element[];
+  /** The same, after it. */
+  after: readonly Element[];
+}
+
+/**
+ * A copy of the root element holding, of the body, only `path`'s last element (whole, without
+ * what the plan takes) and its ancestors (without their other children), with `keep` (whole)
+ * at the start of the body and `after` at its end. Everything beside the body (the head) is copied as usual.
+ */
+function copyAlong(path: Element[], { keep, after }: CopyScope, into: Node, plan: CopyPlan): void {
+  const [root, body] = path;
+  const scope = path[path.length - 1]!;
+  if (!body || body === scope) {
+    copySubtree(root!, into, plan);
+    return;
+  }
+  const rootCopy = into.appendChild(root!.cloneNode(false));
+  for (let child = root!.firstChild; child; child = child.nextSibling) {
+    if (child !== body) copySubtree(child, rootCopy, plan);
+  }
+  const bodyCopy = rootCopy.appendChild(body.cloneNode(false));
+  for (const el of keep) if (!takenUnder(el, body, plan)) copySubtree(el, bodyCopy, plan);
+  let parent = bodyCopy;
+  for (const el of path.slice(2, -1)) parent = parent.appendChild(el.cloneNode(false));
+  copySubtree(scope, parent, plan);
+  for (const el of after) if (!takenUnder(el, body, plan)) copySubtree(el, bodyCopy, plan);
+}
+
+/** True when the plan takes `el` or one of its ancestors below `top`. */
+function takenUnder(el: Element, top: Element, plan: CopyPlan): boolean {
+  for (let p: Element | null = el; p && p !== top; p = p.parentElement)
+    if (plan.taken.has(p)) return true;
+  return false;
 }
 
 type CopyPlan = Pick<CleanPlan, 'taken' | 'cuts' | 'holders'>;

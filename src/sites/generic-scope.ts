@@ -1,0 +1,169 @@
+/**
+ * Where on a page no site rule reads the generic reader should look: the element the page itself
+ * declares as its article, when it declares exactly one and it holds the story's paragraphs.
+ *
+ * Readability's cost grows with the page (it copies, serializes and scores all of it), and on a
+ * news page most nodes are navigation, rails, footers and scripts around the story. Handing it
+ * only the declared article (with its ancestors, so their classes still count in its scoring)
+ * makes the same choice on a smaller page. Measured on the article-extraction benchmark's 179
+ * scored pages with this rule: 126 pages are read within a scope, no page's F1 worse by more than
+ * 0.01, and the corpus F1 0.9723 → 0.9730 (scoping also keeps out rails that Readability had
+ * appended as "siblings" of the story). Over all 308 bench pages that are not BBC pages (207 of
+ * them scoped), the median extraction went from 1.27× Readability's time to 0.86–0.88× (Node,
+ * interleaved, same run).
+ *
+ * Pure: reads the page through the core's queries and view (the pipeline's mask is on, so what
+ * cleanup takes is neither a candidate nor counted).
+ */
+import { Readability } from '@mozilla/readability';
+import type { CopyScope } from '../core/clean';
+import { queryAll } from '../core/query';
+import { firstElementChildOf, nextElementSiblingOf, textContentOf } from '../core/view';
+
+/** `Node.compareDocumentPosition` bits (the DOM's constants, without a global `Node`). */
+const PRECEDING = 2;
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;
+
+/**
+ * Elements that declare the article, most specific first. Each is taken only when the page has
+ * exactly one: a page of several `<article>` cards (an index, a live page) gets no scope.
+ */
+const DECLARED_ARTICLE = ['article', '[itemprop~="articleBody"]', 'main', '[role="main"]'];
+
+/**
+ * Least share of the body's paragraph text the declared element must hold. Below it the page's
+ * `<article>` is a teaser or a comment while the story is elsewhere (benchmark pages 432362af…
+ * and e372e42c… lost their whole story without this check); 0.3 kept every scored page at least
+ * as good as the whole page gave.
+ */
+export const MIN_SCOPE_SHARE = 0.3;
+
+/**
+ * What of `body` to hand the generic reader instead of the whole page, or null to read the whole
+ * page.
+ */
+export function articleScope(body: Element): CopyScope | null {
+  const paragraphs = queryAll(body, 'p');
+  if (!paragraphs.length) return null;
+  const lengths = new Map<Element, number>();
+  let total = 0;
+  for (const p of paragraphs) {
+    const length = textContentOf(p).trim().length;
+    lengths.set(p, length);
+    total += length;
+  }
+  if (total === 0) return null;
+  for (const selector of DECLARED_ARTICLE) {
+    const found = queryAll(body, selector);
+    if (found.length !== 1) continue;
+    const element = found[0]!;
+    let inside = 0;
+    for (const p of queryAll(element, 'p')) inside += lengths.get(p) ?? 0;
+    if (inside / total < MIN_SCOPE_SHARE) continue;
+    // Readability reads the page's metadata from every <meta> and JSON-LD script of the page,
+    // the body's too, taking the first of each it meets: those outside the article are kept, on
+    // their side of it.
+    const before: Element[] = [];
+    const after: Element[] = [];
+    for (const el of queryAll(body, 'meta, script')) {
+      if (el.localName === 'script' && !isJsonLd(el)) continue;
+      const where = element.compareDocumentPosition(el);
+      if (where & FOLLOWING && !(where & CONTAINED_BY)) after.push(el);
+      else if (where & PRECEDING) before.push(el);
+    }
+    const bylines = bylinesAround(body, element);
+    return { element, keep: [...before, ...bylines.before], after: [...bylines.after, ...after] };
+  }
+  return null;
+}
+
+/**
+ * Readability takes the byline from the first element of its walk through the whole page that
+ * says it is one (`rel="author"`, an `itemprop` naming the author, or a class or id saying
+ * byline, author or dateline) and holds under 100 characters. The scoped copy must give it the
+ * same one: headers put it above the article, author boxes below it. So the walk is made here,
+ * outside the article, with Readability's own rules (its expressions, read from its prototype so
+ * they cannot drift from the version we run): hidden elements and dialogs are passed over, and so
+ * are "unlikely candidates" (navigation, comments, sidebars …) after their own byline test.
+ * Kept: the first such element before the article, and the first after it (Readability meets
+ * that one only when the article holds none, as in the copy, where it comes after the article).
+ */
+function bylinesAround(body: Element, scope: Element): { before: Element[]; after: Element[] } {
+  const found = { before: [] as Element[], after: [] as Element[] };
+  let side: Element[] = found.before;
+  // Each entry: an element, and whether it is inside a table or a <code> (unlikely candidates
+  // there are kept by Readability).
+  const stack: [Element, boolean][] = [];
+  const pushChildren = (el: Element, sheltered: boolean) => {
+    const children: Element[] = [];
+    for (let c = firstElementChildOf(el); c; c = nextElementSiblingOf(c)) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, sheltered]);
+  };
+  pushChildren(body, false);
+  while (stack.length) {
+    const [el, sheltered] = stack.pop()!;
+    if (el === scope) {
+      if (side === found.after) break;
+      side = found.after;
+      continue;
+    }
+    if (side.length || GONE_BEFORE_WALK.has(el.localName) || !probablyVisible(el)) continue;
+    if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    if (saysByline(el, names)) {
+      const length = textContentOf(el).trim().length;
+      if (length > 0 && length < 100) {
+        side.push(el);
+        continue;
+      }
+    }
+    if (
+      !sheltered &&
+      el.localName !== 'a' &&
+      READABILITY.unlikelyCandidates.test(names) &&
+      !READABILITY.okMaybeItsACandidate.test(names)
+    )
+      continue;
+    if (UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '')) continue;
+    pushChildren(el, sheltered || el.localName === 'table' || el.localName === 'code');
+  }
+  return found;
+}
+
+interface ReadabilityRules {
+  REGEXPS: { byline: RegExp; unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp };
+  UNLIKELY_ROLES: string[];
+}
+const RULES = Readability.prototype as unknown as ReadabilityRules;
+const READABILITY = RULES.REGEXPS;
+const UNLIKELY_ROLES = RULES.UNLIKELY_ROLES;
+
+/** Taken out by Readability before its walk (scripts, styles), or never walked (SVG, templates). */
+const GONE_BEFORE_WALK = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+
+function isJsonLd(script: Element): boolean {
+  return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+}
+
+function saysByline(el: Element, names: string): boolean {
+  return (
+    el.getAttribute('rel') === 'author' ||
+    (el.getAttribute('itemprop') ?? '').includes('author') ||
+    READABILITY.byline.test(names)
+  );
+}
+
+/** Readability's visibility test, from the attributes (a style declared inline, `hidden`, `aria-hidden`). */
+function probablyVisible(el: Element): boolean {
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return false;
+  if (el.hasAttribute('hidden')) return false;
+  return (
+    el.getAttribute('aria-hidden') !== 'true' ||
+    (el.getAttribute('class') ?? '').includes('fallback-image')
+  );
+}
+
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
