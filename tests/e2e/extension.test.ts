@@ -53,6 +53,22 @@ const GENERIC_PAGE = {
     "A team led by researchers out of NASA's Goddard Space Flight Center in Greenbelt, Maryland, has confirmed traces of water vapor above the surface of Jupiter's icy moon Europa.",
 };
 
+/**
+ * A non-BBC article that declares its article element (article-extraction-benchmark 6ebac05f…):
+ * Readability is handed only that element (src/sites/generic-scope.ts), so the site's address
+ * and copyright lines under it, which a read of the whole page kept, are not in the export.
+ */
+const SCOPED_PAGE = {
+  url: 'https://thehill.com/blogs/blog-briefing-room/news/471031-new-york-man-pleads-guilty-to-threatening-to-kill-omar',
+  file: corpusPath(
+    'article-extraction-benchmark/html/6ebac05f637ece8aa57c298a2a5e3a8047f546f855d0f29cc683cea60ce85c85.html.gz',
+  ),
+  title: 'New York man pleads guilty to threatening to kill Omar | TheHill',
+  firstSentence:
+    'A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar (D-Minn.), the U.S. Attorney’s Office for the Western District of New York announced Monday.',
+  footer: 'The Hill 1625 K Street, NW Suite 900 Washington DC 20006',
+};
+
 const chromiumPath = findChromium();
 if (!chromiumPath) {
   if (process.env.CI === 'true') throw new Error('Chromium is required for the e2e tests in CI.');
@@ -66,7 +82,9 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
   const genericAvailable = existsSync(GENERIC_PAGE.file);
   const routes: FixtureRoute[] = [
     ...pages.map((p) => ({ url: p.url, file: p.file })),
-    ...(genericAvailable ? [{ url: GENERIC_PAGE.url, file: GENERIC_PAGE.file }] : []),
+    ...(genericAvailable
+      ? [GENERIC_PAGE, SCOPED_PAGE].map((p) => ({ url: p.url, file: p.file }))
+      : []),
   ];
   let server: FixtureServer;
   let browser: ExtensionBrowser;
@@ -312,7 +330,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     beforeAll(async () => {
       granted = await launchWithGrantedHosts({
         extensionDir: DIST,
-        origins: [new URL(GENERIC_PAGE.url).origin],
+        origins: [GENERIC_PAGE, SCOPED_PAGE].map((p) => new URL(p.url).origin),
         hostResolverRules: server.hostResolverRules(),
       });
     });
@@ -361,6 +379,40 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(article.ok).toBe(true);
       expect(article.value.layout).toBe('generic');
       expect(collapse(article.value.text)).toContain(GENERIC_PAGE.firstSentence);
+      await popup.close();
+      await tab.close();
+    });
+
+    it('reads only the article a page declares: the story and its byline, not the page footer', async () => {
+      const tab = await granted.context.newPage();
+      await tab.goto(SCOPED_PAGE.url, { waitUntil: 'domcontentloaded' });
+      // The footer is on the page as the site made it.
+      expect(collapse(await tab.evaluate(() => document.body.textContent ?? ''))).toContain(
+        SCOPED_PAGE.footer,
+      );
+      const tabId = await granted.serviceWorker.evaluate(async () =>
+        Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)),
+      );
+      const popup = await granted.context.newPage();
+      await popup.goto(
+        `chrome-extension://${granted.extensionId}/src/popup/index.html?tabId=${tabId}`,
+      );
+      await expect
+        .poll(() => popup.locator('h1').first().textContent(), { timeout: 15_000 })
+        .toBe(SCOPED_PAGE.title);
+      const article = await granted.serviceWorker.evaluate(
+        async (id) =>
+          (await chrome.tabs.sendMessage(id, { type: 'background→content:get-article' })) as {
+            ok: boolean;
+            value: { text: string; authors: { name: string }[] };
+          },
+        tabId,
+      );
+      expect(article.ok).toBe(true);
+      const text = collapse(article.value.text);
+      expect(text).toContain(SCOPED_PAGE.firstSentence);
+      expect(text).not.toContain('1625 K Street');
+      expect(article.value.authors).toEqual([{ name: 'Justine Coleman' }]);
       await popup.close();
       await tab.close();
     });
