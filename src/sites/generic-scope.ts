@@ -20,11 +20,6 @@ import type { CopyScope } from '../core/clean';
 import { queryAll } from '../core/query';
 import { firstElementChildOf, nextElementSiblingOf, textContentOf } from '../core/view';
 
-/** `Node.compareDocumentPosition` bits (the DOM's constants, without a global `Node`). */
-const PRECEDING = 2;
-const FOLLOWING = 4;
-const CONTAINED_BY = 16;
-
 /**
  * Elements that declare the article, most specific first. Each is taken only when the page has
  * exactly one: a page of several `<article>` cards (an index, a live page) gets no scope.
@@ -61,74 +56,83 @@ export function articleScope(body: Element): CopyScope | null {
     let inside = 0;
     for (const p of queryAll(element, 'p')) inside += lengths.get(p) ?? 0;
     if (inside / total < MIN_SCOPE_SHARE) continue;
-    // Readability reads the page's metadata from every <meta> and JSON-LD script of the page,
-    // the body's too, taking the first of each it meets: those outside the article are kept, on
-    // their side of it.
-    const before: Element[] = [];
-    const after: Element[] = [];
-    for (const el of queryAll(body, 'meta, script')) {
-      if (el.localName === 'script' && !isJsonLd(el)) continue;
-      const where = element.compareDocumentPosition(el);
-      if (where & FOLLOWING && !(where & CONTAINED_BY)) after.push(el);
-      else if (where & PRECEDING) before.push(el);
-    }
-    const bylines = bylinesAround(body, element);
-    return { element, keep: [...before, ...bylines.before], after: [...bylines.after, ...after] };
+    const { before, after } = readOutside(body, element);
+    return { element, keep: before, after };
   }
   return null;
 }
 
 /**
- * Readability takes the byline from the first element of its walk through the whole page that
- * says it is one (`rel="author"`, an `itemprop` naming the author, or a class or id saying
- * byline, author or dateline) and holds under 100 characters. The scoped copy must give it the
- * same one: headers put it above the article, author boxes below it. So the walk is made here,
- * outside the article, with Readability's own rules (its expressions, read from its prototype so
- * they cannot drift from the version we run): hidden elements and dialogs are passed over, and so
- * are "unlikely candidates" (navigation, comments, sidebars …) after their own byline test.
- * Kept: the first such element before the article, and the first after it (Readability meets
- * that one only when the article holds none, as in the copy, where it comes after the article).
+ * What Readability would read outside `scope`, before it and after it, in document order.
+ *
+ * Its metadata: it reads every `<meta>` and JSON-LD script of the page, the body's too, and
+ * takes the first of each kind it meets, so all of those are kept, on their side of the article.
+ *
+ * Its byline: the first element of its walk through the page that says it is one
+ * (`rel="author"`, an `itemprop` naming the author, or a class or id saying byline, author or
+ * dateline) and holds under 100 characters. Headers put it above the article, author boxes
+ * below it. The walk is made here with Readability's own rules (its expressions, read from its
+ * prototype so they cannot drift from the version we run): hidden elements and dialogs are not
+ * walked, nor are "unlikely candidates" (navigation, comments, sidebars …) after their own byline
+ * test. Kept: the first such element before the article and the first after it (Readability
+ * meets that one only when the article holds none; so it does in the copy, where it comes after).
+ *
+ * One iterative pass over the elements outside `scope` (document order by the tree itself:
+ * linkedom's `compareDocumentPosition` orders by depth, not by document position).
  */
-function bylinesAround(body: Element, scope: Element): { before: Element[]; after: Element[] } {
-  const found = { before: [] as Element[], after: [] as Element[] };
-  let side: Element[] = found.before;
-  // Each entry: an element, and whether it is inside a table or a <code> (unlikely candidates
-  // there are kept by Readability).
-  const stack: [Element, boolean][] = [];
-  const pushChildren = (el: Element, sheltered: boolean) => {
+function readOutside(body: Element, scope: Element): { before: Element[]; after: Element[] } {
+  const before: Element[] = [];
+  const after: Element[] = [];
+  let side = before;
+  let bylineKept = false;
+  // Each entry: an element; whether it is inside a table or a <code> (Readability keeps unlikely
+  // candidates there); whether Readability's walk reaches it.
+  const stack: [Element, boolean, boolean][] = [];
+  const pushChildren = (el: Element, sheltered: boolean, walked: boolean) => {
     const children: Element[] = [];
     for (let c = firstElementChildOf(el); c; c = nextElementSiblingOf(c)) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, sheltered]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, sheltered, walked]);
   };
-  pushChildren(body, false);
+  pushChildren(body, false, true);
   while (stack.length) {
-    const [el, sheltered] = stack.pop()!;
+    const [el, sheltered, walked] = stack.pop()!;
     if (el === scope) {
-      if (side === found.after) break;
-      side = found.after;
+      side = after;
+      bylineKept = false;
       continue;
     }
-    if (side.length || GONE_BEFORE_WALK.has(el.localName) || !probablyVisible(el)) continue;
-    if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') continue;
-    const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-    if (saysByline(el, names)) {
-      const length = textContentOf(el).trim().length;
-      if (length > 0 && length < 100) {
-        side.push(el);
-        continue;
+    const tag = el.localName;
+    if (tag === 'meta' || (tag === 'script' && isJsonLd(el))) {
+      side.push(el);
+      continue;
+    }
+    // Readability drops scripts and <noscript> before it reads metadata; styles hold none.
+    if (SKIPPED.has(tag)) continue;
+    let walks = walked && !bylineKept && !NOT_WALKED.has(tag) && probablyVisible(el);
+    if (walks && el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog')
+      walks = false;
+    if (walks) {
+      const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+      if (saysByline(el, names) && !el.contains(scope)) {
+        const length = textContentOf(el).trim().length;
+        if (length > 0 && length < 100) {
+          side.push(el);
+          bylineKept = true;
+          continue;
+        }
       }
+      if (
+        !sheltered &&
+        tag !== 'a' &&
+        READABILITY.unlikelyCandidates.test(names) &&
+        !READABILITY.okMaybeItsACandidate.test(names)
+      )
+        walks = false;
+      else if (UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '')) walks = false;
     }
-    if (
-      !sheltered &&
-      el.localName !== 'a' &&
-      READABILITY.unlikelyCandidates.test(names) &&
-      !READABILITY.okMaybeItsACandidate.test(names)
-    )
-      continue;
-    if (UNLIKELY_ROLES.includes(el.getAttribute('role') ?? '')) continue;
-    pushChildren(el, sheltered || el.localName === 'table' || el.localName === 'code');
+    pushChildren(el, sheltered || tag === 'table' || tag === 'code', walks);
   }
-  return found;
+  return { before, after };
 }
 
 interface ReadabilityRules {
@@ -139,8 +143,9 @@ const RULES = Readability.prototype as unknown as ReadabilityRules;
 const READABILITY = RULES.REGEXPS;
 const UNLIKELY_ROLES = RULES.UNLIKELY_ROLES;
 
-/** Taken out by Readability before its walk (scripts, styles), or never walked (SVG, templates). */
-const GONE_BEFORE_WALK = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+const SKIPPED = new Set(['script', 'noscript', 'style', 'template']);
+/** Not walked for a byline (an SVG's class is not a string in a browser). */
+const NOT_WALKED = new Set(['svg']);
 
 function isJsonLd(script: Element): boolean {
   return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';

@@ -87,6 +87,22 @@ describe('which part of a page is read', () => {
     expect(scope.after.map((el) => el.getAttribute('type'))).toEqual(['application/ld+json']);
   });
 
+  it('puts what it keeps on the side of the article it stands on, whatever its depth', () => {
+    // (linkedom's compareDocumentPosition orders by depth: a shallow <meta> after a deep
+    // article came out "before" it.)
+    const doc = page(
+      `<div><div class="author"><span>By Jane Roe</span></div></div>` +
+        `<div><div><article>${story(5)}</article></div></div>` +
+        `<meta name="late" content="1"><div class="byline">By A. Box</div>`,
+    );
+    const scope = scopeOf(doc)!;
+    expect(scope.keep.map((el) => el.className)).toEqual(['author']);
+    expect(scope.after.map((el) => el.getAttribute('name') ?? el.className)).toEqual([
+      'late',
+      'byline',
+    ]);
+  });
+
   it('passes over bylines Readability would not meet: hidden, or inside comments', () => {
     const doc = page(
       `<div class="author" style="display: none">Hidden Name</div>` +
