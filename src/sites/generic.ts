@@ -1,8 +1,9 @@
 /**
- * Every page that is not a BBC layout. The pipeline has already cleaned a private copy of the
- * page; here @mozilla/readability finds the article in it, and its element (never an HTML
- * string) is read into our blocks, with the post-filters below taking out what Readability keeps
- * but readers do not count as the story.
+ * Every page that is not a BBC layout. The pipeline has already made a private copy of the page
+ * without its clutter (of only its declared article, when it has one: ./generic-scope.ts); here
+ * @mozilla/readability finds the article in it, and its element (never an HTML string) is read
+ * into our blocks, with the post-filters below taking out what Readability keeps but readers do
+ * not count as the story.
  */
 import { Readability } from '@mozilla/readability';
 import type { ExtractContext, ExtractedParts, GenericReader } from './site';
