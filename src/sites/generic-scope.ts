@@ -159,7 +159,7 @@ function saysByline(el: Element, names: string): boolean {
   );
 }
 
-/** Readability's visibility test, from the attributes (a style declared inline, `hidden`, `aria-hidden`). */
+/** Readability's visibility test, from attributes: an inline style, `hidden`, `aria-hidden`. */
 function probablyVisible(el: Element): boolean {
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return false;

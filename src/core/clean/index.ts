@@ -259,7 +259,8 @@ export interface CopyScope {
 /**
  * A copy of the root element holding, of the body, only `path`'s last element (whole, without
  * what the plan takes) and its ancestors (without their other children), with `keep` (whole)
- * at the start of the body and `after` at its end. Everything beside the body (the head) is copied as usual.
+ * at the start of the body and `after` at its end. Everything beside the body (the head) is
+ * copied as usual.
  */
 function copyAlong(path: Element[], { keep, after }: CopyScope, into: Node, plan: CopyPlan): void {
   const [root, body] = path;
