@@ -18,7 +18,7 @@
 import { Readability } from '@mozilla/readability';
 import type { CopyScope } from '../core/clean';
 import { queryAll } from '../core/query';
-import { firstElementChildOf, nextElementSiblingOf, textContentOf } from '../core/view';
+import { lastElementChildOf, previousElementSiblingOf, textContentOf } from '../core/view';
 
 /**
  * Elements that declare the article, most specific first. Each is taken only when the page has
@@ -88,10 +88,10 @@ function readOutside(body: Element, scope: Element): { before: Element[]; after:
   // Each entry: an element; whether it is inside a table or a <code> (Readability keeps unlikely
   // candidates there); whether Readability's walk reaches it.
   const stack: [Element, boolean, boolean][] = [];
+  // Last child first, so they pop in document order.
   const pushChildren = (el: Element, sheltered: boolean, walked: boolean) => {
-    const children: Element[] = [];
-    for (let c = firstElementChildOf(el); c; c = nextElementSiblingOf(c)) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, sheltered, walked]);
+    for (let c = lastElementChildOf(el); c; c = previousElementSiblingOf(c))
+      stack.push([c, sheltered, walked]);
   };
   pushChildren(body, false, true);
   while (stack.length) {
