@@ -120,31 +120,48 @@ function start(): void {
       safely(() => session.clean(settings.keepKinds));
   });
 
-  // Settings are asked for now, while the page is still arriving, so that the first clean can run
-  // the moment the DOM is complete: clutter the stylesheet cannot select (boxes known by their
-  // heading's text, directive text) is then hidden before DOMContentLoaded, not after it.
+  // Settings are asked for now, while the page is still arriving, so that they are usually known
+  // by the time the DOM is complete. When they are not (Firefox's storage answered after a small
+  // page had parsed, in the e2e run), the first clean does not wait for them: it runs on the
+  // defaults at once, as the early stylesheet already does, so clutter the stylesheet cannot
+  // select (boxes known by their heading's text, directive text) is still hidden before
+  // DOMContentLoaded; when the settings arrive the page follows them (undone exactly for a site
+  // the user does not want cleaned, cleaned again for kinds to keep).
   let settingsLoaded = false;
   let cleanedFirst = false;
+  const autoCleanHere = () =>
+    onBbcNews && autoCleanFor(settings, location.hostname) && session.layout().layout !== 'generic';
   const firstClean = () => {
-    if (cleanedFirst || !settingsLoaded || document.readyState === 'loading') return;
+    if (cleanedFirst || document.readyState === 'loading') return;
     cleanedFirst = true;
     safely(() => {
-      const auto =
-        onBbcNews &&
-        autoCleanFor(settings, location.hostname) &&
-        session.layout().layout !== 'generic';
-      if (auto) session.clean(settings.keepKinds);
+      if (autoCleanHere()) session.clean(settings.keepKinds);
     });
     // Cleanup has hidden (and recorded) what the stylesheet hid, or the page is left as it is.
     removeEarlyStyle(document);
-    firstCleaned();
+    if (settingsLoaded) firstCleaned();
+  };
+  const followSettings = (cleanedOn: Settings) => {
+    safely(() => {
+      if (!session.cleaned) return;
+      if (!autoCleanHere()) {
+        session.undo();
+        indicator.hide();
+      } else if (settings.keepKinds.join() !== cleanedOn.keepKinds.join()) {
+        session.clean(settings.keepKinds);
+      }
+    });
   };
   if (document.readyState === 'loading')
     document.addEventListener('readystatechange', firstClean, { once: true });
   void loadSettings().then((loaded) => {
+    const cleanedOn = settings;
     settings = loaded;
     settingsLoaded = true;
-    firstClean();
+    if (cleanedFirst) {
+      followSettings(cleanedOn);
+      firstCleaned();
+    } else firstClean();
   });
 }
 

@@ -23,6 +23,8 @@ div {
 
 export interface Indicator {
   show(text: string): void;
+  /** Takes the note away at once (the cleanup it announced was undone). */
+  hide(): void;
   /** Whether `node` is the indicator's own host element. */
   owns(node: Node): boolean;
 }
@@ -54,6 +56,10 @@ export function createIndicator(doc: Document): Indicator {
         box!.style.opacity = '0';
         timer = setTimeout(() => host?.remove(), FADE_MS);
       }, SHOW_FOR_MS);
+    },
+    hide() {
+      clearTimeout(timer);
+      host?.remove();
     },
     owns(node) {
       return node === host;
