@@ -1,6 +1,7 @@
 /**
- * End-to-end tests: the built extension in real Chromium. Separate from the unit suite (they need
- * `dist/` and a browser); `npm run test:e2e` builds first. One file at a time: one browser.
+ * End-to-end tests: the built extension in real Chromium, and the Firefox build in real Firefox
+ * (firefox.test.ts). Separate from the unit suite (they need `dist/`, `dist-firefox/` and the
+ * browsers); `npm run test:e2e` builds both first. One file at a time: one browser.
  */
 import { defineConfig } from 'vitest/config';
 

@@ -101,21 +101,28 @@ export async function launchWithExtension(options: {
 
 /**
  * Clicking the toolbar button grants `activeTab` for a tab; a headless browser has no toolbar to
- * click and no other way to grant it. So the toolbar path is tested with a copy of `dist/` whose
+ * click and no other way to grant it. So the toolbar path is tested with a copy of the build whose
  * manifest also names `origins` (each `https://host`), standing in for that grant: the rest of the
- * path (popup → background inject → content script → article) is the shipped code.
+ * path (popup → background inject → content script → article) is the shipped code. Returns the
+ * copy's directory (the caller removes it).
  */
+export function copyWithGrantedHosts(extensionDir: string, origins: string[]): string {
+  const copy = mkdtempSync(join(tmpdir(), 'broadsheet-dist-'));
+  cpSync(resolve(extensionDir), copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...origins.map((o) => `${o}/*`));
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
+
+/** Chromium with a copy of the build granted `origins` (see copyWithGrantedHosts). */
 export async function launchWithGrantedHosts(options: {
   extensionDir: string;
   origins: string[];
   hostResolverRules: string;
 }): Promise<ExtensionBrowser> {
-  const copy = mkdtempSync(join(tmpdir(), 'broadsheet-dist-'));
-  cpSync(resolve(options.extensionDir), copy, { recursive: true });
-  const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
-  manifest.host_permissions.push(...options.origins.map((o) => `${o}/*`));
-  writeFileSync(manifestPath, JSON.stringify(manifest));
+  const copy = copyWithGrantedHosts(options.extensionDir, options.origins);
   const launched = await launchWithExtension({
     extensionDir: copy,
     hostResolverRules: options.hostResolverRules,

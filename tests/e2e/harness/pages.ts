@@ -119,3 +119,15 @@ export const BBC_PAGES = [CLASSIC_2007, CLASSIC_2009, MODERN_2020, WAYBACK_2009]
 export function availablePages(pages: E2ePage[]): E2ePage[] {
   return pages.filter((p) => existsSync(p.file));
 }
+
+/** A non-BBC article (article-extraction-benchmark 14cc2a0c…), read through the toolbar. */
+export const GENERIC_PAGE = {
+  url: 'https://www.sciencealert.com/nasa-finds-water-plumes-above-the-surface-of-jupiter-s-icy-moon-europa',
+  file: corpusPath(
+    'article-extraction-benchmark/html/14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f.html.gz',
+  ),
+  title: "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa",
+  // The benchmark's human ground truth, first sentence.
+  firstSentence:
+    "A team led by researchers out of NASA's Goddard Space Flight Center in Greenbelt, Maryland, has confirmed traces of water vapor above the surface of Jupiter's icy moon Europa.",
+};

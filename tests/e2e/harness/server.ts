@@ -2,7 +2,9 @@
  * The fixture server: serves saved pages at their real addresses. Chromium's
  * `--host-resolver-rules` sends news.bbc.co.uk, www.bbc.co.uk, web.archive.org… here, so the
  * extension's manifest matches see real BBC URLs. www.bbc.co.uk and www.bbc.com are on the HSTS
- * preload list, so they are served over HTTPS with a certificate made for the run.
+ * preload list, so they are served over HTTPS with a certificate made for the run. Firefox has no
+ * host resolver rules: it uses the HTTP port as its proxy for every address (HTTPS hosts through
+ * a `CONNECT` tunnel to the HTTPS port), and the server answers only for the routes' hosts.
  */
 import { execFileSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
@@ -10,7 +12,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -97,9 +100,13 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
   const requests: RecordedRequest[] = [];
 
   const handle = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    const url = `${scheme}://${host}${req.url ?? '/'}`;
-    const route = byAddress.get(`${host}${req.url ?? '/'}`);
+    // A browser using this server as its HTTP proxy (Firefox, which has no host resolver rules)
+    // asks for the absolute address; everything else asks for the path on the Host header's host.
+    const target = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
+    const host = target.hostname;
+    const path = `${target.pathname}${target.search}`;
+    const url = `${scheme}://${host}${path}`;
+    const route = byAddress.get(`${host}${path}`);
     const status = route ? 200 : 404;
     requests.push({ url, status });
     if (!route) {
@@ -120,6 +127,33 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
 
   const http = createHttpServer(handle('http'));
   const https = createHttpsServer(makeCertificate(httpsHosts), handle('https'));
+  const tunnels = new Set<Socket>();
+  // As a proxy: a tunnel to the HTTPS port for the HTTPS routes' hosts, none for anything else.
+  http.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    const host = (req.url ?? '').replace(/:\d+$/, '');
+    requests.push({
+      url: `https://${req.url ?? ''}`,
+      status: httpsHosts.includes(host) ? 200 : 403,
+    });
+    if (!httpsHosts.includes(host)) {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(httpsPort, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const socket of [client, upstream]) {
+      tunnels.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => {
+        tunnels.delete(socket);
+        (socket === client ? upstream : client).destroy();
+      });
+    }
+  });
   const listen = (server: Server) =>
     new Promise<number>((resolve) =>
       server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
@@ -143,6 +177,7 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
           server.closeAllConnections();
           server.close(() => resolve());
         });
+      for (const socket of tunnels) socket.destroy();
       await Promise.all([closing(http), closing(https)]);
     },
   };

@@ -1,0 +1,331 @@
+/**
+ * The Firefox build (dist-firefox/) in real Firefox (Debian's firefox-esr), on the same pages at
+ * their real addresses as the Chromium suite: cleanup on load and before DOMContentLoaded, the
+ * popup, Save as JSON, the reader view and Show original. Firefox runs the same code through its
+ * own APIs (an event page instead of a service worker, `browser.*` promises, its downloads API),
+ * so each user-facing path is exercised here too, not only linted.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHtml, readHtmlFile } from '../../src/node/load';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
+import { cliArticle, schemaErrors } from './harness/expected';
+import { findFirefox, launchFirefoxWithExtension } from './harness/firefox';
+import type { FirefoxWithExtension } from './harness/firefox';
+import { availablePages, BBC_PAGES, CLASSIC_2007, GENERIC_PAGE } from './harness/pages';
+import type { E2ePage } from './harness/pages';
+import { startFixtureServer } from './harness/server';
+import type { FixtureServer } from './harness/server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST_FIREFOX = resolve(ROOT, 'dist-firefox');
+const ARTIFACTS = resolve(ROOT, 'artifacts');
+
+const firefoxPath = findFirefox();
+if (!firefoxPath) {
+  if (process.env.CI === 'true') throw new Error('Firefox is required for the e2e tests in CI.');
+  console.warn('\n[broadsheet] NOTICE: no Firefox found; the Firefox e2e tests are SKIPPED.\n');
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
+  const pages = availablePages(BBC_PAGES);
+  const genericAvailable = existsSync(GENERIC_PAGE.file);
+  let server: FixtureServer;
+  let firefox: FirefoxWithExtension;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(DIST_FIREFOX, 'manifest.json')))
+      throw new Error(
+        'dist-firefox/ is missing: run `npm run build:firefox` (npm run test:e2e does).',
+      );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startFixtureServer([
+      ...pages.map((p) => ({ url: p.url, file: p.file })),
+      ...(genericAvailable ? [{ url: GENERIC_PAGE.url, file: GENERIC_PAGE.file }] : []),
+    ]);
+    firefox = await launchFirefoxWithExtension({
+      extensionDir: DIST_FIREFOX,
+      proxyPort: server.httpPort,
+    });
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+
+  const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+  /** Waits until cleanup has run: no clutter string left in what a reader sees. */
+  async function waitForCleanup(page: Page, clutter: string[]): Promise<string> {
+    let text = '';
+    await expect
+      .poll(
+        async () => {
+          text = collapse(await bodyText(page));
+          return clutter.filter((c) => text.includes(collapse(c)));
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual([]);
+    return text;
+  }
+
+  async function openPopup(tabId: number): Promise<Page> {
+    const popup = await firefox.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+    await popup.setViewport({ width: 400, height: 640 });
+    return popup;
+  }
+
+  /** Clicks the popup's button by its visible name (the name axe checks in the Chromium run). */
+  async function press(popup: Page, name: string): Promise<void> {
+    await popup.waitForFunction(
+      (wanted) =>
+        [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === wanted),
+      { timeout: 15_000 },
+      name,
+    );
+    await popup.evaluate((wanted) => {
+      [...document.querySelectorAll('button')]
+        .find((b) => b.textContent?.trim() === wanted)!
+        .click();
+    }, name);
+  }
+
+  /** The open tab whose address contains `part`, once there is one. */
+  async function tabShowing(part: string): Promise<Page> {
+    let found: Page | undefined;
+    await expect
+      .poll(
+        async () => {
+          for (const page of await firefox.browser.pages()) {
+            const href = await page.evaluate(() => location.href).catch(() => '');
+            if (href.includes(part)) found = page;
+          }
+          return Boolean(found);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    return found!;
+  }
+
+  function servedText(page: E2ePage): string {
+    return collapse(parseHtml(readHtmlFile(page.file)).body?.textContent ?? '');
+  }
+
+  describe.each(pages)('$name, at its real address', (page) => {
+    it('is cleaned on load: no clutter in the page text, every article sentence still there', async () => {
+      const served = servedText(page);
+      for (const c of page.clutter) expect(served, `fixture lacks "${c}"`).toContain(collapse(c));
+
+      const tab = await open(page.url);
+      const text = await waitForCleanup(tab, page.clutter);
+      expect(page.article.filter((s) => !text.includes(collapse(s)))).toEqual([]);
+      await tab.close();
+    });
+
+    it('has its known clutter hidden already at the first DOMContentLoaded', async () => {
+      const tab = await firefox.browser.newPage();
+      // In the page's own world, before any of its scripts: the first DOMContentLoaded listener.
+      await tab.evaluateOnNewDocument(() => {
+        document.addEventListener(
+          'DOMContentLoaded',
+          () => {
+            (window as unknown as { __atDcl: string }).__atDcl = document.body.innerText;
+          },
+          { once: true },
+        );
+      });
+      await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
+      const atDcl = collapse(
+        await tab.evaluate(() => (window as unknown as { __atDcl: string }).__atDcl),
+      );
+      expect(page.clutter.filter((c) => atDcl.includes(collapse(c)))).toEqual([]);
+      expect(atDcl).toContain(collapse(page.article[0]!));
+      await tab.close();
+    });
+  });
+
+  describe.skipIf(!pages.includes(CLASSIC_2007))('the 2007 story through the popup', () => {
+    let tab: Page;
+    let tabId: number;
+    let original: { text: string; body: string };
+
+    beforeAll(async () => {
+      // The page as the site made it: the same address with cleanup switched off for the site.
+      await firefox.setSettings(SETTINGS_KEY, {
+        ...DEFAULT_SETTINGS,
+        disabledSites: ['news.bbc.co.uk'],
+      });
+      const plain = await open(CLASSIC_2007.url);
+      await plain.waitForFunction(
+        // Back as the site made it: the early stylesheet out, nothing marked (see extension.test.ts).
+        () =>
+          !document.querySelector('style[data-broadsheet-early-style], [data-broadsheet-hidden]'),
+        { timeout: 15_000 },
+      );
+      original = await plain.evaluate(() => ({
+        text: document.body.innerText,
+        body: document.body.outerHTML,
+      }));
+      await plain.close();
+      await firefox.setSettings(SETTINGS_KEY, DEFAULT_SETTINGS);
+
+      tab = await open(CLASSIC_2007.url);
+      await tab.waitForFunction(
+        () => document.querySelectorAll('[data-broadsheet-hidden]').length > 0,
+        { timeout: 15_000 },
+      );
+      tabId = await firefox.tabIdOf(CLASSIC_2007.url);
+      await tab.screenshot({ path: resolve(ARTIFACTS, 'firefox-page-2007-cleaned.png') });
+    });
+
+    it("shows the title in the popup, and Save as JSON writes the CLI's article", async () => {
+      const popup = await openPopup(tabId);
+      await popup.waitForFunction(
+        () => document.querySelector('h1')?.textContent === 'No breakthrough for US and Russia',
+        { timeout: 15_000 },
+      );
+      const popupText = collapse(await popup.evaluate(() => document.body.innerText));
+      expect(popupText).toContain('By James Rodgers');
+      expect(popupText).toContain('BBC News, classic (1999–2010)');
+      await popup.screenshot({ path: resolve(ARTIFACTS, 'firefox-popup-2007.png') });
+
+      await press(popup, 'Save as JSON');
+      const name = '2007-05-15-no-breakthrough-for-us-and-russia.json';
+      const file = resolve(firefox.downloadsDir, name);
+      // Firefox makes the file (and a .part beside it) before it has written it: wait for the
+      // download to finish, then for its whole text.
+      const download: { article?: Record<string, unknown> } = {};
+      await expect
+        .poll(
+          () => {
+            if (readdirSync(firefox.downloadsDir).join() !== name) return false;
+            try {
+              download.article = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+            } catch {
+              return false;
+            }
+            return true;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      const saved = download.article!;
+      expect(schemaErrors(saved)).toEqual([]);
+      const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
+      expect({ ...saved, extractedAt: null }).toEqual({ ...cli, extractedAt: null });
+      await popup.close();
+    });
+
+    it('opens the reader view with the article', async () => {
+      const popup = await openPopup(tabId);
+      await press(popup, 'Reader view');
+      const reader = await tabShowing('/src/reader/index.html?id=');
+      await reader.waitForFunction(
+        () => document.querySelector('h1')?.textContent === 'No breakthrough for US and Russia',
+        { timeout: 15_000 },
+      );
+      const text = collapse(await reader.evaluate(() => document.body.innerText));
+      expect(text).toContain(collapse(CLASSIC_2007.article[0]!));
+      expect(text).toContain(collapse(CLASSIC_2007.article.at(-1)!));
+      expect(text).not.toContain('[an error occurred while processing this directive]');
+      await reader.screenshot({ path: resolve(ARTIFACTS, 'firefox-reader-2007.png') });
+      await reader.close();
+      if (!popup.isClosed()) await popup.close();
+    });
+
+    it('Show original restores the page exactly, and cleaning again hides the clutter again', async () => {
+      const popup = await openPopup(tabId);
+      await press(popup, 'Show original');
+      await expect.poll(() => bodyText(tab), { timeout: 10_000 }).toBe(original.text);
+      expect(await tab.evaluate(() => document.body.outerHTML)).toBe(original.body);
+
+      await press(popup, 'Clean page');
+      const text = await waitForCleanup(tab, CLASSIC_2007.clutter);
+      expect(CLASSIC_2007.article.filter((s) => !text.includes(collapse(s)))).toEqual([]);
+      await popup.close();
+    });
+  });
+  describe.skipIf(!genericAvailable)('a non-BBC article, through the toolbar', () => {
+    // The toolbar's activeTab grant, stood in for by a copy of the build that names the page's
+    // host (see copyWithGrantedHosts), in a Firefox of its own.
+    let granted: FirefoxWithExtension;
+
+    beforeAll(async () => {
+      granted = await launchFirefoxWithExtension({
+        extensionDir: DIST_FIREFOX,
+        proxyPort: server.httpPort,
+        grantedOrigins: [new URL(GENERIC_PAGE.url).origin],
+      });
+    });
+
+    afterAll(async () => {
+      await granted?.close();
+    });
+
+    it('is read on demand and left uncleaned; Save as JSON writes its article', async () => {
+      const tab = await granted.browser.newPage();
+      await tab.goto(GENERIC_PAGE.url, { waitUntil: 'domcontentloaded' });
+      const marked = () =>
+        tab.evaluate(
+          () =>
+            document.querySelectorAll('[data-broadsheet-hidden], [data-broadsheet-indicator]')
+              .length,
+        );
+      // No manifest match: nothing of Broadsheet's ran on load.
+      expect(await marked()).toBe(0);
+
+      const popup = await granted.openExtensionPage(
+        `src/popup/index.html?tabId=${await granted.tabIdOf(GENERIC_PAGE.url)}`,
+      );
+      await popup.waitForFunction(
+        (title) => document.querySelector('h1')?.textContent === title,
+        { timeout: 15_000 },
+        GENERIC_PAGE.title,
+      );
+      expect(collapse(await popup.evaluate(() => document.body.innerText))).toContain(
+        'Other site (general reader)',
+      );
+      // Read, not cleaned: a page the user did not ask to clean keeps every node visible.
+      expect(await marked()).toBe(0);
+
+      await press(popup, 'Save as JSON');
+      const download: { article?: { title?: string; text?: string; layout?: string } } = {};
+      await expect
+        .poll(
+          () => {
+            const names = readdirSync(granted.downloadsDir);
+            if (names.length !== 1 || !names[0]!.endsWith('.json')) return false;
+            try {
+              download.article = JSON.parse(
+                readFileSync(resolve(granted.downloadsDir, names[0]!), 'utf8'),
+              ) as typeof download.article;
+            } catch {
+              return false;
+            }
+            return true;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      expect(schemaErrors(download.article)).toEqual([]);
+      expect(download.article!.layout).toBe('generic');
+      expect(download.article!.title).toBe(GENERIC_PAGE.title);
+      expect(collapse(download.article!.text ?? '')).toContain(GENERIC_PAGE.firstSentence);
+      await popup.close();
+      await tab.close();
+    });
+  });
+});

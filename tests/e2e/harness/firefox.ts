@@ -1,0 +1,152 @@
+/**
+ * Firefox with the Firefox build (dist-firefox/) installed, headless, through puppeteer-core over
+ * WebDriver BiDi and the system's Firefox (Debian's `firefox-esr`; nothing is downloaded).
+ *
+ * Firefox has no `--host-resolver-rules`: every address goes through the fixture server as an
+ * HTTP proxy (see server.ts), so pages open at their real addresses and nothing reaches the
+ * network. The extension gets a fixed internal UUID (the `extensions.webextensions.uuids`
+ * preference), so its pages have known `moz-extension://` addresses.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { copyWithGrantedHosts } from './browser';
+
+export const FIREFOX_PATHS = [
+  process.env.BROADSHEET_FIREFOX,
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+].filter((p): p is string => Boolean(p));
+
+export function findFirefox(): string | null {
+  return FIREFOX_PATHS.find((p) => existsSync(p)) ?? null;
+}
+
+/** The extension's internal UUID in the test profile, so its pages' addresses are known. */
+const EXTENSION_UUID = '0b5e8c1e-7d3a-4f26-9c1b-b40ad5ee7e57';
+
+/** The few extension APIs the tests call from an extension page (Firefox's `browser`). */
+declare const browser: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { sync: { set(items: object): Promise<void> } };
+};
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** `moz-extension://<uuid>/`. */
+  origin: string;
+  /** Where `browser.downloads` saves files in this run. */
+  downloadsDir: string;
+  /** Opens one of the extension's pages (path relative to the package root) in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** The id of the tab showing `url` (the extension sees the URLs of its hosts' tabs). */
+  tabIdOf(url: string): Promise<number>;
+  /** Stores the extension's settings, as the options page would. */
+  setSettings(key: string, value: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(options: {
+  extensionDir: string;
+  /** The fixture server's HTTP port, used as the proxy for every address. */
+  proxyPort: number;
+  /** Installs a copy granted these origins, for the toolbar path (see copyWithGrantedHosts). */
+  grantedOrigins?: string[];
+}): Promise<FirefoxWithExtension> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(`No Firefox found (looked at ${FIREFOX_PATHS.join(', ')})`);
+  const copy = options.grantedOrigins
+    ? copyWithGrantedHosts(options.extensionDir, options.grantedOrigins)
+    : null;
+  const extensionDir = copy ?? resolve(options.extensionDir);
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  if (!geckoId) throw new Error(`${extensionDir} is not a Firefox build (no gecko id)`);
+  const downloadsDir = mkdtempSync(join(tmpdir(), 'broadsheet-ff-downloads-'));
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    // The fixture server's certificate is self-signed.
+    acceptInsecureCerts: true,
+    // Lets the remote agent open moz-extension:// pages (otherwise "not allowed in this context").
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': options.proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': options.proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadsDir,
+      'browser.download.useDownloadDir': true,
+    },
+  });
+  try {
+    await firefox.installExtension(extensionDir);
+  } catch (err) {
+    await firefox.close();
+    if (copy) rmSync(copy, { recursive: true, force: true });
+    throw err;
+  }
+  const origin = `moz-extension://${EXTENSION_UUID}/`;
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await firefox.newPage();
+    // Puppeteer never sees a moz-extension:// navigation finish over BiDi (the page loads, the
+    // promise waits on): start it, then ask the document itself until it has loaded. (Asked while
+    // the navigation swaps documents, Firefox can answer with a protocol error: asked again.)
+    void page.goto(`${origin}${path}`).catch(() => undefined);
+    for (let waited = 0; ; waited += 100) {
+      const loaded = await page
+        .evaluate(
+          () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+        )
+        .catch(() => false);
+      if (loaded) break;
+      if (waited >= 15_000) throw new Error(`${path} did not load in 15 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return page;
+  }
+
+  return {
+    browser: firefox,
+    origin,
+    downloadsDir,
+    openExtensionPage,
+    async tabIdOf(url) {
+      const page = await openExtensionPage('src/options/index.html');
+      try {
+        const id = await page.evaluate(
+          async (wanted) => (await browser.tabs.query({})).find((t) => t.url === wanted)?.id,
+          url,
+        );
+        if (id === undefined) throw new Error(`no tab shows ${url}`);
+        return id;
+      } finally {
+        await page.close();
+      }
+    },
+    async setSettings(key, value) {
+      const page = await openExtensionPage('src/options/index.html');
+      try {
+        await page.evaluate((k, v) => browser.storage.sync.set({ [k]: v }), key, value);
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await firefox.close();
+      if (copy) rmSync(copy, { recursive: true, force: true });
+      rmSync(downloadsDir, { recursive: true, force: true });
+    },
+  };
+}
