@@ -257,6 +257,62 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(CLASSIC_2007.article.filter((s) => !text.includes(collapse(s)))).toEqual([]);
       await popup.close();
     });
+
+    it("the popup's switch turns automatic cleanup off for the site, and on again", async () => {
+      const popup = await openPopup(tabId);
+      const setSwitch = async (on: boolean) => {
+        await popup.waitForSelector('input[role="switch"]', { timeout: 15_000 });
+        await popup.evaluate((wanted) => {
+          const input = document.querySelector<HTMLInputElement>('input[role="switch"]')!;
+          if (input.checked !== wanted) input.click();
+        }, on);
+      };
+      /** A new load of the story, once the content script has decided. */
+      const load = async () => {
+        const page = await open(CLASSIC_2007.url);
+        await page.waitForFunction(
+          () => !document.querySelector('style[data-broadsheet-early-style]'),
+          { timeout: 15_000 },
+        );
+        // The settings may come after the DOM (then the page is first cleaned on the defaults).
+        await new Promise((r) => setTimeout(r, 300));
+        return page;
+      };
+      try {
+        await setSwitch(false);
+        // Wait until the setting is stored: a new load is left as the site made it.
+        let plain: Page | null = null;
+        await expect
+          .poll(
+            async () => {
+              await plain?.close();
+              plain = await load();
+              return collapse(await bodyText(plain));
+            },
+            { timeout: 15_000 },
+          )
+          .toBe(collapse(original.text));
+        await plain!.close();
+
+        await setSwitch(true);
+        let cleaned: Page | null = null;
+        await expect
+          .poll(
+            async () => {
+              await cleaned?.close();
+              cleaned = await load();
+              const text = collapse(await bodyText(cleaned));
+              return CLASSIC_2007.clutter.filter((c) => text.includes(collapse(c)));
+            },
+            { timeout: 15_000 },
+          )
+          .toEqual([]);
+        await cleaned!.close();
+      } finally {
+        await popup.close();
+        await firefox.setSettings(SETTINGS_KEY, DEFAULT_SETTINGS);
+      }
+    });
   });
   describe.skipIf(!genericAvailable)('a non-BBC article, through the toolbar', () => {
     // The toolbar's activeTab grant, stood in for by a copy of the build that names the page's
