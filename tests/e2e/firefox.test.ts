@@ -191,6 +191,13 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       await tab.screenshot({ path: resolve(ARTIFACTS, 'firefox-page-2007-cleaned.png') });
     });
 
+    it('shows on the toolbar button how many things the page-load cleanup hid', async () => {
+      // Firefox's background is an event page: it asks the tab for its counts once it has loaded.
+      const hidden = await firefox.hiddenCount(tabId);
+      expect(hidden).toBeGreaterThan(0);
+      await expect.poll(() => firefox.badgeText(tabId), { timeout: 10_000 }).toBe(String(hidden));
+    });
+
     it("shows the title in the popup, and Save as JSON writes the CLI's article", async () => {
       const popup = await openPopup(tabId);
       await popup.waitForFunction(

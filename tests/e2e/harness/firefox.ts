@@ -29,8 +29,12 @@ const EXTENSION_UUID = '0b5e8c1e-7d3a-4f26-9c1b-b40ad5ee7e57';
 
 /** The few extension APIs the tests call from an extension page (Firefox's `browser`). */
 declare const browser: {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: object): Promise<unknown>;
+  };
   storage: { sync: { set(items: object): Promise<void> } };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
 export interface FirefoxWithExtension {
@@ -45,6 +49,10 @@ export interface FirefoxWithExtension {
   tabIdOf(url: string): Promise<number>;
   /** Stores the extension's settings, as the options page would. */
   setSettings(key: string, value: unknown): Promise<void>;
+  /** The toolbar button's badge on a tab. */
+  badgeText(tabId: number): Promise<string>;
+  /** How many items the tab's content script says it hid (its answer to the popup). */
+  hiddenCount(tabId: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -117,32 +125,48 @@ export async function launchFirefoxWithExtension(options: {
     return page;
   }
 
+  /** Runs `work` in an extension page (where `browser.*` is), opened for it and closed after. */
+  async function inExtensionPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    const page = await openExtensionPage('src/options/index.html');
+    try {
+      return await work(page);
+    } finally {
+      await page.close();
+    }
+  }
+
   return {
     browser: firefox,
     origin,
     downloadsDir,
     openExtensionPage,
     async tabIdOf(url) {
-      const page = await openExtensionPage('src/options/index.html');
-      try {
-        const id = await page.evaluate(
+      const id = await inExtensionPage((page) =>
+        page.evaluate(
           async (wanted) => (await browser.tabs.query({})).find((t) => t.url === wanted)?.id,
           url,
-        );
-        if (id === undefined) throw new Error(`no tab shows ${url}`);
-        return id;
-      } finally {
-        await page.close();
-      }
+        ),
+      );
+      if (id === undefined) throw new Error(`no tab shows ${url}`);
+      return id;
     },
-    async setSettings(key, value) {
-      const page = await openExtensionPage('src/options/index.html');
-      try {
-        await page.evaluate((k, v) => browser.storage.sync.set({ [k]: v }), key, value);
-      } finally {
-        await page.close();
-      }
-    },
+    setSettings: (key, value) =>
+      inExtensionPage((page) =>
+        page.evaluate((k, v) => browser.storage.sync.set({ [k]: v }), key, value),
+      ),
+    badgeText: (tabId) =>
+      inExtensionPage((page) =>
+        page.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId),
+      ),
+    hiddenCount: (tabId) =>
+      inExtensionPage((page) =>
+        page.evaluate(async (id) => {
+          const reply = (await browser.tabs.sendMessage(id, {
+            type: 'popup→content:get-state',
+          })) as { value: { removals: unknown[] } };
+          return reply.value.removals.length;
+        }, tabId),
+      ),
     async close() {
       await firefox.close();
       if (copy) rmSync(copy, { recursive: true, force: true });
