@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
 import {
   findChromium,
@@ -17,11 +16,19 @@ import {
   recordRequests,
 } from './harness/browser';
 import type { ExtensionBrowser, TabRequest } from './harness/browser';
+import {
+  clutterIn,
+  collapse,
+  keepTextAtDomContentLoaded,
+  sentencesMissingFrom,
+  servedText,
+  textKeptAtDomContentLoaded,
+  waitForCleanup,
+} from './harness/checks';
 import { cliArticle, schemaErrors } from './harness/expected';
 import { routeBody, startFixtureServer } from './harness/server';
 import type { FixtureRoute, FixtureServer } from './harness/server';
 import { availablePages, BBC_PAGES, CLASSIC_2007, GENERIC_PAGE } from './harness/pages';
-import type { E2ePage } from './harness/pages';
 import { corpusPath } from '../helpers/corpus';
 
 /** The few extension APIs the tests call inside the service worker. */
@@ -59,8 +66,6 @@ if (!chromiumPath) {
   if (process.env.CI === 'true') throw new Error('Chromium is required for the e2e tests in CI.');
   console.warn('\n[broadsheet] NOTICE: no Chromium found; e2e tests are SKIPPED.\n');
 }
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
   const pages = availablePages(BBC_PAGES);
@@ -115,21 +120,6 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
 
   const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 
-  /** Waits until cleanup has run: no clutter string left in what a reader sees. */
-  async function waitForCleanup(page: Page, clutter: string[]): Promise<string> {
-    let text = '';
-    await expect
-      .poll(
-        async () => {
-          text = collapse(await bodyText(page));
-          return clutter.filter((c) => text.includes(collapse(c)));
-        },
-        { timeout: 15_000 },
-      )
-      .toEqual([]);
-    return text;
-  }
-
   /**
    * The id of the tab opened last. (Without the `tabs` permission the extension cannot see the
    * URL of a tab outside its host permissions, so tabs are told apart by age.)
@@ -157,41 +147,24 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     );
   }
 
-  /** The page's own text, to check the clutter strings are really there before cleanup. */
-  function servedText(page: E2ePage): string {
-    const doc = parseHtml(readHtmlFile(page.file));
-    return collapse(doc.body?.textContent ?? '');
-  }
-
   describe.each(pages)('$name, at its real address', (page) => {
     it('is cleaned on load: no clutter in the page text, every article sentence still there', async () => {
       const served = servedText(page);
       for (const c of page.clutter) expect(served, `fixture lacks "${c}"`).toContain(collapse(c));
 
       const tab = await open(page.url);
-      const text = await waitForCleanup(tab, page.clutter);
-      const missing = page.article.filter((s) => !text.includes(collapse(s)));
-      expect(missing).toEqual([]);
+      const text = await waitForCleanup(() => bodyText(tab), page.clutter);
+      expect(sentencesMissingFrom(text, page.article)).toEqual([]);
       await tab.close();
     });
 
     it('has its known clutter hidden already at the first DOMContentLoaded', async () => {
       const tab = await newTab();
-      // In the page's main world, before any page script: the first DOMContentLoaded listener.
-      await tab.addInitScript(() => {
-        document.addEventListener(
-          'DOMContentLoaded',
-          () => {
-            (window as unknown as { __atDcl: string }).__atDcl = document.body.innerText;
-          },
-          { once: true },
-        );
-      });
+      // In the page's own world, before any of its scripts.
+      await tab.addInitScript(keepTextAtDomContentLoaded);
       await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
-      const atDcl = collapse(
-        await tab.evaluate(() => (window as unknown as { __atDcl: string }).__atDcl),
-      );
-      expect(page.clutter.filter((c) => atDcl.includes(collapse(c)))).toEqual([]);
+      const atDcl = collapse(await tab.evaluate(textKeptAtDomContentLoaded));
+      expect(clutterIn(atDcl, page.clutter)).toEqual([]);
       // …and the story itself was not hidden with it.
       expect(atDcl).toContain(collapse(page.article[0]!));
       await tab.close();
@@ -298,9 +271,9 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(await tab.evaluate(() => document.body.outerHTML)).toBe(original.body);
 
       await popup.getByRole('button', { name: 'Clean page' }).click();
-      await waitForCleanup(tab, CLASSIC_2007.clutter);
+      await waitForCleanup(() => bodyText(tab), CLASSIC_2007.clutter);
       const text = collapse(await bodyText(tab));
-      expect(CLASSIC_2007.article.filter((s) => !text.includes(collapse(s)))).toEqual([]);
+      expect(sentencesMissingFrom(text, CLASSIC_2007.article)).toEqual([]);
       await popup.close();
     });
   });

@@ -9,13 +9,20 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
+import {
+  clutterIn,
+  collapse,
+  keepTextAtDomContentLoaded,
+  sentencesMissingFrom,
+  servedText,
+  textKeptAtDomContentLoaded,
+  waitForCleanup,
+} from './harness/checks';
 import { cliArticle, schemaErrors } from './harness/expected';
 import { findFirefox, launchFirefoxWithExtension } from './harness/firefox';
 import type { FirefoxWithExtension } from './harness/firefox';
 import { availablePages, BBC_PAGES, CLASSIC_2007, GENERIC_PAGE } from './harness/pages';
-import type { E2ePage } from './harness/pages';
 import { startFixtureServer } from './harness/server';
 import type { FixtureServer } from './harness/server';
 
@@ -28,8 +35,6 @@ if (!firefoxPath) {
   if (process.env.CI === 'true') throw new Error('Firefox is required for the e2e tests in CI.');
   console.warn('\n[broadsheet] NOTICE: no Firefox found; the Firefox e2e tests are SKIPPED.\n');
 }
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
   const pages = availablePages(BBC_PAGES);
@@ -65,21 +70,6 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
   }
 
   const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
-
-  /** Waits until cleanup has run: no clutter string left in what a reader sees. */
-  async function waitForCleanup(page: Page, clutter: string[]): Promise<string> {
-    let text = '';
-    await expect
-      .poll(
-        async () => {
-          text = collapse(await bodyText(page));
-          return clutter.filter((c) => text.includes(collapse(c)));
-        },
-        { timeout: 15_000 },
-      )
-      .toEqual([]);
-    return text;
-  }
 
   async function openPopup(tabId: number): Promise<Page> {
     const popup = await firefox.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
@@ -120,38 +110,24 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
     return found!;
   }
 
-  function servedText(page: E2ePage): string {
-    return collapse(parseHtml(readHtmlFile(page.file)).body?.textContent ?? '');
-  }
-
   describe.each(pages)('$name, at its real address', (page) => {
     it('is cleaned on load: no clutter in the page text, every article sentence still there', async () => {
       const served = servedText(page);
       for (const c of page.clutter) expect(served, `fixture lacks "${c}"`).toContain(collapse(c));
 
       const tab = await open(page.url);
-      const text = await waitForCleanup(tab, page.clutter);
-      expect(page.article.filter((s) => !text.includes(collapse(s)))).toEqual([]);
+      const text = await waitForCleanup(() => bodyText(tab), page.clutter);
+      expect(sentencesMissingFrom(text, page.article)).toEqual([]);
       await tab.close();
     });
 
     it('has its known clutter hidden already at the first DOMContentLoaded', async () => {
       const tab = await firefox.browser.newPage();
-      // In the page's own world, before any of its scripts: the first DOMContentLoaded listener.
-      await tab.evaluateOnNewDocument(() => {
-        document.addEventListener(
-          'DOMContentLoaded',
-          () => {
-            (window as unknown as { __atDcl: string }).__atDcl = document.body.innerText;
-          },
-          { once: true },
-        );
-      });
+      // In the page's own world, before any of its scripts.
+      await tab.evaluateOnNewDocument(keepTextAtDomContentLoaded);
       await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
-      const atDcl = collapse(
-        await tab.evaluate(() => (window as unknown as { __atDcl: string }).__atDcl),
-      );
-      expect(page.clutter.filter((c) => atDcl.includes(collapse(c)))).toEqual([]);
+      const atDcl = collapse(await tab.evaluate(textKeptAtDomContentLoaded));
+      expect(clutterIn(atDcl, page.clutter)).toEqual([]);
       expect(atDcl).toContain(collapse(page.article[0]!));
       await tab.close();
     });
@@ -260,8 +236,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(await tab.evaluate(() => document.body.outerHTML)).toBe(original.body);
 
       await press(popup, 'Clean page');
-      const text = await waitForCleanup(tab, CLASSIC_2007.clutter);
-      expect(CLASSIC_2007.article.filter((s) => !text.includes(collapse(s)))).toEqual([]);
+      const text = await waitForCleanup(() => bodyText(tab), CLASSIC_2007.clutter);
+      expect(sentencesMissingFrom(text, CLASSIC_2007.article)).toEqual([]);
       await popup.close();
     });
 

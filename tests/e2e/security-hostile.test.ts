@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clutterIn, collapse } from './harness/checks';
 import { schemaErrors } from './harness/expected';
 import {
   findChromium,
@@ -42,8 +43,6 @@ declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } }
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const chromiumPath = findChromium();
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 /**
  * One page per payload family and slot kind, turning through the slots, in each template: every
  * family is tried in every template, at a matched BBC address or (generic) through the toolbar.
@@ -274,7 +273,7 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
       .toBe('No breakthrough for US and Russia');
     const text = collapse(await tab.evaluate(() => document.body.innerText));
     if (!fight.name.startsWith('re-inserts'))
-      expect(CLASSIC_2007.clutter.filter((c) => text.includes(collapse(c)))).toEqual([]);
+      expect(clutterIn(text, CLASSIC_2007.clutter)).toEqual([]);
     // The story is there either way.
     expect(text).toContain(collapse(CLASSIC_2007.article[0]!));
     expect(text).toContain(collapse(CLASSIC_2007.article.at(-1)!));
