@@ -19,6 +19,7 @@ const RESTRICTED_MESSAGES: Record<RestrictedReason, string> = {
   pdf: "PDFs open in the browser's own viewer, which extensions cannot read.",
   'view-source': 'A page source view cannot be read: open the page itself.',
   file: 'To read saved pages, turn on "Allow access to file URLs" for Broadsheet in the browser\'s extension settings.',
+  refused: 'The browser does not let extensions read this page.',
   other: 'Broadsheet can only read web pages (http and https).',
 };
 
@@ -28,7 +29,9 @@ export function restrictedError(reason: RestrictedReason): BackgroundError {
 
 /**
  * How Chrome and Firefox word a refused injection, for pages the URL did not give away (a PDF
- * served without `.pdf`, a store page behind a redirect, an error page).
+ * served without `.pdf`, a store page behind a redirect, an error page, a site the browser keeps
+ * extensions off: Firefox's `extensions.webextensions.restrictedDomains`, support.mozilla.org and
+ * the Mozilla accounts pages among them, or a host an administrator's policy blocks).
  */
 const REFUSED_INJECTION: RegExp[] = [
   // Chrome: "Cannot access a chrome:// URL", "Cannot access contents of url …"
@@ -45,6 +48,6 @@ const REFUSED_INJECTION: RegExp[] = [
 export function injectionError(err: unknown): BackgroundError {
   const message = err instanceof Error ? err.message : String(err);
   if (/no tab with id/i.test(message)) return new BackgroundError('no-tab', 'The tab is gone.');
-  if (REFUSED_INJECTION.some((pattern) => pattern.test(message))) return restrictedError('other');
+  if (REFUSED_INJECTION.some((pattern) => pattern.test(message))) return restrictedError('refused');
   return new BackgroundError('page-error', `Broadsheet could not run on this page: ${message}`);
 }

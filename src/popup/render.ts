@@ -49,6 +49,7 @@ const RESTRICTED_MESSAGES: Record<RestrictedReason, MessageKey> = {
   pdf: 'restrictedPdf',
   'view-source': 'restrictedViewSource',
   file: 'restrictedFile',
+  refused: 'restrictedRefused',
   other: 'restrictedOther',
 };
 

@@ -3,7 +3,15 @@
  * content scripts on their own pages, their add-on stores and their PDF viewers.
  */
 
-export type RestrictedReason = 'browser-page' | 'store' | 'pdf' | 'view-source' | 'file' | 'other';
+export type RestrictedReason =
+  | 'browser-page'
+  | 'store'
+  | 'pdf'
+  | 'view-source'
+  | 'file'
+  /** The browser refused to let the extension in, on a page whose address did not say why. */
+  | 'refused'
+  | 'other';
 
 /** Schemes of the browsers' own pages (Chrome, Edge, Brave, Opera, Vivaldi, Firefox). */
 const BROWSER_SCHEMES = new Set([

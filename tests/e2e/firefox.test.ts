@@ -30,6 +30,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DIST_FIREFOX = resolve(ROOT, 'dist-firefox');
 const ARTIFACTS = resolve(ROOT, 'artifacts');
 
+/**
+ * A page on one of the Mozilla sites Firefox keeps every extension off (its
+ * extensions.webextensions.restrictedDomains), whatever the extension's permissions. (Served
+ * here with a BBC page's markup: Firefox refuses by address.)
+ */
+const MOZILLA_SUPPORT_PAGE = 'https://support.mozilla.org/en-US/kb/broadsheet-e2e';
+
 const firefoxPath = findFirefox();
 if (!firefoxPath) {
   if (process.env.CI === 'true') throw new Error('Firefox is required for the e2e tests in CI.');
@@ -51,6 +58,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
     server = await startFixtureServer([
       ...pages.map((p) => ({ url: p.url, file: p.file })),
       ...(genericAvailable ? [{ url: GENERIC_PAGE.url, file: GENERIC_PAGE.file }] : []),
+      { url: MOZILLA_SUPPORT_PAGE, file: CLASSIC_2007.file },
     ]);
     firefox = await launchFirefoxWithExtension({
       extensionDir: DIST_FIREFOX,
@@ -306,7 +314,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       granted = await launchFirefoxWithExtension({
         extensionDir: DIST_FIREFOX,
         proxyPort: server.httpPort,
-        grantedOrigins: [new URL(GENERIC_PAGE.url).origin],
+        grantedOrigins: [GENERIC_PAGE.url, MOZILLA_SUPPORT_PAGE].map((u) => new URL(u).origin),
       });
     });
 
@@ -363,6 +371,22 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(download.article!.layout).toBe('generic');
       expect(download.article!.title).toBe(GENERIC_PAGE.title);
       expect(collapse(download.article!.text ?? '')).toContain(GENERIC_PAGE.firstSentence);
+      await popup.close();
+      await tab.close();
+    });
+    it('on a site Firefox keeps extensions off, the popup says the browser refused', async () => {
+      const tab = await granted.browser.newPage();
+      await tab.goto(MOZILLA_SUPPORT_PAGE, { waitUntil: 'domcontentloaded' });
+      const popup = await granted.openExtensionPage(
+        `src/popup/index.html?tabId=${await granted.tabIdOf(MOZILLA_SUPPORT_PAGE)}`,
+      );
+      await popup.waitForFunction(
+        () => document.querySelector('h1')?.textContent === 'Broadsheet can’t read this page',
+        { timeout: 15_000 },
+      );
+      expect(collapse(await popup.evaluate(() => document.body.innerText))).toContain(
+        'The browser does not let extensions read this page.',
+      );
       await popup.close();
       await tab.close();
     });

@@ -85,6 +85,7 @@ describe('popup states', () => {
     ['pdf', 'This is a PDF'],
     ['view-source', 'source code'],
     ['file', 'Allow access to file URLs'],
+    ['refused', 'doesn’t let extensions read this page'],
     ['other', 'http and https'],
   ] as const)('explains a restricted page: %s', (reason, phrase) => {
     const el = show({ kind: 'restricted', reason });
