@@ -10,9 +10,11 @@
  * - 2022 video pages /news/av/… (ssrcss-* names): one `article` with a media player and a
  *   summary of paragraphs (61896381.html);
  * - 2024 /news/articles/<id>: `headline-block`, `byline-block`, `metadata-block`, `text-block`
- *   with several paragraphs, `image-block`, `topic-list`, `links-block` (cden3j9d1r7o.html).
+ *   with several paragraphs, `image-block`, `topic-list`, `links-block` (cden3j9d1r7o.html);
+ * - 2025 bbc.com (styled-components `sc-*` names): the same blocks, the byline's names in a
+ *   `byline-new-contributors` element (no corpus page: see readNewContributors).
  */
-import type { Block, RelatedLink } from '../core/types';
+import type { Author, Block, RelatedLink } from '../core/types';
 import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
@@ -22,7 +24,12 @@ import { articleJsonLd } from '../core/metadata';
 import { collapse } from '../core/text';
 import { figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
-import { nextElementSiblingOf, previousElementSiblingOf, textContentOf } from '../core/view';
+import {
+  childrenOf,
+  nextElementSiblingOf,
+  previousElementSiblingOf,
+  textContentOf,
+} from '../core/view';
 
 /** Components that carry story text; one is enough to call the page modern. */
 const TEXT_COMPONENTS = '[data-component="text-block"], [data-component="subheadline-block"]';
@@ -281,6 +288,11 @@ function altInNoscript(el: Element): string {
  * (cden3j9d1r7o: "Vanessa Buschschlüter" / "BBC News").
  */
 function readByline(root: Element): ReturnType<typeof splitByline> {
+  const contributors = queryOne(root, '[data-testid="byline-new-contributors"]');
+  if (contributors) {
+    const read = readNewContributors(contributors);
+    if (read.authors.length) return read;
+  }
   const block = queryOne(root, '[data-component="byline-block"]');
   if (block) {
     const names = Array.from(queryAll(block, '[class*="ContributorName"]'));
@@ -303,6 +315,39 @@ function readByline(root: Element): ReturnType<typeof splitByline> {
   }
   return { authors: [], dateline: null };
 }
+
+/**
+ * The 2025 byline: `[data-testid="byline-new-contributors"]` holds one element per contributor,
+ * each with the name in its first `span` and the role ("BBC News", "Business reporter") in the
+ * next, class names being generated (`sc-…`) and saying nothing. That is how scrapers of the live
+ * site read it (spans[0] the name, spans[1] the role); the corpus has no page of this generation,
+ * so tests/sites/bbc-modern-byline.test.ts puts the structure into the 2024 page. Wrappers with a
+ * single element child are looked through to reach the contributor, or the list of them.
+ */
+function readNewContributors(el: Element): ReturnType<typeof splitByline> {
+  let level = el;
+  for (let kids = childrenOf(level); kids.length === 1 && !isSpan(kids[0]!);) {
+    level = kids[0]!;
+    kids = childrenOf(level);
+  }
+  // A contributor holds its name span itself; a list of contributors holds contributors.
+  const people = childrenOf(level).some(isSpan) ? [level] : childrenOf(level);
+  const authors: Author[] = [];
+  let dateline: string | null = null;
+  for (const person of people) {
+    const spans = Array.from(queryAll(person, 'span')).filter((span) => !queryOne(span, 'span'));
+    const [name, role] = (spans.length ? spans : [person])
+      .map((node) => collapse(textContentOf(node)))
+      .filter(Boolean);
+    if (!name) continue;
+    const read = splitByline(name, role);
+    authors.push(...read.authors);
+    dateline ??= read.dateline;
+  }
+  return { authors, dateline };
+}
+
+const isSpan = (el: Element) => el.localName === 'span';
 
 /**
  * The intro as the page marks it: the bold first paragraph of the first text block (54528983,
