@@ -12,7 +12,8 @@
  * - 2024 /news/articles/<id>: `headline-block`, `byline-block`, `metadata-block`, `text-block`
  *   with several paragraphs, `image-block`, `topic-list`, `links-block` (cden3j9d1r7o.html);
  * - 2025 bbc.com (styled-components `sc-*` names): the same blocks, the byline's names in a
- *   `byline-new-contributors` element (no corpus page: see readNewContributors).
+ *   `byline-new-contributors` element (see readNewContributors), the topics in a `tags` block of
+ *   links (no corpus page: tests/sites/bbc-modern-2025.test.ts puts both into the 2024 page).
  */
 import type { Author, Block, RelatedLink } from '../core/types';
 import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
@@ -67,9 +68,9 @@ export const MODERN_CLUTTER: ClutterRule[] = [
   ),
   rule(
     'topics',
-    '[data-component="topic-list"], [data-component="tag-list"]',
+    '[data-component="topic-list"], [data-component="tag-list"], [data-component="tags"]',
     'related',
-    '"Related Topics" (cden3j9d1r7o, 54528983)',
+    '"Related Topics" (cden3j9d1r7o, 54528983; 2025 `tags`)',
   ),
   rule(
     'related-internet-links',
@@ -117,7 +118,8 @@ function rule(
 const BODY_SKIP = [
   'h1',
   '[data-component="headline-block"], [data-component="byline-block"], [data-component="metadata-block"]',
-  '[data-component="topic-list"], [data-component="tag-list"], [data-component="links-block"], [data-component="see-alsos"]',
+  '[data-component="topic-list"], [data-component="tag-list"], [data-component="tags"]',
+  '[data-component="links-block"], [data-component="see-alsos"]',
   '[data-component="media-block"], [data-component="video-block"], [data-component="embed-block"]', // video and social embeds
   '[data-component="ad-slot"], [data-component="related-internet-links"]',
   'header', // 2020 header: h1, byline, metadata strip, topics (54528983)
@@ -321,7 +323,7 @@ function readByline(root: Element): ReturnType<typeof splitByline> {
  * each with the name in its first `span` and the role ("BBC News", "Business reporter") in the
  * next, class names being generated (`sc-…`) and saying nothing. That is how scrapers of the live
  * site read it (spans[0] the name, spans[1] the role); the corpus has no page of this generation,
- * so tests/sites/bbc-modern-byline.test.ts puts the structure into the 2024 page. Wrappers with a
+ * so tests/sites/bbc-modern-2025.test.ts puts the structure into the 2024 page. Wrappers with a
  * single element child are looked through to reach the contributor, or the list of them.
  */
 function readNewContributors(el: Element): ReturnType<typeof splitByline> {
@@ -385,25 +387,29 @@ function stringOf(value: unknown): string | null {
   return typeof value === 'string' ? collapse(value) || null : null;
 }
 
-/** "More on this story" (2024 links-block, 2020 see-alsos), topics, related internet links. */
+/**
+ * "More on this story" (2024 links-block, 2020 see-alsos), topics, related internet links: each
+ * selector names the items, a list item holding the link or (2025 `tags`) the link itself.
+ */
 const RELATED_BOXES: readonly [selector: string, kind: string][] = [
   ['[data-component="links-block"] li', 'story'],
   ['[data-component="see-alsos"] li', 'story'],
   ['[data-component="related-internet-links"] li', 'external'],
   ['[data-component="topic-list"] li', 'topic'],
   ['[data-component="tag-list"] li', 'topic'],
+  ['[data-component="tags"] a[href]', 'topic'],
 ];
 
 function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
   const links: (RelatedLink | null)[] = [];
   for (const [selector, kind] of RELATED_BOXES) {
-    for (const li of Array.from(queryAll(doc, selector))) {
-      const a = queryOne(li, 'a[href]');
-      const outer = li.parentElement ? closest(li.parentElement, 'li') : null;
+    for (const item of Array.from(queryAll(doc, selector))) {
+      const a = matches(item, 'a[href]') ? item : queryOne(item, 'a[href]');
+      const outer = item.parentElement ? closest(item.parentElement, 'li') : null;
       if (!a || (outer && matches(outer, selector))) continue;
       const href = a.getAttribute('href') ?? '';
       const k = kind === 'story' && /\/av\/|\/videos\//.test(href) ? 'media' : kind;
-      links.push(relatedLink(a, ctx, k, queryOne(li, 'time')));
+      links.push(relatedLink(a, ctx, k, queryOne(item, 'time')));
     }
   }
   return uniqueLinks(links);
