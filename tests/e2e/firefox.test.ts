@@ -43,6 +43,36 @@ if (!firefoxPath) {
   console.warn('\n[broadsheet] NOTICE: no Firefox found; the Firefox e2e tests are SKIPPED.\n');
 }
 
+/**
+ * The one file a Save as JSON put in `dir`, once Firefox has finished it: it makes the file (and a
+ * .part beside it) before writing it, so this waits for a single .json file whose text parses.
+ */
+async function savedArticle(
+  dir: string,
+): Promise<{ name: string; article: Record<string, unknown> }> {
+  let saved: { name: string; article: Record<string, unknown> } | null = null;
+  await expect
+    .poll(
+      () => {
+        const names = readdirSync(dir);
+        if (names.length !== 1 || !names[0]!.endsWith('.json')) return false;
+        try {
+          const article = JSON.parse(readFileSync(resolve(dir, names[0]!), 'utf8')) as Record<
+            string,
+            unknown
+          >;
+          saved = { name: names[0]!, article };
+        } catch {
+          return false;
+        }
+        return true;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return saved!;
+}
+
 describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
   const pages = availablePages(BBC_PAGES);
   const genericAvailable = existsSync(GENERIC_PAGE.file);
@@ -195,28 +225,11 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
       await press(popup, 'Save as JSON');
       const name = '2007-05-15-no-breakthrough-for-us-and-russia.json';
-      const file = resolve(firefox.downloadsDir, name);
-      // Firefox makes the file (and a .part beside it) before it has written it: wait for the
-      // download to finish, then for its whole text.
-      const download: { article?: Record<string, unknown> } = {};
-      await expect
-        .poll(
-          () => {
-            if (readdirSync(firefox.downloadsDir).join() !== name) return false;
-            try {
-              download.article = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-            } catch {
-              return false;
-            }
-            return true;
-          },
-          { timeout: 15_000 },
-        )
-        .toBe(true);
-      const saved = download.article!;
-      expect(schemaErrors(saved)).toEqual([]);
+      const saved = await savedArticle(firefox.downloadsDir);
+      expect(saved.name).toBe(name);
+      expect(schemaErrors(saved.article)).toEqual([]);
       const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
-      expect({ ...saved, extractedAt: null }).toEqual({ ...cli, extractedAt: null });
+      expect({ ...saved.article, extractedAt: null }).toEqual({ ...cli, extractedAt: null });
       await popup.close();
     });
 
@@ -349,28 +362,11 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(await marked()).toBe(0);
 
       await press(popup, 'Save as JSON');
-      const download: { article?: { title?: string; text?: string; layout?: string } } = {};
-      await expect
-        .poll(
-          () => {
-            const names = readdirSync(granted.downloadsDir);
-            if (names.length !== 1 || !names[0]!.endsWith('.json')) return false;
-            try {
-              download.article = JSON.parse(
-                readFileSync(resolve(granted.downloadsDir, names[0]!), 'utf8'),
-              ) as typeof download.article;
-            } catch {
-              return false;
-            }
-            return true;
-          },
-          { timeout: 15_000 },
-        )
-        .toBe(true);
-      expect(schemaErrors(download.article)).toEqual([]);
-      expect(download.article!.layout).toBe('generic');
-      expect(download.article!.title).toBe(GENERIC_PAGE.title);
-      expect(collapse(download.article!.text ?? '')).toContain(GENERIC_PAGE.firstSentence);
+      const { article } = await savedArticle(granted.downloadsDir);
+      expect(schemaErrors(article)).toEqual([]);
+      expect(article['layout']).toBe('generic');
+      expect(article['title']).toBe(GENERIC_PAGE.title);
+      expect(collapse(String(article['text']))).toContain(GENERIC_PAGE.firstSentence);
       await popup.close();
       await tab.close();
     });
