@@ -4,12 +4,12 @@
  * used with the keyboard alone — the popup opens the reader with Tab and Enter, the reader's
  * theme changes from the keyboard, the options page saves a switch toggled with Space.
  */
-import { readFileSync, existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchWithExtension } from './harness/browser';
+import { axeViolations } from './harness/checks';
 import type { ExtensionBrowser } from './harness/browser';
 import { startFixtureServer } from './harness/server';
 import type { FixtureServer } from './harness/server';
@@ -20,43 +20,15 @@ declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
   storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
 };
-declare const axe: {
-  run(
-    context: Document,
-    options: object,
-  ): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-};
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, 'dist');
 const ARTIFACTS = resolve(ROOT, 'artifacts');
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 const chromiumPath = findChromium();
 if (!chromiumPath) {
   if (process.env.CI === 'true') throw new Error('Chromium is required for the e2e tests in CI.');
   console.warn('\n[broadsheet] NOTICE: no Chromium found; accessibility e2e tests are SKIPPED.\n');
-}
-
-/**
- * axe-core's violations on the page, as `rule: target` lines (empty when there are none). The
- * source is evaluated through CDP, which extension pages' CSP does not block (a <script> tag would
- * be, rightly).
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() =>
-    axe.run(document, {
-      resultTypes: ['violations'],
-      runOnly: ['wcag2a', 'wcag2aa', 'best-practice'],
-    }),
-  );
-  return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}`),
-  );
 }
 
 /** Tabs forward until the focused element's accessible name (text or aria-label) is `name`. */
@@ -126,9 +98,9 @@ describe.skipIf(!chromiumPath)('accessibility and keyboard use', () => {
   it('popup: no axe violation, removals expanded too, in light and dark', async () => {
     const popup = await openPopup();
     for (const summary of await popup.locator('details > summary').all()) await summary.click();
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await axeViolations((e) => popup.evaluate(e))).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'dark' });
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await axeViolations((e) => popup.evaluate(e))).toEqual([]);
     await popup.close();
   });
 
@@ -149,7 +121,10 @@ describe.skipIf(!chromiumPath)('accessibility and keyboard use', () => {
 
     for (const scheme of ['light', 'dark'] as const) {
       await reader.emulateMedia({ colorScheme: scheme });
-      expect(await axeViolations(reader), `follow-system theme, ${scheme}`).toEqual([]);
+      expect(
+        await axeViolations((e) => reader.evaluate(e)),
+        `follow-system theme, ${scheme}`,
+      ).toEqual([]);
     }
 
     // The theme control, reached and changed with the keyboard only.
@@ -160,7 +135,7 @@ describe.skipIf(!chromiumPath)('accessibility and keyboard use', () => {
     await expect.poll(() => theme.inputValue()).not.toBe(before);
     for (const value of ['light', 'sepia', 'dark']) {
       await theme.selectOption(value);
-      expect(await axeViolations(reader), `${value} theme`).toEqual([]);
+      expect(await axeViolations((e) => reader.evaluate(e)), `${value} theme`).toEqual([]);
     }
     await reader.close();
     if (!popup.isClosed()) await popup.close();
@@ -170,7 +145,7 @@ describe.skipIf(!chromiumPath)('accessibility and keyboard use', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
     await options.waitForLoadState('load');
-    expect(await axeViolations(options)).toEqual([]);
+    expect(await axeViolations((e) => options.evaluate(e))).toEqual([]);
 
     const autoClean = options.getByRole('checkbox', { name: /clean .*automatically/i }).first();
     const wasOn = await autoClean.isChecked();

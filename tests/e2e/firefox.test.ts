@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
 import {
+  axeViolations,
   clutterIn,
   collapse,
   keepTextAtDomContentLoaded,
@@ -248,6 +249,26 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       await reader.screenshot({ path: resolve(ARTIFACTS, 'firefox-reader-2007.png') });
       await reader.close();
       if (!popup.isClosed()) await popup.close();
+    });
+
+    it('popup, reader and options pass axe-core in Firefox too', async () => {
+      const popup = await openPopup(tabId);
+      await popup.waitForFunction(
+        () => document.querySelector('h1')?.textContent === 'No breakthrough for US and Russia',
+        { timeout: 15_000 },
+      );
+      expect(await axeViolations((e) => popup.evaluate(e))).toEqual([]);
+      await press(popup, 'Reader view');
+      const reader = await tabShowing('/src/reader/index.html?id=');
+      await reader.waitForFunction(() => document.querySelector('article h1, h1') !== null, {
+        timeout: 15_000,
+      });
+      expect(await axeViolations((e) => reader.evaluate(e))).toEqual([]);
+      await reader.close();
+      if (!popup.isClosed()) await popup.close();
+      const options = await firefox.openExtensionPage('src/options/index.html');
+      expect(await axeViolations((e) => options.evaluate(e))).toEqual([]);
+      await options.close();
     });
 
     it('Show original restores the page exactly, and cleaning again hides the clutter again', async () => {

@@ -3,6 +3,8 @@
  * compared with whitespace collapsed, clutter strings gone, article sentences kept, and the text
  * a reader had at the first DOMContentLoaded.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import { parseHtml, readHtmlFile } from '../../../src/node/load';
 import type { E2ePage } from './pages';
@@ -56,3 +58,28 @@ export const keepTextAtDomContentLoaded = () => {
 
 /** Runs in the page: the text keepTextAtDomContentLoaded kept. */
 export const textKeptAtDomContentLoaded = () => (window as unknown as { __atDcl: string }).__atDcl;
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Runs axe-core in the page: its violations as `rule (help): target` lines. */
+const AXE_RUN = `axe
+  .run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
+  .then((result) =>
+    result.violations.flatMap((v) => v.nodes.map((n) => v.id + ' (' + v.help + '): ' + n.target.join(' '))),
+  )`;
+
+/**
+ * axe-core's violations on a page (empty when there are none), whichever library drives it:
+ * `evaluate` runs an expression in the page and resolves to its (awaited) value. The source goes
+ * in through the driver's evaluation, which extension pages' CSP does not block (a <script> tag
+ * would be, rightly).
+ */
+export async function axeViolations(
+  evaluate: (expression: string) => Promise<unknown>,
+): Promise<string[]> {
+  await evaluate(AXE_SOURCE);
+  return (await evaluate(AXE_RUN)) as string[];
+}
