@@ -328,12 +328,13 @@ function readByline(root: Element): ReturnType<typeof splitByline> {
  */
 function readNewContributors(el: Element): ReturnType<typeof splitByline> {
   let level = el;
-  for (let kids = childrenOf(level); kids.length === 1 && !isSpan(kids[0]!);) {
+  let kids = childrenOf(level);
+  while (kids.length === 1 && !isSpan(kids[0]!)) {
     level = kids[0]!;
     kids = childrenOf(level);
   }
   // A contributor holds its name span itself; a list of contributors holds contributors.
-  const people = childrenOf(level).some(isSpan) ? [level] : childrenOf(level);
+  const people = kids.some(isSpan) ? [level] : kids;
   const authors: Author[] = [];
   let dateline: string | null = null;
   for (const person of people) {
