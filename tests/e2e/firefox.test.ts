@@ -292,53 +292,45 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
           if (input.checked !== wanted) input.click();
         }, on);
       };
-      /** A new load of the story, once the content script has decided. */
-      const load = async () => {
-        const page = await open(CLASSIC_2007.url);
-        await page.waitForFunction(
-          () => !document.querySelector('style[data-broadsheet-early-style]'),
-          { timeout: 15_000 },
-        );
-        // The settings may come after the DOM (then the page is first cleaned on the defaults).
-        await new Promise((r) => setTimeout(r, 300));
-        return page;
+      /**
+       * Loads the story anew (each load once the content script has decided) until what `read`
+       * says of the page equals `expected`: the setting is stored and new loads follow it.
+       */
+      const loadUntil = async (read: (page: Page) => Promise<unknown>, expected: unknown) => {
+        let page: Page | null = null;
+        await expect
+          .poll(
+            async () => {
+              await page?.close();
+              page = await open(CLASSIC_2007.url);
+              await page.waitForFunction(
+                () => !document.querySelector('style[data-broadsheet-early-style]'),
+                { timeout: 15_000 },
+              );
+              // The settings may come after the DOM (the page is then first cleaned on the defaults).
+              await new Promise((r) => setTimeout(r, 300));
+              return read(page);
+            },
+            { timeout: 15_000 },
+          )
+          .toEqual(expected);
+        await page!.close();
       };
       try {
         await setSwitch(false);
-        // Wait until the setting is stored: a new load is left as the site made it.
-        let plain: Page | null = null;
-        await expect
-          .poll(
-            async () => {
-              await plain?.close();
-              plain = await load();
-              return collapse(await bodyText(plain));
-            },
-            { timeout: 15_000 },
-          )
-          .toBe(collapse(original.text));
-        await plain!.close();
+        // A new load is left as the site made it.
+        await loadUntil(async (page) => collapse(await bodyText(page)), collapse(original.text));
 
         await setSwitch(true);
-        let cleaned: Page | null = null;
-        await expect
-          .poll(
-            async () => {
-              await cleaned?.close();
-              cleaned = await load();
-              const text = collapse(await bodyText(cleaned));
-              return CLASSIC_2007.clutter.filter((c) => text.includes(collapse(c)));
-            },
-            { timeout: 15_000 },
-          )
-          .toEqual([]);
-        await cleaned!.close();
+        // A new load is cleaned again.
+        await loadUntil(async (page) => clutterIn(await bodyText(page), CLASSIC_2007.clutter), []);
       } finally {
         await popup.close();
         await firefox.setSettings(SETTINGS_KEY, DEFAULT_SETTINGS);
       }
     });
   });
+
   describe.skipIf(!genericAvailable)('a non-BBC article, through the toolbar', () => {
     // The toolbar's activeTab grant, stood in for by a copy of the build that names the page's
     // host (see copyWithGrantedHosts), in a Firefox of its own.
