@@ -87,7 +87,7 @@ export function parseShortDate(text: string | null | undefined): string | null {
 
 /**
  * Any machine-readable date (ISO 8601 with or without offset, RFC 2822, Unix seconds in a
- * `data-seconds` attribute) → ISO 8601 UTC, or null.
+ * `data-seconds` attribute) → ISO 8601 UTC, or null. A value without a zone is read as UTC.
  */
 export function toIsoUtc(value: string | number | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
@@ -103,9 +103,47 @@ export function toIsoUtc(value: string | number | null | undefined): string | nu
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (dateOnly) return iso(+dateOnly[1]!, +dateOnly[2]!, +dateOnly[3]!);
   if (!/\d{4}/.test(s)) return null;
-  const parsed = Date.parse(s);
+  const parsed = parseAsUtcUnlessZoned(s);
   if (Number.isNaN(parsed)) return parseBbcUpdated(s);
   return normalize(new Date(parsed));
+}
+
+/** An ISO 8601 date and time with no offset: `2018-04-05T06:00`, `2017-11-24 18:42:20.314667`. */
+const ISO_WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
+/** A zone the JavaScript date parser reads: Z, UT/UTC/GMT, the US zones' letters, an offset. */
+function namesAZone(value: string): boolean {
+  return (
+    /(?:^|[\d\s])Z$/i.test(value) ||
+    /\b(?:UTC?|GMT|[ECMP][SD]T)\b/i.test(value) ||
+    /[+-]\d{2}:?\d{2}\b/.test(value.replace(/^\d{4}-\d{2}-\d{2}/, ''))
+  );
+}
+
+/**
+ * Milliseconds for a date the page wrote, NaN when unreadable. JavaScript reads a date or time
+ * without a zone ("2018-04-05T06:00", "March 25, 2015") in the zone of the machine it runs on, so
+ * the same page would give different dates on different machines and in different users'
+ * browsers. Such a value is read as UTC instead, as a bare ISO day already is: the page did not
+ * say, and the output must not depend on where it is read.
+ */
+function parseAsUtcUnlessZoned(value: string): number {
+  const iso = ISO_WITHOUT_ZONE.exec(value);
+  if (iso) return Date.parse(`${iso[1]}T${iso[2]}Z`);
+  if (namesAZone(value)) return Date.parse(value);
+  const asUtc = Date.parse(`${value} UTC`);
+  if (!Number.isNaN(asUtc)) return asUtc;
+  // A form the parser reads but not with a zone after it: its clock fields, read as UTC.
+  const local = new Date(value);
+  if (Number.isNaN(local.getTime())) return NaN;
+  return Date.UTC(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate(),
+    local.getHours(),
+    local.getMinutes(),
+    local.getSeconds(),
+  );
 }
 
 function normalize(date: Date): string | null {

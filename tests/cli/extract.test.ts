@@ -34,6 +34,11 @@ const PAGES = {
   'image.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
   'broken.html.gz': 'this is not gzip',
   'zipped.html.gz': gzipSync(story('', 'A gzipped story')),
+  // Dates as many sites write them: a clock time with no zone (aclu.org, liberation.fr …).
+  'zoneless.html': story(
+    '<meta property="article:published_time" content="2018-04-05T06:00">' +
+      '<meta property="article:modified_time" content="April 6, 2018 9:30 pm">',
+  ),
 };
 
 let dir: string;
@@ -96,6 +101,22 @@ describe('broadsheet extract', () => {
     const run = runCli(['extract', '--pretty', at('canonical.html')]);
     expect(run.stdout.split('\n').length).toBeGreaterThan(10);
     expect(JSON.parse(run.stdout)).toMatchObject({ title: 'A fixture story' });
+  });
+});
+
+describe('dates without a zone', () => {
+  it('are read as UTC, so the record is the same on a machine in any time zone', () => {
+    const outputs = ['UTC', 'America/New_York', 'Asia/Tokyo'].map(
+      (TZ) => runCli(['extract', at('zoneless.html')], dir, { TZ }).stdout,
+    );
+    const [record] = records({ status: 0, stdout: outputs[0]!, stderr: '' });
+    expect(record).toMatchObject({
+      published: '2018-04-05T06:00:00Z',
+      modified: '2018-04-06T21:30:00Z',
+    });
+    const dates = outputs.map((out) => out.match(/"(?:published|modified)":"[^"]*"/g));
+    expect(dates[1]).toEqual(dates[0]);
+    expect(dates[2]).toEqual(dates[0]);
   });
 });
 

@@ -18,9 +18,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = ROOT): CliRun {
+export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
   const run = spawnSync(TSX, [MAIN, ...args], {
     cwd,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     // A few hundred articles of JSON; the default 1 MB would cut the output short.
     maxBuffer: 512 * 1024 * 1024,
