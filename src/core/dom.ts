@@ -101,16 +101,33 @@ export function isNonContent(el: Element): boolean {
   );
 }
 
+/**
+ * A JSON-LD script's data, or undefined when it is not JSON. Some sites (Medium, NBC News) wrap
+ * it in `<![CDATA[ … ]]>` or an HTML comment, old XHTML habits a browser's JSON reader does not
+ * take: the wrapper is dropped.
+ */
+function parseJsonLd(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const unwrapped = text
+      .replace(/^\s*(?:\/\/|\/\*)?\s*(?:<!\[CDATA\[|<!--)/, '')
+      .replace(/(?:\/\/|\/\*)?\s*(?:\]\]>|-->)\s*(?:\*\/)?\s*$/, '');
+    if (unwrapped === text) return undefined;
+    try {
+      return JSON.parse(unwrapped);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 /** Parses JSON-LD blocks, tolerating broken ones; flattens `@graph` arrays. */
 export function jsonLd(doc: Document): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const script of Array.from(queryAll(doc, 'script[type="application/ld+json"]'))) {
-    let data: unknown;
-    try {
-      data = JSON.parse(textContentOf(script) ?? '');
-    } catch {
-      continue;
-    }
+    const data = parseJsonLd(textContentOf(script) ?? '');
+    if (data === undefined) continue;
     // A read index instead of shift(), and one push per item instead of a spread: a page's
     // JSON-LD array of 200,000 entries would overflow the call stack through `push(...items)`
     // and take quadratic time through shift() (found by tests/reliability/size.test.ts).

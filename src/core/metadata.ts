@@ -24,8 +24,14 @@ export interface PageMetadata {
 const ARTICLE_TYPES =
   /^(?:News|Reportage|Analysis|Opinion|Report|Blog|Scholarly|Tech)?Article$|^BlogPosting$|^LiveBlogPosting$|^WebPage$/;
 
+/** What a site's template writes where it has no value ("articleSection": "nil"). */
+const PLACEHOLDER = /^(?:nil|null|undefined|none|n\/a)$/i;
+
 function firstString(value: unknown): string | null {
-  if (typeof value === 'string') return collapse(value) || null;
+  if (typeof value === 'string') {
+    const text = collapse(value);
+    return text && !PLACEHOLDER.test(text) ? text : null;
+  }
   if (Array.isArray(value))
     for (const v of value) {
       const s = firstString(v);

@@ -102,7 +102,16 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
 describe.skipIf(!corpusAvailable)(
   'generic metadata against Readability’s expected metadata',
   () => {
-    const cases = ['nytimes-1', 'guardian-1', 'ars-1', 'wapo-1', 'cnet'];
+    // medium-3 and schema-org-context-object: JSON-LD wrapped in <![CDATA[ … ]]>.
+    const cases = [
+      'nytimes-1',
+      'guardian-1',
+      'ars-1',
+      'wapo-1',
+      'cnet',
+      'medium-3',
+      'schema-org-context-object',
+    ];
     for (const slug of cases)
       it(slug, () => {
         const dir = corpusPath('readability-test-pages', slug);
@@ -116,10 +125,11 @@ describe.skipIf(!corpusAvailable)(
         const article = extractArticle(doc, 'http://fakehost/test/page.html', { now: NOW });
         expect(article.layout).toBe('generic');
         expect(article.title).toBe(expected.title);
-        expect(article.authors).toEqual([{ name: expected.byline.replace(/^By /, '') }]);
+        const names = expected.byline.replace(/^By /, '').split(', ');
+        expect(article.authors).toEqual(names.map((name) => ({ name })));
         if (expected.lang) expect(article.language).toBe(expected.lang);
         const published = expected.publishedTime
-          ? new Date(expected.publishedTime).toISOString().replace('.000Z', 'Z')
+          ? new Date(expected.publishedTime).toISOString().replace(/\.\d{3}Z$/, 'Z')
           : null;
         expect(article.published).toBe(published);
       });
@@ -138,3 +148,39 @@ describe.skipIf(!corpusAvailable)(
     });
   },
 );
+
+describe('JSON-LD as sites wrap it', () => {
+  const page = (script: string) =>
+    parseHtml(`<!doctype html><html lang="en"><head><title>Page title</title>
+<script type="application/ld+json">${script}</script></head>
+<body><article><h1>Headline</h1>
+<p>The first paragraph of the story, long enough to be read as the article's text.</p>
+<p>The second paragraph closes the story.</p></article></body></html>`);
+  const data = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'Headline',
+    datePublished: '2024-12-06T17:00:40-05:00',
+    author: { '@type': 'Person', name: 'Jane Doe' },
+    articleSection: 'nil',
+  });
+
+  it.each([
+    ['bare', data],
+    ['in CDATA', `\n<![CDATA[\n${data}\n]]>\n`],
+    ['in commented CDATA', `//<![CDATA[\n${data}\n//]]>`],
+    ['in an HTML comment', `<!--\n${data}\n-->`],
+  ])('is read %s', (_, script) => {
+    const article = extractArticle(page(script), 'https://news.example/story');
+    expect(article.published).toBe('2024-12-06T22:00:40Z');
+    expect(article.authors).toEqual([{ name: 'Jane Doe' }]);
+    // A template's placeholder is no section.
+    expect(article.section).toBeNull();
+  });
+
+  it('is skipped when it is not JSON at all', () => {
+    const article = extractArticle(page('<![CDATA[ not json ]]>'), 'https://news.example/story');
+    expect(article.published).toBeNull();
+    expect(article.authors).toEqual([]);
+  });
+});
