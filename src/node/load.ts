@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
 
-/** Decodes page bytes: BOM, then `<meta charset>` / http-equiv in the first 2 KB, then UTF-8, then windows-1252. */
+/**
+ * Decodes page bytes: a BOM; else UTF-8 when the bytes are valid UTF-8; else the `<meta charset>` /
+ * http-equiv in the first 2 KB; else windows-1252 (UTF-8 with replacement characters when the page
+ * declares UTF-8). Valid UTF-8 is read as UTF-8 whatever the page declares: a page
+ * saved again as UTF-8 by a tool that kept its old declaration (readability-test-pages/qq
+ * declares gb2312) would otherwise come out as mojibake, while text in a legacy encoding that
+ * happens to be valid UTF-8 (its bytes above 0x7F all in well-formed multi-byte runs) is
+ * vanishingly rare; ASCII reads the same either way.
+ */
 export function decodeHtml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
@@ -16,18 +24,26 @@ export function decodeHtml(bytes: Uint8Array): string {
     return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
-    try {
-      // WHATWG: iso-8859-1 and us-ascii mean windows-1252.
-      return new TextDecoder(declared).decode(bytes);
-    } catch {
-      /* unknown label: fall through */
-    }
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return utf8;
+  // (A <meta> cannot declare UTF-16: the bytes that read it are ASCII. Browsers take it as UTF-8.)
+  if (declared === 'utf-8' || declared === 'utf8' || declared?.startsWith('utf-16'))
+    return new TextDecoder('utf-8').decode(bytes);
+  try {
+    // WHATWG: iso-8859-1 and us-ascii mean windows-1252.
+    if (declared) return new TextDecoder(declared).decode(bytes);
+  } catch {
+    // A label no decoder knows is ignored, as browsers do.
   }
+  return new TextDecoder('windows-1252').decode(bytes);
+}
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder(declared ? 'utf-8' : 'windows-1252').decode(bytes);
+    return null;
   }
 }
 

@@ -40,6 +40,17 @@ describe.skipIf(!corpusAvailable)('broadsheet extract on corpus pages', () => {
     expect(second!['text']).toContain('The Home Office plans to spend £8m on 10,000 new Taser');
   });
 
+  it('reads a page saved again as UTF-8 that still declares gb2312 as UTF-8', () => {
+    const qq = corpusPath('readability-test-pages/qq');
+    const expected = JSON.parse(readFileSync(join(qq, 'expected-metadata.json'), 'utf8')) as {
+      title: string;
+    };
+    const [record] = records(runCli(['extract', join(qq, 'source.html')]));
+    expect(record!['title']).toBe(expected.title);
+    expect(record!['text']).toContain('DeepMind');
+    expect(record!['text']).toMatch(/人工智能/);
+  });
+
   it('extracts some two hundred pages in one process, one record each, in manifest order', () => {
     const truth = JSON.parse(
       readFileSync(corpusPath('article-extraction-benchmark/ground-truth.json'), 'utf8'),
