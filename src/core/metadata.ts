@@ -68,22 +68,24 @@ export function articleJsonLd(doc: Document): Record<string, unknown> | null {
 
 /**
  * The first non-empty `content` of each `<meta>` name, property or itemprop (lower-cased), with
- * its position: one pass over the page's <meta> elements instead of one per name asked for.
+ * its position: one pass over the page's <meta> elements instead of one per name asked for. An
+ * attribute may list several names (RDFa: `property="dc:creator twitter:site_name"`), and Dublin
+ * Core's `dc:` / `dcterms.` prefixes are filed under `dc.`.
  */
 function metaIndex(doc: Document): Map<string, { position: number; value: string }> {
   const index = new Map<string, { position: number; value: string }>();
   let position = 0;
   for (const meta of Array.from(queryAll(doc, 'meta'))) {
     position++;
-    const key = (
-      meta.getAttribute('name') ??
-      meta.getAttribute('property') ??
-      meta.getAttribute('itemprop') ??
-      ''
-    ).toLowerCase();
-    if (!key || index.has(key)) continue;
+    const keys =
+      meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop');
+    if (!keys) continue;
     const value = collapse(meta.getAttribute('content'));
-    if (value) index.set(key, { position, value });
+    if (!value) continue;
+    for (const key of keys.toLowerCase().split(/\s+/)) {
+      const name = key.replace(/^(?:dc|dcterms)[:.]/, 'dc.');
+      if (name && !index.has(name)) index.set(name, { position, value });
+    }
   }
   return index;
 }

@@ -111,6 +111,9 @@ describe.skipIf(!corpusAvailable)(
       'cnet',
       'medium-3',
       'schema-org-context-object',
+      // RDFa lists of names in one property, Dublin Core as dc:creator.
+      '004-metadata-space-separated-properties',
+      'metadata-content-missing',
     ];
     for (const slug of cases)
       it(slug, () => {
