@@ -72,8 +72,15 @@ export function articleJsonLd(doc: Document): Record<string, unknown> | null {
  * attribute may list several names (RDFa: `property="dc:creator twitter:site_name"`), and Dublin
  * Core's `dc:` / `dcterms.` prefixes are filed under `dc.`.
  */
-function metaIndex(doc: Document): Map<string, { position: number; value: string }> {
-  const index = new Map<string, { position: number; value: string }>();
+interface MetaEntry {
+  position: number;
+  value: string;
+  /** Every distinct content under the name, in page order (`value` first). */
+  values: string[];
+}
+
+function metaIndex(doc: Document): Map<string, MetaEntry> {
+  const index = new Map<string, MetaEntry>();
   let position = 0;
   for (const meta of Array.from(queryAll(doc, 'meta'))) {
     position++;
@@ -84,7 +91,10 @@ function metaIndex(doc: Document): Map<string, { position: number; value: string
     if (!value) continue;
     for (const key of keys.toLowerCase().split(/\s+/)) {
       const name = key.replace(/^(?:dc|dcterms)[:.]/, 'dc.');
-      if (name && !index.has(name)) index.set(name, { position, value });
+      if (!name) continue;
+      const entry = index.get(name);
+      if (!entry) index.set(name, { position, value, values: [value] });
+      else if (!entry.values.includes(value)) entry.values.push(value);
     }
   }
   return index;
@@ -96,19 +106,22 @@ export function readMetadata(
 ): PageMetadata {
   // As dom.ts's metaContent: the first <meta> in page order whose key is one of `names`.
   const index = metaIndex(doc);
-  const meta = (...names: string[]): string | null => {
-    let first: { position: number; value: string } | undefined;
+  const metaEntry = (...names: string[]): MetaEntry | undefined => {
+    let first: MetaEntry | undefined;
     for (const name of names) {
       const found = index.get(name.toLowerCase());
       if (found && (!first || found.position < first.position)) first = found;
     }
-    return first?.value ?? null;
+    return first;
   };
+  const meta = (...names: string[]): string | null => metaEntry(...names)?.value ?? null;
   const ld = articleJsonLd(doc);
   const canonicalHref =
     queryOne(doc, 'link[rel~="canonical" i]')?.getAttribute('href') ?? meta('og:url');
   const ldAuthors = ld ? authorsFrom(ld['author']) : [];
-  const metaAuthor = meta('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author');
+  const metaAuthors = (
+    metaEntry('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author')?.values ?? []
+  ).filter((value) => !/^https?:/.test(value));
   const lang =
     doc.documentElement?.getAttribute('lang') ??
     doc.documentElement?.getAttribute('xml:lang') ??
@@ -125,9 +138,11 @@ export function readMetadata(
       null,
     authors: ldAuthors.length
       ? ldAuthors
-      : metaAuthor && !/^https?:/.test(metaAuthor)
-        ? authorsFrom(metaAuthor)
-        : [],
+      : // One <meta> per person when there are several ("Kooman, F.", "Jong, Michiel de": names
+        // written surname first); one may list several people ("A, B and C").
+        metaAuthors.length > 1
+        ? [...new Set(metaAuthors.map(cleanByline).filter(Boolean))].map((name) => ({ name }))
+        : authorsFrom(metaAuthors[0]),
     published: toIsoUtc(
       (ld && firstString(ld['datePublished'])) ??
         meta(

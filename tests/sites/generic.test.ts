@@ -187,3 +187,35 @@ describe('JSON-LD as sites wrap it', () => {
     expect(article.authors).toEqual([]);
   });
 });
+
+describe('authors from <meta>', () => {
+  const authorsOf = (metas: string) =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title>${metas}</head>
+<body><article><h1>T</h1>
+<p>The first paragraph of the story, long enough to be read as the article's text.</p>
+<p>The second paragraph closes the story.</p></article></body></html>`),
+      'https://news.example/story',
+    ).authors.map((a) => a.name);
+
+  it('takes one person per <meta> when there are several (ietf-1 writes surname first)', () => {
+    expect(
+      authorsOf(
+        '<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">',
+      ),
+    ).toEqual(['Kooman, F.', 'Jong, Michiel de']);
+  });
+
+  it('splits one <meta> that lists several people, and ignores profile addresses', () => {
+    expect(authorsOf('<meta name="author" content="Ann Lee, Bo Chan and Cy Diaz">')).toEqual([
+      'Ann Lee',
+      'Bo Chan',
+      'Cy Diaz',
+    ]);
+    expect(
+      authorsOf(
+        '<meta property="article:author" content="https://www.facebook.com/someone"><meta property="article:author" content="Ann Lee">',
+      ),
+    ).toEqual(['Ann Lee']);
+  });
+});
