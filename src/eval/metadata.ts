@@ -144,9 +144,12 @@ interface ParsedDate {
 function parseDate(value: string): ParsedDate | null {
   const v = value.trim();
   const timed = /\d{1,2}:\d{2}/.test(v);
-  // A bare day is a calendar day, not midnight in the machine's zone.
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v;
-  const ms = Date.parse(timed && !/(z|[+-]\d{2}:?\d{2}|gmt|utc)\b/i.test(v) ? `${day} UTC` : day);
+  // A bare day is a calendar day, not midnight in the machine's zone; an ISO date and time
+  // without a zone (Readability's truth for aclu: "2018-04-05T06:00") is UTC, as other clock
+  // times without a zone are here (JavaScript reads "<ISO> UTC" as no date at all).
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ms: Date.parse(`${v}T00:00:00Z`), timed };
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v)) return { ms: Date.parse(`${v}Z`), timed };
+  const ms = Date.parse(timed && !/(z|[+-]\d{2}:?\d{2}|gmt|utc)\b/i.test(v) ? `${v} UTC` : v);
   return Number.isNaN(ms) ? null : { ms, timed };
 }
 

@@ -36,6 +36,14 @@ describe('metadata comparison', () => {
     expect(metadataMatches('published', truth, '2009-04-22')).toBe(false);
     expect(metadataMatches('published', truth, 'not a date')).toBe(false);
   });
+  it('reads an ISO date and time without a zone as UTC, on either side', () => {
+    expect(metadataMatches('published', '2018-04-05T06:00', '2018-04-05T06:00:00Z')).toBe(true);
+    expect(metadataMatches('published', '2018-04-05T06:00', '2018-04-05T06:00')).toBe(true);
+    expect(metadataMatches('published', '2017-11-24T18:42:20.314667', '2017-11-24T18:42:20Z')).toBe(
+      true,
+    );
+    expect(metadataMatches('published', '2018-04-05T06:00', '2018-04-05T10:00:00Z')).toBe(false);
+  });
 });
 
 describe('quantile', () => {
