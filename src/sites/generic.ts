@@ -137,10 +137,37 @@ function standfirstOf(description: string | null, body: Block[]): string | null 
   return summary;
 }
 
-/** "By Jane Doe and John Roe" → two authors. A byline that is a date or an address is none. */
+/**
+ * Where the date, time or handle a byline element also holds begins: "Nathan Willis\n March 25,
+ * 2015", "Last Updated: January 7, 2025", "Jeff Foust, Monday, November 18", "Glenn Greenwald
+ * @ggreenwald" — also glued on where the page's spans had no space between them: "Lucas
+ * Nolan22 Dec 2016", "Carrie ArnoldNovember 15, 2019", "Jeff FoustMonday".
+ */
+const BYLINE_TAIL = [
+  /\d|\s@\w/,
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:last )?updated|published|posted)\b/i,
+  /(?<=[a-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/,
+];
+
+function withoutTail(byline: string): string {
+  let at = byline.length;
+  for (const tail of BYLINE_TAIL) {
+    const found = byline.search(tail);
+    if (found >= 0 && found < at) at = found;
+  }
+  return at === byline.length ? byline : byline.slice(0, at).replace(/[\s|,–—-]+$/, '');
+}
+
+/**
+ * "By Jane Doe and John Roe" → two authors. The date a byline element often carries after the
+ * names is cut off; a byline that is only a date or an address is none.
+ */
 function authorsFromByline(byline: string): Author[] {
-  const cleaned = cleanByline(byline);
-  if (!cleaned || cleaned.length > 120 || /^https?:|\d{4}/.test(cleaned)) return [];
+  const whole = cleanByline(byline);
+  if (/^https?:/.test(whole)) return [];
+  const cleaned = cleanByline(withoutTail(whole));
+  if (!cleaned || cleaned.length > 120) return [];
   const names = cleaned
     .split(/\s+and\s+|\s*,\s*|\s*&\s*/)
     .map((n) => n.trim())

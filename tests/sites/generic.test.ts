@@ -219,3 +219,47 @@ describe('authors from <meta>', () => {
     ).toEqual(['Ann Lee']);
   });
 });
+
+describe('authors from the byline on the page', () => {
+  const authorsOf = (byline: string) =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1><div class="byline">${byline}</div>
+<p>The first paragraph of the story, long enough to be read as the article's text, and more.</p>
+<p>The second paragraph of the story, which goes on a little, as stories do, to its end.</p>
+</article></body></html>`),
+      'https://news.example/story',
+    ).authors.map((a) => a.name);
+
+  it.each([
+    ['By Nathan Willis\n March 25, 2015', ['Nathan Willis']],
+    ['by Lucas Nolan<span>22 Dec 2016</span>', ['Lucas Nolan']],
+    ['By Carrie Arnold<span>November 15, 2019</span>', ['Carrie Arnold']],
+    ['by Jeff Foust<span>Monday, November 18, 2019</span>', ['Jeff Foust']],
+    ['by Jeff Foust — November 18, 2019', ['Jeff Foust']],
+    ['By FEDERICA LUSIARDI - 2019-04-10', ['FEDERICA LUSIARDI']],
+    ['Glenn Greenwald @ggreenwald', ['Glenn Greenwald']],
+    ['By Kevin Johnson and Kevin McCoy', ['Kevin Johnson', 'Kevin McCoy']],
+    ['Last Updated: January 7, 2025', []],
+  ])('reads %j as %j', (byline, names) => {
+    expect(authorsOf(byline)).toEqual(names);
+  });
+});
+
+describe.skipIf(!corpusAvailable)(
+  'authors of Readability’s pages whose byline holds a date',
+  () => {
+    it.each([
+      ['lwn-1', 'Nathan Willis'],
+      ['breitbart', 'Lucas Nolan'],
+      ['yahoo-3', 'GILLIAN MOHNEY'],
+    ])('%s: %s', (slug, name) => {
+      const dir = corpusPath('readability-test-pages', slug);
+      const article = extractArticle(
+        parseHtml(readHtmlFile(`${dir}/source.html`)),
+        'http://fakehost/test/page.html',
+      );
+      expect(article.authors).toEqual([{ name }]);
+    });
+  },
+);
