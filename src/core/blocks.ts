@@ -1,5 +1,5 @@
 /**
- * Turns an article container into body blocks (paragraph, heading, quote, image, list), reading
+ * Turns an article container into body blocks (paragraph, heading, quote, image, list, table), reading
  * the DOM without changing it. Every extractor uses it, so a site rule only says what is special
  * on its layout through `classify`.
  */
@@ -187,9 +187,88 @@ function defaultBlock(
       return null;
     case 'pre':
       return { type: 'paragraph', text: (textContentOf(el) ?? '').trim() };
+    case 'table':
+      // A table of data (standings, results, figures) stays a table; one that lays out the
+      // page or its pictures is walked as a container.
+      return dataTable(el) ?? undefined;
     default:
       return undefined;
   }
+}
+
+const NUMBER = /^[-+−]?[\d.,]+%?$/;
+
+/**
+ * True when a table written without header cells still opens with a row of labels: every cell of
+ * the first row is a label (not a figure), and some column below it is all figures ("Pos. Piloto Pontos" over
+ * "1 Kyle Busch 5040").
+ */
+function labelsRow(rows: string[][]): boolean {
+  const [first, ...rest] = rows;
+  if (!first || rest.length < 2 || first.some((cell) => !cell || NUMBER.test(cell))) return false;
+  return first.some((_, col) => rest.every((row) => NUMBER.test(row[col] ?? '')));
+}
+
+/** Longest cell text a data table is expected to hold; layout cells hold whole stories. */
+const MAX_CELL_CHARS = 300;
+const LAYOUT_IN_CELL =
+  'table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, figure, form, iframe, p + p';
+
+/**
+ * `table` as a table block when it holds data: at least two rows and two columns of short text,
+ * no table inside it, no cell holding blocks of its own or only a picture, and not marked as
+ * presentation. Null for a layout table.
+ */
+function dataTable(table: Element): Block | null {
+  const role = table.getAttribute('role');
+  if (role === 'presentation' || role === 'none') return null;
+  const head: string[][] = [];
+  const rows: string[][] = [];
+  const foot: string[][] = [];
+  let caption: string | null = null;
+  let columns = 0;
+  let cells = 0;
+  let filled = 0;
+  const readRow = (tr: Element, part: 'thead' | 'tbody' | 'tfoot'): boolean => {
+    if (isHiddenElement(tr)) return true;
+    const row: string[] = [];
+    let allHeaders = true;
+    for (const cell of childrenOf(tr)) {
+      const tag = cell.tagName.toLowerCase();
+      if (tag !== 'td' && tag !== 'th') continue;
+      if (tag === 'td') allHeaders = false;
+      const text = inlineText(cell);
+      if (text.length > MAX_CELL_CHARS || queryOne(cell, LAYOUT_IN_CELL)) return false;
+      if (!text && queryOne(cell, 'img')) return false;
+      row.push(text);
+      cells++;
+      if (text) filled++;
+    }
+    if (!row.length) return true;
+    columns = Math.max(columns, row.length);
+    // Header rows are the <thead>'s, and <th> rows before the first row of data; a <tfoot>
+    // (which a page may write before its <tbody>) shows last.
+    if (part === 'tfoot') foot.push(row);
+    else if (part === 'thead' || (allHeaders && !rows.length)) head.push(row);
+    else rows.push(row);
+    return true;
+  };
+  for (const child of childrenOf(table)) {
+    const tag = child.tagName.toLowerCase();
+    if (tag === 'caption') caption = inlineText(child) || null;
+    else if (tag === 'tr') {
+      if (!readRow(child, 'tbody')) return null;
+    } else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
+      for (const tr of childrenOf(child))
+        if (tr.tagName.toLowerCase() === 'tr' && !readRow(tr, tag)) return null;
+    }
+  }
+  // A footer that repeats the header (long tables print it at both ends) is said once.
+  const same = (a: string[][], b: string[][]) => a.join('\n') === b.join('\n');
+  if (foot.length && !same(foot, head)) rows.push(...foot);
+  if (head.length + rows.length < 2 || columns < 2 || filled * 2 < cells) return null;
+  if (!head.length && labelsRow(rows)) head.push(rows.shift()!);
+  return { type: 'table', caption, head, rows };
 }
 
 /** Text of an inline context, with <br> as a space and hidden/non-content children left out. */
@@ -238,19 +317,31 @@ function isEmptyBlock(block: Block): boolean {
       return !block.src;
     case 'list':
       return block.items.length === 0;
+    case 'table':
+      return block.rows.length === 0 && block.head.length === 0;
     default:
       return !block.text;
   }
 }
 
-/** The article's plain text: blocks separated by a blank line, without images or pull quotes. */
+/**
+ * The article's plain text: blocks separated by a blank line, without images or pull quotes. A
+ * table is its caption, then one line per row with the cells separated by tabs.
+ */
 export function blocksToText(blocks: Block[]): string {
   const parts: string[] = [];
   for (const b of blocks) {
     if (b.type === 'image') continue;
     if (b.type === 'quote' && b.pull) continue;
     if (b.type === 'list') parts.push(b.items.join('\n'));
+    else if (b.type === 'table') parts.push(tableText(b));
     else parts.push(b.text);
   }
   return parts.filter(Boolean).join('\n\n');
+}
+
+/** A table block as text: its caption, then one line per row, cells separated by tabs. */
+export function tableText(table: Extract<Block, { type: 'table' }>): string {
+  const lines = [...table.head, ...table.rows].map((row) => row.join('\t'));
+  return (table.caption ? [table.caption, ...lines] : lines).join('\n');
 }

@@ -23,7 +23,7 @@ import { indexDocument, isIndexed, maskDocument } from './query';
 import { readerFor } from '../sites/readers';
 import { bodyOf } from './dom';
 import { makeContext } from './context';
-import { blocksToText } from './blocks';
+import { blocksToText, tableText } from './blocks';
 import { collapse, countWords } from './text';
 import { readMetadata } from './metadata';
 import type { PageMetadata } from './metadata';
@@ -159,7 +159,13 @@ function languageTag(value: string | null | undefined): string | null {
 
 function hasText(body: Block[]): boolean {
   return body.some(
-    (b) => b.type !== 'image' && (b.type === 'list' ? b.items.length > 0 : b.text.length > 0),
+    (b) =>
+      b.type !== 'image' &&
+      (b.type === 'list'
+        ? b.items.length > 0
+        : b.type === 'table'
+          ? b.rows.length + b.head.length > 0
+          : b.text.length > 0),
   );
 }
 
@@ -184,5 +190,6 @@ function dedupeBlocks(body: Block[]): Block[] {
 }
 
 function mainText(b: Block): string {
+  if (b.type === 'table') return tableText(b);
   return b.type === 'image' ? b.src : b.type === 'list' ? (b.items[0] ?? '') : b.text;
 }

@@ -49,7 +49,14 @@ export type Block =
   | { type: 'heading'; level: number; text: string }
   | { type: 'quote'; text: string; pull: boolean; cite?: string | null }
   | { type: 'image'; src: string; alt: string | null; caption: string | null }
-  | { type: 'list'; ordered: boolean; items: string[] };
+  | { type: 'list'; ordered: boolean; items: string[] }
+  | {
+      type: 'table';
+      caption: string | null;
+      /** Header rows (the table's <thead>, or its leading rows of <th> cells). */
+      head: string[][];
+      rows: string[][];
+    };
 
 export interface RelatedLink {
   title: string;

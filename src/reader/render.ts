@@ -50,6 +50,45 @@ function quote(block: Extract<Block, { type: 'quote' }>): HTMLElement {
   );
 }
 
+/**
+ * A table of data, in a scrolling wrapper so a wide one does not widen the column. The wrapper is
+ * focusable (it scrolls) and named by the caption when there is one.
+ */
+function table(block: Extract<Block, { type: 'table' }>): HTMLElement {
+  const row = (cells: string[], tag: 'td' | 'th') =>
+    h(
+      'tr',
+      null,
+      cells.map((cell) => h(tag, tag === 'th' ? { scope: 'col' } : null, cell)),
+    );
+  const captionId = block.caption ? uid('table-caption') : null;
+  return h(
+    'div',
+    {
+      class: 'table-scroll',
+      tabindex: '0',
+      role: 'region',
+      ...(captionId ? { 'aria-labelledby': captionId } : { 'aria-label': t('readerTable') }),
+    },
+    h(
+      'table',
+      null,
+      block.caption && h('caption', { id: captionId }, block.caption),
+      block.head.length > 0 &&
+        h(
+          'thead',
+          null,
+          block.head.map((cells) => row(cells, 'th')),
+        ),
+      h(
+        'tbody',
+        null,
+        block.rows.map((cells) => row(cells, 'td')),
+      ),
+    ),
+  );
+}
+
 /** One body block as DOM; null for a block with nothing safe to show. */
 export function renderBlock(block: Block): HTMLElement | null {
   switch (block.type) {
@@ -67,6 +106,8 @@ export function renderBlock(block: Block): HTMLElement | null {
         null,
         block.items.map((item) => h('li', null, item)),
       );
+    case 'table':
+      return table(block);
     default:
       return null;
   }
@@ -84,7 +125,7 @@ function bodyBlocks(article: Article): Block[] {
   while (i < blocks.length) {
     const block = blocks[i]!;
     if (block.type === 'image') i++;
-    else if (block.type !== 'list' && shown.has(block.text)) blocks.splice(i, 1);
+    else if ('text' in block && shown.has(block.text)) blocks.splice(i, 1);
     else break;
   }
   return blocks;

@@ -447,7 +447,8 @@ function boxTable(table: Element, ctx: ExtractContext): Classification {
     if (queryOne(box, '.sih, a[href]')) return 'skip'; // link lists and headed promo boxes
   }
   const images = pictures(table, ctx);
-  if (!images.length) return box ? 'skip' : 'descend';
+  // Neither: a table of data (read as a table block) or one that only lays out the story.
+  if (!images.length) return box ? 'skip' : undefined;
   const caption = collapse(textContentOf(queryOne(table, 'div.cap'))) || null;
   return images.map((img) => ({ ...img, caption }));
 }

@@ -281,6 +281,7 @@ function isStoryParagraph(b: Block, linkOnly: LinkOnly): boolean {
 }
 
 function blockText(b: Block): string {
+  if (b.type === 'table') return [...b.head, ...b.rows].map((row) => row.join(' ')).join(' ');
   return b.type === 'list' ? b.items.join(' ') : b.type === 'image' ? '' : b.text;
 }
 

@@ -31,6 +31,7 @@ const BLOCK_SAMPLES: { [K in Block['type']]: Required<Extract<Block, { type: K }
   quote: { type: 'quote', text: 'We have a disagreement.', pull: true, cite: null },
   image: { type: 'image', src: 'http://news.bbc.co.uk/a.jpg', alt: null, caption: null },
   list: { type: 'list', ordered: false, items: ['One'] },
+  table: { type: 'table', caption: null, head: [['Pos.', 'Driver']], rows: [['1', 'Kyle Busch']] },
 };
 
 const LAYOUTS: Record<Layout, true> = {

@@ -53,6 +53,25 @@ describe('furniture lines', () => {
 });
 
 describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => {
+  it('autoracing.com.br: the standings table is kept whole, as a table', () => {
+    const { article, truthLines } = benchmark('11ea381a');
+    const tables = article.body.filter((b) => b.type === 'table');
+    expect(tables).toHaveLength(1);
+    const [table] = tables as Extract<(typeof article.body)[number], { type: 'table' }>[];
+    // The page writes its labels in plain cells: they are still the head.
+    expect(table!.head).toEqual([
+      ['Pos.', 'Piloto', 'Pontos', 'Vitórias', 'Poles', 'Top 5', 'Top 10'],
+    ]);
+    expect(table!.rows).toHaveLength(40);
+    expect(table!.rows[0]).toEqual(['1', 'Kyle Busch', '5040', '5', '1', '17', '27']);
+    expect(table!.rows[39]).toEqual(['40', 'Casey Mears', '1', '0', '0', '0', '0']);
+    // The truth writes each row as a line of its cells: so does the text, with tabs.
+    const rows = truthLines.filter((l) => /^\d+ [A-Z]/.test(l));
+    expect(rows).toHaveLength(40);
+    const lines = new Set(article.text.split('\n').map((l) => l.replace(/\t/g, ' ')));
+    for (const row of rows) expect(lines).toContain(row);
+  });
+
   it('express.co.uk: story text without photo credits or promo boxes', () => {
     const { article, truthLines } = benchmark('624fcd90');
     expect(article.layout).toBe('generic');

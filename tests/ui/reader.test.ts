@@ -143,6 +143,60 @@ describe('reader details', () => {
     expect(el.querySelectorAll('h1')).toHaveLength(1);
   });
 
+  it('shows a table of data as a table, headed, captioned and reachable by keyboard', async () => {
+    const el = show(
+      makeArticle({
+        body: [
+          { type: 'paragraph', text: 'The final standings after 36 races:' },
+          {
+            type: 'table',
+            caption: 'Cup Series, 2019',
+            head: [['Pos.', 'Driver', 'Points']],
+            rows: [
+              ['1', 'Kyle Busch', '5040'],
+              ['2', 'Martin Truex Jr.', '5035'],
+            ],
+          },
+          {
+            type: 'table',
+            caption: null,
+            head: [],
+            rows: [
+              ['Wins', '5'],
+              ['Poles', HOSTILE],
+            ],
+          },
+        ],
+      }),
+    );
+    const [first, second] = [...el.querySelectorAll<HTMLElement>('.story-body .table-scroll')];
+    const table = first!.querySelector('table')!;
+    expect(table.querySelector('caption')!.textContent).toBe('Cup Series, 2019');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Pos.',
+      'Driver',
+      'Points',
+    ]);
+    expect(
+      [...table.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.children].map((td) => `${td.tagName.toLowerCase()}:${td.textContent}`),
+      ),
+    ).toEqual([
+      ['td:1', 'td:Kyle Busch', 'td:5040'],
+      ['td:2', 'td:Martin Truex Jr.', 'td:5035'],
+    ]);
+    // A wide table scrolls inside its region, which a keyboard user can focus and hear named.
+    expect(first!.tabIndex).toBe(0);
+    expect(document.getElementById(first!.getAttribute('aria-labelledby')!)).toBe(
+      table.querySelector('caption'),
+    );
+    expect(second!.getAttribute('aria-label')).toBe('Table');
+    expect(second!.querySelector('thead')).toBeNull();
+    expect(second!.querySelector('tbody tr:last-child td:last-child')!.textContent).toBe(HOSTILE);
+    expect(el.querySelector('script, b, img')).toBeNull();
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it('shows the standfirst once, even when the body repeats it after the lead picture', () => {
     const el = show(
       makeArticle({
