@@ -9,7 +9,7 @@ import { Readability } from '@mozilla/readability';
 import type { ExtractContext, ExtractedParts, GenericReader } from './site';
 import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
-import { readBlocks } from '../core/blocks';
+import { blocksToText, readBlocks } from '../core/blocks';
 import { bodyOf, COMMENT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse } from '../core/text';
@@ -132,9 +132,37 @@ function standfirstOf(description: string | null, body: Block[]): string | null 
   const summary = collapse(description);
   if (!summary) return null;
   const first = body.find((b) => b.type === 'paragraph');
-  const head = summary.replace(/(?:\.\.\.|…)$/, '').trim();
+  const head = summary.replace(CUT_OFF, '').trim();
   if (first && first.type === 'paragraph' && first.text.startsWith(head)) return null;
+  // A description cut off mid-flow is a machine's excerpt of the page, not a summary.
+  if (head !== summary && copiedFromOpening(head, body)) return null;
   return summary;
+}
+
+/** The mark an automatic excerpt ends with: "…", "...", WordPress's "[…]". */
+const CUT_OFF = /\s*(?:\[(?:…|\.\.\.)\]|\.\.\.|…)$/;
+
+/** Words as the excerpt check compares them: runs of letters and digits, lower-cased. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * True when `summary` is mostly the body's opening words: an excerpt the site cut automatically
+ * (WordPress takes the first 55 words, with whatever a widget printed before them, and adds
+ * "[…]"), not a summary written for the story. Four in five of its word triples must be there.
+ */
+function copiedFromOpening(summary: string, body: Block[]): boolean {
+  const words = wordsOf(summary);
+  if (words.length < 8) return false;
+  const opening = wordsOf(blocksToText(body.slice(0, 40)).slice(0, 6000));
+  const triples = new Set<string>();
+  for (let i = 0; i + 2 < opening.length; i++)
+    triples.add(`${opening[i]} ${opening[i + 1]} ${opening[i + 2]}`);
+  let found = 0;
+  for (let i = 0; i + 2 < words.length; i++)
+    if (triples.has(`${words[i]} ${words[i + 1]} ${words[i + 2]}`)) found++;
+  return found >= 0.8 * (words.length - 2);
 }
 
 /**

@@ -65,6 +65,9 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(table!.rows).toHaveLength(40);
     expect(table!.rows[0]).toEqual(['1', 'Kyle Busch', '5040', '5', '1', '17', '27']);
     expect(table!.rows[39]).toEqual(['40', 'Casey Mears', '1', '0', '0', '0', '0']);
+    // Its og:description is WordPress's cut-off excerpt of the page ("Share this on
+    // WhatsAppNesta página … 1 Kyle Busch 5040 […]"): no standfirst.
+    expect(article.standfirst).toBeNull();
     // The truth writes each row as a line of its cells: so does the text, with tabs.
     const rows = truthLines.filter((l) => /^\d+ [A-Z]/.test(l));
     expect(rows).toHaveLength(40);
@@ -282,3 +285,39 @@ describe.skipIf(!corpusAvailable)(
     });
   },
 );
+
+describe('the standfirst from the page’s description', () => {
+  const standfirstOf = (description: string) =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title>
+<meta name="description" content="${description}"></head>
+<body><article><h1>T</h1>
+<p>Share this</p>
+<p>The council voted on Tuesday to close the old library on the high street next spring.</p>
+<p>Its books will move to the new building by the station, which opens in March.</p>
+</article></body></html>`),
+      'https://news.example/story',
+    ).standfirst;
+
+  it('is the summary the page wrote', () => {
+    expect(standfirstOf('The town loses a landmark as its library moves.')).toBe(
+      'The town loses a landmark as its library moves.',
+    );
+    expect(standfirstOf('Where the books go next, and why it took six years…')).toBe(
+      'Where the books go next, and why it took six years…',
+    );
+  });
+
+  it('is none when the description is a cut-off copy of the story’s opening', () => {
+    expect(
+      standfirstOf(
+        'Share thisThe council voted on Tuesday to close the old library on the high street next spring. Its books will [&hellip;]',
+      ),
+    ).toBeNull();
+    expect(
+      standfirstOf(
+        'The council voted on Tuesday to close the old library on the high street next…',
+      ),
+    ).toBeNull();
+  });
+});
