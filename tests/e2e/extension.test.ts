@@ -312,6 +312,19 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await granted?.close();
     });
 
+    /** The popup for the newest tab, as the toolbar button opens it (by `?tabId=`). */
+    async function popupForNewestTab(): Promise<{ tabId: number; popup: Page }> {
+      const tabId = await granted.serviceWorker.evaluate(async () =>
+        Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)),
+      );
+      const popup = await granted.context.newPage();
+      await popup.setViewportSize({ width: 400, height: 640 });
+      await popup.goto(
+        `chrome-extension://${granted.extensionId}/src/popup/index.html?tabId=${tabId}`,
+      );
+      return { tabId, popup };
+    }
+
     it('is read on demand (the script is injected only when asked) and left uncleaned', async () => {
       const tab = await granted.context.newPage();
       await tab.goto(GENERIC_PAGE.url, { waitUntil: 'domcontentloaded' });
@@ -322,14 +335,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       // No manifest match: nothing of Broadsheet's ran on load.
       expect(await hidden()).toBe(0);
 
-      const tabId = await granted.serviceWorker.evaluate(async () =>
-        Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)),
-      );
-      const popup = await granted.context.newPage();
-      await popup.setViewportSize({ width: 400, height: 640 });
-      await popup.goto(
-        `chrome-extension://${granted.extensionId}/src/popup/index.html?tabId=${tabId}`,
-      );
+      const { tabId, popup } = await popupForNewestTab();
       await expect
         .poll(() => popup.locator('h1').first().textContent(), { timeout: 15_000 })
         .toBe(GENERIC_PAGE.title);
@@ -363,13 +369,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(collapse(await tab.evaluate(() => document.body.textContent ?? ''))).toContain(
         SCOPED_PAGE.footer,
       );
-      const tabId = await granted.serviceWorker.evaluate(async () =>
-        Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)),
-      );
-      const popup = await granted.context.newPage();
-      await popup.goto(
-        `chrome-extension://${granted.extensionId}/src/popup/index.html?tabId=${tabId}`,
-      );
+      const { tabId, popup } = await popupForNewestTab();
       await expect
         .poll(() => popup.locator('h1').first().textContent(), { timeout: 15_000 })
         .toBe(SCOPED_PAGE.title);
@@ -389,33 +389,11 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await popup.close();
       await tab.close();
     });
-  });
 
-  describe.skipIf(!genericAvailable)('a table of data', () => {
-    let granted: ExtensionBrowser;
-
-    beforeAll(async () => {
-      granted = await launchWithGrantedHosts({
-        extensionDir: DIST,
-        origins: [new URL(TABLE_PAGE.url).origin],
-        hostResolverRules: server.hostResolverRules(),
-      });
-    });
-
-    afterAll(async () => {
-      await granted?.close();
-    });
-
-    it('is shown in the reader as a table, every row of it', async () => {
+    it('shows a table of data in the reader as a table, every row of it', async () => {
       const tab = await granted.context.newPage();
       await tab.goto(TABLE_PAGE.url, { waitUntil: 'domcontentloaded' });
-      const tabId = await granted.serviceWorker.evaluate(async () =>
-        Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)),
-      );
-      const popup = await granted.context.newPage();
-      await popup.goto(
-        `chrome-extension://${granted.extensionId}/src/popup/index.html?tabId=${tabId}`,
-      );
+      const { popup } = await popupForNewestTab();
       await expect
         .poll(() => popup.getByRole('button', { name: 'Reader view' }).isEnabled(), {
           timeout: 15_000,
