@@ -150,16 +150,42 @@ const DATE_EVIDENCE = new RegExp(
   'i',
 );
 
+/**
+ * Month and weekday names, and the words around a date, in the other languages of the corpus's
+ * news pages (Portuguese, Spanish, French, German, Italian): "segunda-feira, 22 de janeiro de
+ * 2018 às 0:13" (autoracing.com.br), "Publicado el 3 de marzo de 2019", "mis à jour le 5 mars",
+ * "Veröffentlicht am 14. März 2019, 10:12 Uhr", "pubblicato il 5 marzo alle ore 12".
+ */
+const MONTHS_ELSEWHERE =
+  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|décembre|januar|jänner|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre';
+const WEEKDAYS_ELSEWHERE =
+  'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica';
+const DATE_WORDS_ELSEWHERE =
+  'de|del|da|do|às|as|a|las|la|le|à|el|em|en|il|am|um|uhr|alle|ore|h|publicado|publicada|atualizado|atualizada|actualizado|actualizada|publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|pubblicato|aggiornato';
+/** A whole word of these lists (JavaScript's \b knows only ASCII letters). */
+const wordOf = (list: string) => new RegExp(`(?<![\\p{L}])(?:${list})(?![\\p{L}])`, 'giu');
+const DATE_EVIDENCE_ELSEWHERE = wordOf(`${MONTHS_ELSEWHERE}|${WEEKDAYS_ELSEWHERE}`);
+const DATE_LINE_NOISE_ELSEWHERE = wordOf(
+  `${MONTHS_ELSEWHERE}|${WEEKDAYS_ELSEWHERE}|${DATE_WORDS_ELSEWHERE}`,
+);
+
 /** A block that is only a date (and the words around one), no sentence. */
 export function isDateLine(text: string): boolean {
   // A date needs a month or weekday name, a clock time, a numeric date or "ago": a bare number
   // is a table cell (autoracing.com.br standings), not a date.
-  if (text.length > 100 || !DATE_EVIDENCE.test(text)) return false;
-  const rest = text
-    .replace(DATE_LINE_NOISE, ' ')
-    .replace(/[\s\W_]+/g, ' ')
-    .trim();
-  return rest.length === 0;
+  if (text.length > 100) return false;
+  DATE_EVIDENCE_ELSEWHERE.lastIndex = 0;
+  // With a day and a year or an hour beside the name: "Mars 2020" is a rover, "Domingo" a
+  // name, "Le 15 Mai" a film (wikipedia-4).
+  const elsewhere =
+    DATE_EVIDENCE_ELSEWHERE.test(text) &&
+    /(?<!\d)\d{1,2}(?!\d)/.test(text) &&
+    /(?<!\d)(?:19|20)\d\d(?!\d)|\d[:h]\d\d/.test(text);
+  if (!elsewhere && !DATE_EVIDENCE.test(text)) return false;
+  let rest = text.replace(DATE_LINE_NOISE, ' ');
+  // Their little words ("de", "a", "am") only count beside one of their month or day names.
+  if (elsewhere) rest = rest.replace(DATE_LINE_NOISE_ELSEWHERE, ' ');
+  return rest.replace(/[\s\W_]+/g, ' ').trim().length === 0;
 }
 
 /** "By Paul Takahashi", "By Justine Coleman - 11/18/19 11:04 PM EST": a byline line. */

@@ -39,6 +39,24 @@ describe('furniture lines', () => {
     expect(furnitureReason('___')).toBe('no words');
   });
 
+  it('recognises date lines in the other languages of the corpus', () => {
+    for (const line of [
+      'segunda-feira, 22 de janeiro de 2018 às 0:13',
+      'Publicado el 3 de marzo de 2019',
+      'mis à jour le 5 mars 2019 à 10h12',
+      'Veröffentlicht am 14. März 2019, 10:12 Uhr',
+      'pubblicato il 5 marzo 2019 alle ore 12',
+    ])
+      expect(isDateLine(line), line).toBe(true);
+    for (const line of [
+      'Le 15 Mai',
+      'Mars 2020',
+      'Domingo',
+      'O Brasil venceu em março de 2019 a Copa América.',
+    ])
+      expect(isDateLine(line), line).toBe(false);
+  });
+
   it('leaves story sentences alone', () => {
     for (const line of [
       'More than a third of WeWork’s 12,000 employees will likely receive notice this week.',
