@@ -53,7 +53,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   const root = result?.content as Element | null | undefined;
   if (!result || !root || root.nodeType !== 1) return null;
 
-  const title = collapse(result.title) || meta.title;
+  const title = withoutSiteName(collapse(result.title), meta.title) || meta.title;
   const body = readFiltered(root, title, ctx);
   const byline = collapse(result.byline);
   return {
@@ -75,6 +75,17 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
  * page's declared article when it has one (./generic-scope.ts), of the whole page otherwise.
  */
 export const genericReader: GenericReader = { scope: articleScope, read: readGenericArticle };
+
+/**
+ * The page's title without the site's name after it ("Disney+ glitches blamed on heavy demand -
+ * Los Angeles Times"): when the headline the page declares (JSON-LD, og:title) is the title up
+ * to a separator, the declared headline is the headline.
+ */
+function withoutSiteName(title: string, declared: string | null): string {
+  const headline = collapse(declared);
+  if (!headline || headline.length >= title.length || !title.startsWith(headline)) return title;
+  return /^\s+[-–—|·•:»]\s/.test(title.slice(headline.length)) ? headline : title;
+}
 
 /**
  * Deepest nesting handed to Readability. Measured on linkedom (tests/reliability/size.test.ts):

@@ -339,3 +339,36 @@ describe('the standfirst from the page’s description', () => {
     ).toBeNull();
   });
 });
+
+describe('the headline of a page whose title adds the site’s name', () => {
+  // Readability takes og:title; the JSON-LD headline is what the site calls the story.
+  const titleOf = (ogTitle: string, headline: string) =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>${ogTitle}</title>
+<meta property="og:title" content="${ogTitle}">
+<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script>
+</head><body><article>
+<p>The first paragraph of the story, long enough to be read as the article's text, and more.</p>
+<p>The second paragraph of the story, which goes on a little, as stories do, to its end.</p>
+</article></body></html>`),
+      'https://news.example/story',
+    ).title;
+
+  it('is the headline the page declares, without the name', () => {
+    expect(
+      titleOf(
+        'Disney+ glitches blamed on heavy demand - Los Angeles Times',
+        'Disney+ glitches blamed on heavy demand',
+      ),
+    ).toBe('Disney+ glitches blamed on heavy demand');
+    expect(titleOf('Nadal keeps Spain alive | Sportsnet.ca', 'Nadal keeps Spain alive')).toBe(
+      'Nadal keeps Spain alive',
+    );
+  });
+
+  it('is the whole title when the declared headline is not its start before a separator', () => {
+    expect(titleOf('Storms hit the coast - Live updates', 'Storms hit')).toBe(
+      'Storms hit the coast - Live updates',
+    );
+  });
+});
