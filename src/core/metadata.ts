@@ -84,8 +84,12 @@ function metaIndex(doc: Document): Map<string, MetaEntry> {
   let position = 0;
   for (const meta of Array.from(queryAll(doc, 'meta'))) {
     position++;
-    const keys =
-      meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop');
+    // One <meta> may carry all three (nytimes.com: property="article:published"
+    // itemprop="datePublished"): it is filed under each.
+    const keys = ['name', 'property', 'itemprop']
+      .map((attribute) => meta.getAttribute(attribute) ?? '')
+      .join(' ')
+      .trim();
     if (!keys) continue;
     const value = collapse(meta.getAttribute('content'));
     if (!value) continue;

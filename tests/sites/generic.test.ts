@@ -139,6 +139,13 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
   });
 });
 
+/**
+ * Dates a page declares where Readability's expected metadata has none: nytimes-1's
+ * `<meta property="article:published" itemprop="datePublished" content="2017-01-13T00:00:04-05:00">`
+ * (Readability reads only the property).
+ */
+const DECLARED_DATES: Record<string, string> = { 'nytimes-1': '2017-01-13T05:00:04Z' };
+
 describe.skipIf(!corpusAvailable)(
   'generic metadata against Readability’s expected metadata',
   () => {
@@ -173,7 +180,7 @@ describe.skipIf(!corpusAvailable)(
         if (expected.lang) expect(article.language).toBe(expected.lang);
         const published = expected.publishedTime
           ? new Date(expected.publishedTime).toISOString().replace(/\.\d{3}Z$/, 'Z')
-          : null;
+          : (DECLARED_DATES[slug] ?? null);
         expect(article.published).toBe(published);
       });
 
