@@ -1,7 +1,7 @@
 /**
- * Turns an article container into body blocks (paragraph, heading, quote, image, list, table), reading
- * the DOM without changing it. Every extractor uses it, so a site rule only says what is special
- * on its layout through `classify`.
+ * Turns an article container into body blocks (paragraph, heading, quote, image, list, table),
+ * reading the DOM without changing it. Every extractor uses it, so a site rule only says what is
+ * special on its layout through `classify`.
  */
 import type { Block } from './types';
 import { ELEMENT_NODE, TEXT_NODE, isNonContent } from './dom';
@@ -199,9 +199,9 @@ function defaultBlock(
 const NUMBER = /^[-+−]?[\d.,]+%?$/;
 
 /**
- * True when a table written without header cells still opens with a row of labels: every cell of
- * the first row is a label (not a figure), and some column below it is all figures ("Pos. Piloto Pontos" over
- * "1 Kyle Busch 5040").
+ * True when a table written without header cells still opens with a row of labels: no cell of
+ * the first row is empty or a figure, and some column below it is all figures ("Pos. Piloto
+ * Pontos" over "1 Kyle Busch 5040").
  */
 function labelsRow(rows: string[][]): boolean {
   const [first, ...rest] = rows;
