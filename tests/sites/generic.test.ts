@@ -142,9 +142,13 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
 /**
  * Dates a page declares where Readability's expected metadata has none: nytimes-1's
  * `<meta property="article:published" itemprop="datePublished" content="2017-01-13T00:00:04-05:00">`
- * (Readability reads only the property).
+ * (Readability reads only the property); ars-1's date line under the byline,
+ * `<time datetime="2015-04-16T20:02:01+00:00">Apr 16, 2015 8:02 pm UTC</time>`.
  */
-const DECLARED_DATES: Record<string, string> = { 'nytimes-1': '2017-01-13T05:00:04Z' };
+const DECLARED_DATES: Record<string, string> = {
+  'nytimes-1': '2017-01-13T05:00:04Z',
+  'ars-1': '2015-04-16T20:02:01Z',
+};
 
 describe.skipIf(!corpusAvailable)(
   'generic metadata against Readability’s expected metadata',
@@ -377,5 +381,48 @@ describe('the headline of a page whose title adds the site’s name', () => {
     expect(titleOf('Storms hit the coast - Live updates', 'Storms hit')).toBe(
       'Storms hit the coast - Live updates',
     );
+  });
+});
+
+describe('the publication date shown on the page', () => {
+  const publishedOf = (head: string, story: string) =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title>${head}</head>
+<body><article><h1>T</h1>${story}
+<p>The first paragraph of the story, long enough to be read as the article's text, and more.</p>
+<p>The second paragraph, which says <time datetime="2019-01-01">New Year's Day</time> is a holiday.</p>
+</article></body></html>`),
+      'https://news.example/story',
+    ).published;
+
+  it('is read from an element marked datePublished, or a date line of its own', () => {
+    expect(
+      publishedOf(
+        '',
+        '<span itemprop="datePublished" content="2019-11-20T01:22:37-05:00">Nov 20</span>',
+      ),
+    ).toBe('2019-11-20T06:22:37Z');
+    expect(
+      publishedOf(
+        '',
+        '<p class="byline">By Mike Conley <time datetime="2020-12-18T16:09:48+00:00">December 18, 2020</time></p>',
+      ),
+    ).toBe('2020-12-18T16:09:48Z');
+  });
+
+  it('gives way to the <head>, and is not taken from a sentence or an "Updated" line', () => {
+    expect(
+      publishedOf(
+        '<meta property="article:published_time" content="2019-11-18T10:00:00Z">',
+        '<p><time datetime="2020-12-18T16:09:48+00:00">December 18, 2020</time></p>',
+      ),
+    ).toBe('2019-11-18T10:00:00Z');
+    expect(publishedOf('', '')).toBeNull();
+    expect(
+      publishedOf(
+        '',
+        '<p>Updated <time datetime="2020-12-18T16:09:48+00:00">December 18</time></p>',
+      ),
+    ).toBeNull();
   });
 });
