@@ -126,6 +126,13 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'newsletter box',
   },
   {
+    // Tag and category lines: "Filed under: Khawarij", "Tags calendario stock car 2018, stock
+    // car brasil, …" (autoracing.com.br): a label, then a colon or a list, and no sentence.
+    pattern:
+      /^(?:tags?|tagged(?: with)?|filed under|categories|category)(?:\s*:|\s+[^.!?]*,[^.!?]*,)[^.!?]*$/i,
+    why: 'tag list',
+  },
+  {
     // A bare address on its own line (ctpost.com prints the story's URL under the headline).
     pattern: /^(?:https?:\/\/|www\.)\S+$/i,
     why: 'bare address',

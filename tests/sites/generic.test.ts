@@ -36,6 +36,10 @@ describe('furniture lines', () => {
     expect(furnitureReason('Advertisement')).toBe('furniture label');
     expect(furnitureReason('Image 1 of / 23')).toBe('slideshow counter');
     expect(furnitureReason('By Paul Takahashi')).toBe('byline');
+    expect(furnitureReason('Filed under: Khawarij |')).toBe('tag list');
+    expect(
+      furnitureReason('Tags calendario stock car 2018, stock car brasil, stock car cascavel'),
+    ).toBe('tag list');
     expect(furnitureReason('___')).toBe('no words');
   });
 
@@ -65,6 +69,8 @@ describe('furniture lines', () => {
       '© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, or redistributed.',
       'By the time the police arrived, the crowd had gone home and the streets were quiet again.',
       '10 Downing Street',
+      'Tags are the labels a site puts on its stories, like politics, sport, and weather.',
+      'Category 5 hurricanes, the strongest, are rare, dangerous, and costly.',
     ])
       expect(furnitureReason(line), line).toBeNull();
   });
