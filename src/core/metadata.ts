@@ -174,3 +174,33 @@ export function readMetadata(
     canonicalUrl: resolve(canonicalHref),
   };
 }
+
+/** A date line that gives the last change, not the publication. */
+const UPDATED =
+  /\b(?:updated?|modified|edited|revised)\b|atualiza|actualiza|mis à jour|aktualisiert|aggiornat/i;
+
+/**
+ * The publication date a page shows in its body rather than its <head>: an element marked
+ * `itemprop="datePublished"` with a machine-readable value, else the first `<time datetime>` when
+ * it stands in a date line of its own (a few words beside it at most, not "Updated"). Null when
+ * neither: a date is never guessed from prose. Read from the whole page (as cleanup leaves it),
+ * so that a reader of only the declared article finds the date line above it too.
+ */
+export function shownPublicationDate(doc: Document): string | null {
+  for (const el of queryAll(doc, '[itemprop~="datePublished"]')) {
+    const value = toIsoUtc(el.getAttribute('datetime') ?? el.getAttribute('content'));
+    if (value) return value;
+  }
+  const time = queryOne(doc, 'time[datetime]');
+  if (!time) return null;
+  const line = collapse(textContentOf(time.parentElement));
+  if (UPDATED.test(line)) return null;
+  // Beside the date, a date line holds a name or a label ("By Mike Conley", "Posted on"), not a
+  // sentence ("The second paragraph, which says … is a holiday.").
+  const besides = line
+    .replace(collapse(textContentOf(time)), ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (besides.length > 6) return null;
+  return toIsoUtc(time.getAttribute('datetime'));
+}

@@ -25,7 +25,7 @@ import { bodyOf } from './dom';
 import { makeContext } from './context';
 import { blocksToText, tableText } from './blocks';
 import { collapse, countWords } from './text';
-import { readMetadata } from './metadata';
+import { readMetadata, shownPublicationDate } from './metadata';
 import type { PageMetadata } from './metadata';
 import { EXTRACTOR_VERSION } from './version';
 import type { ExtractContext, ExtractedParts, GenericReader } from '../sites/site';
@@ -61,10 +61,15 @@ export function extractArticleWith(
     related = reader?.related?.(doc, ctx) ?? [];
     const cleanup = planCleanup(doc, url, { detection, recordTexts: false });
     plan = cleanup;
-    const read = (from: Document): [PageMetadata, ExtractedParts | null] => [
-      readMetadata(from, ctx.resolve),
-      reader ? reader.extract(from, ctx) : null,
-    ];
+    const read = (from: Document): [PageMetadata, ExtractedParts | null] => {
+      const metadata = readMetadata(from, ctx.resolve);
+      const found = reader ? reader.extract(from, ctx) : null;
+      // For the generic reader, which may be handed only the page's declared article: the date
+      // line above it is looked for here, on the whole page.
+      if (!metadata.published && (!found || !hasText(found.body)))
+        metadata.published = shownPublicationDate(from);
+      return [metadata, found];
+    };
     // Where the generic reader should look, when it has to (a page the site reader found
     // nothing on): read like the rest, as cleanup leaves the page.
     const scopeOf = (from: Document) => {

@@ -36,7 +36,6 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Readability walks and measures text recursively, once per ancestor: past a few hundred
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
   if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
-  const shownDate = meta.published ? null : dateShownOnPage(page);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
   // JSON-LD) out.
   // Classes kept: the post-filters read them (caption, gallery, share …).
@@ -61,7 +60,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
     title,
     standfirst: standfirstOf(meta.description, body),
     authors: meta.authors.length ? meta.authors : authorsFromByline(byline),
-    published: meta.published ?? toIsoUtc(result.publishedTime ?? null) ?? shownDate,
+    published: meta.published ?? toIsoUtc(result.publishedTime ?? null),
     modified: meta.modified,
     section: meta.section,
     siteName: meta.siteName ?? (collapse(result.siteName) || null),
@@ -87,31 +86,6 @@ function withoutSiteName(title: string, declared: string | null): string {
   if (!headline || headline.length >= title.length || !title.startsWith(headline)) return title;
   return /^\s+[-–—|·•:»]\s/.test(title.slice(headline.length)) ? headline : title;
 }
-
-/**
- * The publication date the page shows in its text rather than its <head>: an element marked
- * `itemprop="datePublished"` with a machine-readable value, else the first `<time datetime>` when
- * it stands in a date line of its own (a few words beside it at most, not "Updated"). Null when
- * neither: a date is never guessed from prose.
- */
-function dateShownOnPage(page: Element): string | null {
-  for (const el of Array.from(page.querySelectorAll('[itemprop~="datePublished"]'))) {
-    const value = toIsoUtc(el.getAttribute('datetime') ?? el.getAttribute('content'));
-    if (value) return value;
-  }
-  const time = page.querySelector('time[datetime]');
-  const line = collapse(time?.parentElement?.textContent);
-  if (!time || UPDATED.test(line)) return null;
-  // Beside the date, a date line holds a name or a label ("By Mike Conley", "Posted on"), not a
-  // sentence ("The second paragraph, which says … is a holiday.").
-  const besides = line.replace(collapse(time.textContent), ' ').split(/\s+/).filter(Boolean);
-  if (besides.length > 6) return null;
-  return toIsoUtc(time.getAttribute('datetime'));
-}
-
-/** A date line that gives the last change, not the publication. */
-const UPDATED =
-  /\b(?:updated?|modified|edited|revised)\b|atualiza|actualiza|mis à jour|aktualisiert|aggiornat/i;
 
 /**
  * Deepest nesting handed to Readability. Measured on linkedom (tests/reliability/size.test.ts):

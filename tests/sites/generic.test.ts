@@ -148,12 +148,14 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
 /**
  * Dates a page declares where Readability's expected metadata has none: nytimes-1's
  * `<meta property="article:published" itemprop="datePublished" content="2017-01-13T00:00:04-05:00">`
- * (Readability reads only the property); ars-1's date line under the byline,
- * `<time datetime="2015-04-16T20:02:01+00:00">Apr 16, 2015 8:02 pm UTC</time>`.
+ * (Readability reads only the property); the date lines by the byline of ars-1,
+ * `<time datetime="2015-04-16T20:02:01+00:00">Apr 16, 2015 8:02 pm UTC</time>`, and cnet, "by
+ * Steven Musil <time datetime="2017-01-18T23:00:00-0800">January 18, 2017 11:00 PM PST</time>".
  */
 const DECLARED_DATES: Record<string, string> = {
   'nytimes-1': '2017-01-13T05:00:04Z',
   'ars-1': '2015-04-16T20:02:01Z',
+  cnet: '2017-01-19T07:00:00Z',
 };
 
 describe.skipIf(!corpusAvailable)(
