@@ -36,6 +36,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Readability walks and measures text recursively, once per ancestor: past a few hundred
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
   if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
+  unwrapEmbeddedPosts(page);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
   // JSON-LD) out.
   // Classes kept: the post-filters read them (caption, gallery, share …).
@@ -85,6 +86,28 @@ function withoutSiteName(title: string, declared: string | null): string {
   const headline = collapse(declared);
   if (!headline || headline.length >= title.length || !title.startsWith(headline)) return title;
   return /^\s+[-–—|·•:»]\s/.test(title.slice(headline.length)) ? headline : title;
+}
+
+/** Posts a story quotes from social networks, as their embed codes write them. */
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed';
+
+/**
+ * Takes embedded posts out of the wrappers sites put them in (nj.com's
+ * `div.social-media-embed`): Readability drops such a wrapper as a share bar by its name, or as
+ * link-heavy by its links, and the tweet the story quotes goes with it. A wrapper holding little
+ * but the post is replaced by the post. `page` is the private copy.
+ */
+function unwrapEmbeddedPosts(page: Element): void {
+  for (const post of Array.from(page.querySelectorAll(EMBEDDED_POST))) {
+    const own = collapse(post.textContent).length;
+    let outer: Element = post;
+    for (let el = post.parentElement; el && el !== page; el = el.parentElement) {
+      if (el.localName !== 'div' || collapse(el.textContent).length > own + 40) break;
+      outer = el;
+    }
+    if (outer !== post) outer.replaceWith(post);
+  }
 }
 
 /**

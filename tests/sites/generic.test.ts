@@ -99,6 +99,17 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     for (const row of rows) expect(lines).toContain(row);
   });
 
+  it('nj.com: the tweets the story quotes are kept, out of their share-bar-named wrappers', () => {
+    const { article } = benchmark('3f65af7b');
+    for (const tweet of [
+      'Yes this is real and yes the state spent nearly half a million dollars on it',
+      "Oh, no. It seems like the rest of South Dakota's anti-drug campaigns are just as bad",
+      '— Governor Kristi Noem (@govkristinoem) November 18, 2019',
+    ])
+      expect(article.text).toContain(tweet);
+    expect(article.body.filter((b) => b.type === 'quote').length).toBeGreaterThanOrEqual(4);
+  });
+
   it('express.co.uk: story text without photo credits or promo boxes', () => {
     const { article, truthLines } = benchmark('624fcd90');
     expect(article.layout).toBe('generic');
@@ -432,5 +443,34 @@ describe('the publication date shown on the page', () => {
         '<p>Updated <time datetime="2020-12-18T16:09:48+00:00">December 18</time></p>',
       ),
     ).toBeNull();
+  });
+});
+
+describe('posts a story embeds', () => {
+  const paragraphs = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the story: the harbour board met on Tuesday, heard from the ` +
+        'fishermen and the ferry company, and voted to reopen the quay after the storm.</p>',
+    ).join('');
+  it('are read as quotes, whatever the wrapper the site puts them in is called', () => {
+    const tweet =
+      '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The harbour is open again. <a href="https://t.co/x">pic.twitter.com/x</a></p>— Port Authority (@port) <a href="https://twitter.com/port/status/1">November 18, 2019</a></blockquote>';
+    const article = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1>
+${paragraphs(3)}<div class="social-media-embed">${tweet}</div>${paragraphs(3)}
+</article></body></html>`),
+      'https://news.example/story',
+    );
+    // (Readability keeps everything of a page too short for it to be choosy: these are long.)
+    expect(article.body.map((b) => b.type)).toEqual([
+      ...Array(3).fill('paragraph'),
+      'quote',
+      ...Array(3).fill('paragraph'),
+    ]);
+    expect(article.text).toContain('The harbour is open again.');
+    expect(article.text).toContain('— Port Authority (@port) November 18, 2019');
   });
 });
