@@ -311,7 +311,8 @@ export function isHiddenElement(el: Element): boolean {
   return false;
 }
 
-function isEmptyBlock(block: Block): boolean {
+/** A block with nothing in it: no text, no items, no rows, an image without an address. */
+export function isEmptyBlock(block: Block): boolean {
   switch (block.type) {
     case 'image':
       return !block.src;

@@ -23,7 +23,7 @@ import { indexDocument, isIndexed, maskDocument } from './query';
 import { readerFor } from '../sites/readers';
 import { bodyOf } from './dom';
 import { makeContext } from './context';
-import { blocksToText, tableText } from './blocks';
+import { blocksToText, isEmptyBlock, tableText } from './blocks';
 import { collapse, countWords } from './text';
 import { readMetadata, shownPublicationDate } from './metadata';
 import type { PageMetadata } from './metadata';
@@ -163,15 +163,7 @@ function languageTag(value: string | null | undefined): string | null {
 }
 
 function hasText(body: Block[]): boolean {
-  return body.some(
-    (b) =>
-      b.type !== 'image' &&
-      (b.type === 'list'
-        ? b.items.length > 0
-        : b.type === 'table'
-          ? b.rows.length + b.head.length > 0
-          : b.text.length > 0),
-  );
+  return body.some((b) => b.type !== 'image' && !isEmptyBlock(b));
 }
 
 function imagesOf(body: Block[]): ImageRef[] {
