@@ -26,18 +26,31 @@ function heading(level: number, text: string): HTMLElement {
 function figure(src: string, alt: string | null, caption: string | null): HTMLElement | null {
   const safe = safeHttpUrl(src);
   if (!safe) return null;
+  const img = h('img', {
+    src: safe,
+    // An image described by its caption needs no alt text repeating it.
+    alt: alt && alt !== caption ? alt : '',
+    loading: 'lazy',
+    decoding: 'async',
+    referrerpolicy: 'no-referrer',
+  });
+  const shown = h('figure', null, img, caption && h('figcaption', null, caption));
+  // Old stories' pictures are often gone from the servers (and an archive may not have kept
+  // them): the browser's broken-image box, with the alt text squeezed into it, gives way to a
+  // plain line saying so, with the description the page gave, and the caption stays.
+  img.addEventListener('error', () => img.replaceWith(missingPicture(alt, caption)), {
+    once: true,
+  });
+  return shown;
+}
+
+/** What stands in for a picture that did not load. */
+function missingPicture(alt: string | null, caption: string | null): HTMLElement {
+  const described = alt && alt !== caption ? alt : null;
   return h(
-    'figure',
-    null,
-    h('img', {
-      src: safe,
-      // An image described by its caption needs no alt text repeating it.
-      alt: alt && alt !== caption ? alt : '',
-      loading: 'lazy',
-      decoding: 'async',
-      referrerpolicy: 'no-referrer',
-    }),
-    caption && h('figcaption', null, caption),
+    'p',
+    { class: 'picture-missing' },
+    described ? t('readerPictureMissingAlt', described) : t('readerPictureMissing'),
   );
 }
 

@@ -276,6 +276,18 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       const text = collapse(await reader.evaluate(() => document.body.innerText));
       expect(text).toContain(collapse(CLASSIC_2007.article[0]!));
       expect(text).toContain(collapse(CLASSIC_2007.article.at(-1)!));
+      // The story's pictures are not served here (as on a machine offline, or a picture the
+      // BBC no longer has): the first says so, with the page's description, above its caption.
+      const lead = reader.locator('figure').first();
+      await expect
+        .poll(() => lead.locator('.picture-missing').textContent(), { timeout: 10_000 })
+        .toBe(
+          'Picture not available: US Secretary of State Condoleezza Rice at a press conference in Moscow',
+        );
+      expect(await lead.locator('img').count()).toBe(0);
+      expect(await lead.locator('figcaption').textContent()).toBe(
+        "Ms Rice's position on Kosovo is unpalatable for Russia",
+      );
       await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-2007.png') });
       await reader.close();
       if (!popup.isClosed()) await popup.close();

@@ -246,6 +246,16 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(text).toContain(collapse(CLASSIC_2007.article[0]!));
       expect(text).toContain(collapse(CLASSIC_2007.article.at(-1)!));
       expect(text).not.toContain('[an error occurred while processing this directive]');
+      // The story's pictures are not served here: the first says so, above its caption.
+      await reader.waitForFunction(
+        () =>
+          document.querySelector('figure .picture-missing')?.textContent ===
+          'Picture not available: US Secretary of State Condoleezza Rice at a press conference in Moscow',
+        { timeout: 10_000 },
+      );
+      expect(
+        await reader.evaluate(() => document.querySelector('figure figcaption')?.textContent),
+      ).toBe("Ms Rice's position on Kosovo is unpalatable for Russia");
       await reader.screenshot({ path: resolve(ARTIFACTS, 'firefox-reader-2007.png') });
       await reader.close();
       if (!popup.isClosed()) await popup.close();

@@ -197,6 +197,52 @@ describe('reader details', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it('says so where a picture did not load, with its description, and keeps the caption', async () => {
+    const el = show(
+      makeArticle({
+        body: [
+          {
+            type: 'image',
+            src: 'http://newsimg.bbc.co.uk/media/images/43000000/jpg/_43000001_rice.jpg',
+            alt: 'US Secretary of State Condoleezza Rice at a press conference in Moscow',
+            caption: "Ms Rice's position on Kosovo is unpalatable for Russia",
+          },
+          { type: 'image', src: 'http://newsimg.bbc.co.uk/b.jpg', alt: null, caption: 'Mr Lavrov' },
+          { type: 'image', src: 'http://newsimg.bbc.co.uk/c.jpg', alt: 'Moscow', caption: null },
+          { type: 'paragraph', text: 'The Russian Foreign Minister announced an agreement.' },
+        ],
+      }),
+    );
+    const figures = [...el.querySelectorAll('.story-body figure')];
+    expect(figures).toHaveLength(3);
+    // The browser fires `error` on an <img> whose picture is gone (404, or no such host).
+    for (const img of el.querySelectorAll('img')) img.dispatchEvent(new Event('error'));
+
+    expect(el.querySelector('img')).toBeNull();
+    expect(figures.map((f) => f.querySelector('.picture-missing')?.textContent)).toEqual([
+      'Picture not available: US Secretary of State Condoleezza Rice at a press conference in Moscow',
+      'Picture not available',
+      'Picture not available: Moscow',
+    ]);
+    expect(figures.map((f) => f.querySelector('figcaption')?.textContent ?? null)).toEqual([
+      "Ms Rice's position on Kosovo is unpalatable for Russia",
+      'Mr Lavrov',
+      null,
+    ]);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('leaves a picture that loaded as it is', () => {
+    const el = show(
+      makeArticle({
+        body: [{ type: 'image', src: 'http://newsimg.bbc.co.uk/a.jpg', alt: 'A', caption: null }],
+      }),
+    );
+    el.querySelector('img')!.dispatchEvent(new Event('load'));
+    expect(el.querySelector('figure img')!.getAttribute('alt')).toBe('A');
+    expect(el.querySelector('.picture-missing')).toBeNull();
+  });
+
   it('shows the standfirst once, even when the body repeats it after the lead picture', () => {
     const el = show(
       makeArticle({
