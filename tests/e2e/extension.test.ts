@@ -28,7 +28,13 @@ import {
 import { cliArticle, schemaErrors } from './harness/expected';
 import { routeBody, startFixtureServer } from './harness/server';
 import type { FixtureRoute, FixtureServer } from './harness/server';
-import { availablePages, BBC_PAGES, CLASSIC_2007, GENERIC_PAGE } from './harness/pages';
+import {
+  availablePages,
+  BBC_PAGES,
+  CLASSIC_2007,
+  GENERIC_PAGE,
+  WAYBACK_PAGES,
+} from './harness/pages';
 import { corpusPath } from '../helpers/corpus';
 
 /** The few extension APIs the tests call inside the service worker. */
@@ -81,7 +87,7 @@ if (!chromiumPath) {
 }
 
 describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
-  const pages = availablePages(BBC_PAGES);
+  const pages = availablePages([...BBC_PAGES, ...WAYBACK_PAGES]);
   const genericAvailable = existsSync(GENERIC_PAGE.file);
   const routes: FixtureRoute[] = [
     ...pages.map((p) => ({ url: p.url, file: p.file })),

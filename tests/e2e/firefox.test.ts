@@ -23,7 +23,13 @@ import {
 import { cliArticle, schemaErrors } from './harness/expected';
 import { findFirefox, launchFirefoxWithExtension } from './harness/firefox';
 import type { FirefoxWithExtension } from './harness/firefox';
-import { availablePages, BBC_PAGES, CLASSIC_2007, GENERIC_PAGE } from './harness/pages';
+import {
+  availablePages,
+  BBC_PAGES,
+  CLASSIC_2007,
+  GENERIC_PAGE,
+  WAYBACK_PAGES,
+} from './harness/pages';
 import { startFixtureServer } from './harness/server';
 import type { FixtureServer } from './harness/server';
 
@@ -75,7 +81,7 @@ async function savedArticle(
 }
 
 describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
-  const pages = availablePages(BBC_PAGES);
+  const pages = availablePages([...BBC_PAGES, ...WAYBACK_PAGES]);
   const genericAvailable = existsSync(GENERIC_PAGE.file);
   let server: FixtureServer;
   let firefox: FirefoxWithExtension;

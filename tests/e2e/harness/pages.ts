@@ -3,9 +3,12 @@
  * not see on each. The strings are read off the pages and the reference text by hand (not from
  * Broadsheet's output): article sentences must stay visible, clutter must not.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readHtmlFile } from '../../../src/node/load';
 import { corpusPath } from '../../helpers/corpus';
+import { makeCapture } from '../../helpers/wayback-capture';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 
@@ -114,6 +117,57 @@ export const WAYBACK_2009: E2ePage = {
 };
 
 export const BBC_PAGES = [CLASSIC_2007, CLASSIC_2009, MODERN_2020, WAYBACK_2009];
+
+/**
+ * A corpus page as the Wayback Machine replays it (tests/helpers/wayback-capture.ts), written
+ * under the system's temporary folder when the corpus is here: the corpus is not copied into
+ * the repository. The path does not exist without the corpus, so `availablePages` leaves it out.
+ */
+function captureOfCorpusPage(page: string, original: string, timestamp: string): string {
+  const source = corpusPath(page);
+  const file = join(
+    tmpdir(),
+    'broadsheet-e2e-captures',
+    `${timestamp}-${page.replace(/\W+/g, '-')}`,
+  );
+  if (existsSync(source)) {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, makeCapture(readHtmlFile(source), { original, timestamp }), 'utf8');
+  }
+  return file;
+}
+
+/** "Oscar Pistorius detective…" (2013, story-body layout, 21528631) inside a Wayback capture. */
+export const WAYBACK_2013: E2ePage = {
+  name: 'Wayback capture of story-body 2013 (21528631)',
+  url: 'http://web.archive.org/web/20130221143000/http://www.bbc.co.uk/news/world-africa-21528631',
+  file: captureOfCorpusPage(
+    'web-page-parser/bbc_news/21528631.html',
+    'http://www.bbc.co.uk/news/world-africa-21528631',
+    '20130221143000',
+  ),
+  article: [
+    'The South African detective leading the Oscar Pistorius inquiry is facing seven charges of attempted murder, police have confirmed.',
+    'If denied bail, Mr Pistorius could face months in prison before a full trial begins.',
+  ],
+  clutter: ['The Wayback Machine', 'captures', 'Share this page', 'More Africa stories'],
+};
+
+/** The modern 2020 page above inside a Wayback capture of its HTTPS address. */
+export const WAYBACK_2020: E2ePage = {
+  name: 'Wayback capture of modern 2020 (54528983)',
+  url: 'http://web.archive.org/web/20201014083000/https://www.bbc.co.uk/news/health-54528983',
+  file: captureOfCorpusPage(
+    'web-page-parser/bbc_news/54528983.html',
+    'https://www.bbc.co.uk/news/health-54528983',
+    '20201014083000',
+  ),
+  article: MODERN_2020.article,
+  clutter: ['The Wayback Machine', 'captures', ...MODERN_2020.clutter],
+};
+
+/** Captures of the later layouts, read by the same content script as the BBC's own pages. */
+export const WAYBACK_PAGES = [WAYBACK_2013, WAYBACK_2020];
 
 /** Pages whose file is missing here (corpus pages without the corpus) are left out. */
 export function availablePages(pages: E2ePage[]): E2ePage[] {
