@@ -7,7 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { DOMParser } from 'linkedom';
 
 /**
- * Decodes page bytes: a BOM; else UTF-8 when the bytes are valid UTF-8; else the `<meta charset>` /
+ * Decodes page bytes: a BOM; else the charset the page was served with (`transportCharset`, from
+ * an HTTP Content-Type), when there is one; else UTF-8 when the bytes are valid UTF-8; else the `<meta charset>` /
  * http-equiv in the first 2 KB; else windows-1252 (UTF-8 with replacement characters when the page
  * declares UTF-8). Valid UTF-8 is read as UTF-8 whatever the page declares: a page
  * saved again as UTF-8 by a tool that kept its old declaration (readability-test-pages/qq
@@ -15,13 +16,22 @@ import { DOMParser } from 'linkedom';
  * happens to be valid UTF-8 (its bytes above 0x7F all in well-formed multi-byte runs) is
  * vanishingly rare; ASCII reads the same either way.
  */
-export function decodeHtml(bytes: Uint8Array): string {
+export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = null): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  // The charset the server sent with the page (a web archive keeps its headers) comes before the
+  // page's own <meta>, as in a browser; a label no decoder knows is passed over.
+  if (transportCharset) {
+    try {
+      return new TextDecoder(transportCharset).decode(bytes);
+    } catch {
+      // Fall through to the page's own declaration.
+    }
+  }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   const utf8 = strictUtf8(bytes);

@@ -14,6 +14,29 @@ const page = (charset: string, body: number[]) =>
 const titleOf = (html: string) => /<title>(.*)<\/title>/.exec(html)?.[1];
 
 describe('decodeHtml', () => {
+  it("reads the charset the page was served with before the page's own (a WARC keeps it)", () => {
+    // "Мир" in windows-1251, on a page that declares nothing, or wrongly declares iso-8859-1.
+    const mir = [0xcc, 0xe8, 0xf0];
+    const bare = new Uint8Array([
+      ...new TextEncoder().encode('<html><head><title>'),
+      ...mir,
+      ...new TextEncoder().encode('</title></head></html>'),
+    ]);
+    expect(titleOf(decodeHtml(bare, 'windows-1251'))).toBe('Мир');
+    expect(titleOf(decodeHtml(page('iso-8859-1', mir), 'windows-1251'))).toBe('Мир');
+    expect(titleOf(decodeHtml(bare))).toBe('Ìèð');
+    // A label no decoder knows is passed over: the page's own declaration decides.
+    expect(titleOf(decodeHtml(page('windows-1251', mir), 'x-no-such-charset'))).toBe('Мир');
+    // A byte-order mark still comes first.
+    const bom = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('<title>Мир</title>'),
+    ]);
+    expect(titleOf(decodeHtml(bom, 'windows-1251'))).toBe('Мир');
+  });
+
   it('reads a legacy encoding the page declares', () => {
     // "新电脑" in GBK; "£8m" in windows-1252 (declared as iso-8859-1, as classic BBC pages do).
     expect(titleOf(decodeHtml(page('gb2312', [0xd0, 0xc2, 0xb5, 0xe7, 0xc4, 0xd4])))).toBe(
