@@ -13,15 +13,18 @@ export const USAGE = `Usage:
 Commands:
   extract   Print one JSON line per page, in input order: the Article (export format v1),
             or {"error": {"code", "message"}, "source": FILE} for a page that could not be
-            read or has no article.
+            read or has no article. A WARC file (.warc, .warc.gz: a crawler's or web
+            archiving tool's capture) gives a line for each HTML page it holds, in record
+            order, each under the address it was captured from, with "archive" naming the
+            record and when it was captured; a count of its records goes to stderr.
   clean     Write the page without its clutter to OUT.html (UTF-8; "-o -" for stdout) and a
             summary of what was removed, by kind, to stderr.
 
 Options:
-  --url URL            The address the page was saved from (one FILE only; for several pages
-                       with known addresses, use --manifest). Without it: the page's canonical
-                       link or og:url, else the Wayback capture it is, else the address its
-                       layout records (classic BBC pages), else its file:// URL.
+  --url URL            The address the page was saved from (one FILE only, not a WARC; for
+                       several pages with known addresses, use --manifest). Without it: the
+                       page's canonical link or og:url, else the Wayback capture it is, else
+                       the address its layout records (classic BBC pages), else its file:// URL.
   --manifest LIST.tsv  Pages to extract, one per line: PATH<TAB>URL (URL may be left out).
                        Relative paths are read from the manifest's folder; blank lines and
                        lines starting with # are skipped.

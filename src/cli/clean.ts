@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { cleanPage, REMOVAL_KINDS } from '../core';
 import type { CleanReport } from '../core';
 import { clip } from '../core/text';
-import { fileAddress, loadPage, ownAddress, PageReadError } from './pages';
+import { fileAddress, isWarcFile, loadPage, ownAddress, PageReadError } from './pages';
 import { EXIT_FAILURE, EXIT_OK } from './args';
 
 export interface CleanCommand {
@@ -18,6 +18,13 @@ export interface CleanCommand {
 }
 
 export async function runClean(cmd: CleanCommand, out: Writable, err: Writable): Promise<number> {
+  if (isWarcFile(cmd.file)) {
+    err.write(
+      `broadsheet: ${cmd.file}: a WARC file holds many pages; clean takes one saved page ` +
+        `(broadsheet extract reads every page of a WARC file).\n`,
+    );
+    return EXIT_FAILURE;
+  }
   let doc: Document;
   try {
     doc = loadPage(cmd.file);

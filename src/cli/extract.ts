@@ -5,9 +5,20 @@
 import type { Writable } from 'node:stream';
 import { extractArticle, NoArticleError } from '../core';
 import type { Article } from '../core';
+import { warcPages, WarcFormatError } from '../node/warc';
+import type { WarcPage, WarcTally } from '../node/warc';
 import { EXIT_FAILURE, EXIT_NO_ARTICLE, EXIT_OK } from './args';
 import type { ExtractInputs } from './args';
-import { fileAddress, loadPage, ownAddress, PageReadError, readManifest } from './pages';
+import {
+  describeIoError,
+  fileAddress,
+  htmlDocument,
+  isWarcFile,
+  loadPage,
+  ownAddress,
+  PageReadError,
+  readManifest,
+} from './pages';
 import type { PageError, PageInput } from './pages';
 import { writeRecord } from './output';
 
@@ -15,6 +26,7 @@ export async function runExtract(
   inputs: ExtractInputs,
   pretty: boolean,
   out: Writable,
+  err?: Writable,
 ): Promise<number> {
   const pages: PageInput[] =
     inputs.kind === 'manifest'
@@ -22,19 +34,22 @@ export async function runExtract(
       : inputs.files.map((source) => ({ source, url: inputs.url }));
 
   let status = EXIT_OK;
-  for (const page of pages) {
-    const result = extractPage(page);
+  const write = async (result: PageRecord) => {
     if ('error' in result)
       status = Math.max(
         status,
         result.error.code === 'no-article' ? EXIT_NO_ARTICLE : EXIT_FAILURE,
       );
     await writeRecord(out, result, pretty);
+  };
+  for (const page of pages) {
+    if (isWarcFile(page.source)) await extractWarc(page, write, err);
+    else await write(extractPage(page));
   }
   return status;
 }
 
-type PageRecord = Article | { error: PageError; source: string };
+type PageRecord = Article | { error: PageError; source: string; url?: string; record?: string };
 
 function extractPage(page: PageInput): PageRecord {
   try {
@@ -50,6 +65,70 @@ function extractPage(page: PageInput): PageRecord {
     return article;
   } catch (err) {
     return { error: describeFailure(err), source: page.source };
+  }
+}
+
+/**
+ * Every HTML page of a WARC file, in record order, each under the address it was captured from
+ * and with the capture as its `archive` (unless the page is itself a Wayback capture, which
+ * says more). A file that stops being a WARC ends its pages with an error record.
+ */
+async function extractWarc(
+  page: PageInput,
+  write: (result: PageRecord) => Promise<void>,
+  err: Writable | undefined,
+): Promise<void> {
+  const source = page.source;
+  if (page.url) {
+    await write({
+      error: {
+        code: 'url-for-warc',
+        message: 'A WARC file names the address of each page it holds; give it without a URL.',
+      },
+      source,
+    });
+    return;
+  }
+  const tally: WarcTally = { records: 0, pages: 0 };
+  try {
+    for await (const captured of warcPages(source, tally))
+      await write(extractCaptured(captured, source));
+  } catch (failure) {
+    const error =
+      failure instanceof WarcFormatError
+        ? { code: tally.records ? 'bad-warc' : 'not-warc', message: failure.message }
+        : isZlibError(failure)
+          ? {
+              code: 'bad-warc',
+              message: `The file is cut off or damaged: its gzip data breaks after ${tally.records} WARC records.`,
+            }
+          : describeIoError(failure);
+    await write({ error, source });
+  }
+  if (tally.records === 0) return;
+  err?.write(
+    `broadsheet: ${source}: ${tally.records} WARC record${tally.records === 1 ? '' : 's'}, ` +
+      `${tally.pages} HTML page${tally.pages === 1 ? '' : 's'}\n`,
+  );
+}
+
+function isZlibError(err: unknown): boolean {
+  return Boolean((err as NodeJS.ErrnoException | null)?.code?.startsWith('Z_'));
+}
+
+function extractCaptured(captured: WarcPage, source: string): PageRecord {
+  try {
+    const article = extractArticle(htmlDocument(captured.html), captured.url);
+    return {
+      ...article,
+      archive: article.archive ?? {
+        service: 'warc',
+        url: captured.recordId,
+        capturedAt: captured.capturedAt,
+      },
+    };
+  } catch (err) {
+    return { error: describeFailure(err), source, url: captured.url, record: captured.recordId };
   }
 }
 

@@ -18,7 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`broadsheet ${EXTRACTOR_VERSION}\n`);
         return EXIT_OK;
       case 'extract':
-        return await runExtract(cmd.inputs, cmd.pretty, process.stdout);
+        return await runExtract(cmd.inputs, cmd.pretty, process.stdout, process.stderr);
       case 'clean':
         return await runClean(cmd, process.stdout, process.stderr);
     }

@@ -2,10 +2,12 @@
  * Pages on disk: which ones a command was given (files or a manifest), reading each into a
  * Document, and the address each page is extracted under.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { constants, gunzipSync } from 'node:zlib';
 import { dirname, join, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHtml, readHtmlFile } from '../node/load';
+import { looksLikeWarc } from '../node/warc';
 import { detectLayout } from '../core';
 import { parseWaybackUrl } from '../core/archive';
 import { metaContent } from '../core/dom';
@@ -82,13 +84,60 @@ export function loadPage(path: string): Document {
     const { code, message } = describeIoError(err);
     throw new PageReadError(code, message);
   }
+  return htmlDocument(html, 'file');
+}
+
+/** Text that should be a page, parsed; `PageReadError` (`not-html`) when it is not one. */
+export function htmlDocument(html: string, what: 'file' | 'page' = 'page'): Document {
   if (html.slice(0, BINARY_PROBE).includes('\u0000'))
-    throw new PageReadError('not-html', 'The file is binary, not an HTML page.');
-  if (!HTML_MARKUP.test(html)) throw new PageReadError('not-html', 'The file has no HTML markup.');
+    throw new PageReadError('not-html', `The ${what} is binary, not an HTML page.`);
+  if (!HTML_MARKUP.test(html))
+    throw new PageReadError('not-html', `The ${what} has no HTML markup.`);
   const doc = parseHtml(html);
   if (!doc.documentElement)
-    throw new PageReadError('not-html', 'The file has no HTML element to read.');
+    throw new PageReadError('not-html', `The ${what} has no HTML element to read.`);
   return doc;
+}
+
+/**
+ * A WARC file (ISO 28500), by its name (`.warc`, `.warc.gz`) or its first bytes: a file that
+ * cannot be read is left to the page reader, which says why.
+ */
+export function isWarcFile(path: string): boolean {
+  if (/\.warc(?:\.gz)?$/i.test(path)) return true;
+  let head: Uint8Array;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(64);
+      const n = readSync(fd, buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    // A gzipped file: a .warc.gz under another name starts with a gzipped WARC record.
+    try {
+      head = gunzipSync(readGzipHead(path), { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      return false;
+    }
+  }
+  return looksLikeWarc(head);
+}
+
+/** The first 4 KB of a file (enough to hold the start of its first gzip member). */
+function readGzipHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const IO_MESSAGES: Record<string, string> = {
@@ -100,7 +149,7 @@ const IO_MESSAGES: Record<string, string> = {
 };
 
 /** Node's error for a failed read, as a stable code and a sentence. */
-function describeIoError(err: unknown): PageError {
+export function describeIoError(err: unknown): PageError {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code?.startsWith('Z_'))
     // zlib: a `.gz` that is truncated or not gzip at all.

@@ -9,6 +9,7 @@ export { NoArticleError, REMOVAL_KINDS } from './types';
 export type {
   Article,
   ArchiveInfo,
+  ArticleArchive,
   Block,
   CleanOptions,
   CleanReport,

@@ -72,11 +72,22 @@ export interface Author {
   name: string;
 }
 
+/**
+ * Where an archived page was read from: a Wayback Machine capture (`url` is the capture's
+ * address), or a record of a WARC file the CLI read (`url` is the record's WARC-Record-ID).
+ */
+export interface ArticleArchive {
+  service: 'wayback' | 'warc';
+  url: string;
+  /** When the capture was taken, ISO 8601 UTC, or null when unreadable. */
+  capturedAt: string | null;
+}
+
 export interface Article {
   schemaVersion: 1;
   url: string;
   canonicalUrl: string | null;
-  archive: { service: 'wayback'; url: string; capturedAt: string | null } | null;
+  archive: ArticleArchive | null;
   layout: Layout;
   siteName: string | null;
   title: string | null;
