@@ -62,7 +62,7 @@ function start(): void {
 
   const session = new PageSession(
     document,
-    url,
+    () => location.href,
     (total, counts) => {
       if (total === shownTotal) return;
       shownTotal = total;

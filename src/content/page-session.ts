@@ -23,12 +23,18 @@ export class PageSession {
   private report: CleanReport | null = null;
   private keepKinds: RemovalKind[] = [];
   private detection: LayoutDetection | null = null;
+  /** The address `detection` was made for. */
+  private detectedAt = '';
   private reader: ArticleReader | null = null;
   private readonly watcher: LateClutterWatcher;
 
   constructor(
     private readonly doc: Document,
-    private readonly url: string,
+    /**
+     * The page's address now: a page that navigates by script (history.pushState, as
+     * client-rendered news sites do) keeps this content script but changes address and article.
+     */
+    private readonly currentUrl: () => string,
     /** Told whenever a clean (first or late) has hidden `total` things. */
     private readonly onCleaned: (total: number, counts: Record<RemovalKind, number>) => void,
     /** Nodes the session must not react to (its own indicator). */
@@ -53,9 +59,13 @@ export class PageSession {
 
   layout(): LayoutDetection {
     // Detection reads the whole page; late-rendered pages (modern BBC) may only settle after the
-    // first look, so a page still `generic` is looked at again.
-    if (!this.detection || this.detection.layout === 'generic')
-      this.detection = detectLayout(this.doc, this.url);
+    // first look, so a page still `generic` is looked at again, as is one that has moved to
+    // another address since.
+    const url = this.currentUrl();
+    if (!this.detection || this.detection.layout === 'generic' || this.detectedAt !== url) {
+      this.detection = detectLayout(this.doc, url);
+      this.detectedAt = url;
+    }
     return this.detection;
   }
 
@@ -100,7 +110,7 @@ export class PageSession {
     const detection = this.layout();
     const result = await this.article();
     return {
-      url: this.url,
+      url: this.currentUrl(),
       layout: detection.layout,
       archive: detection.archive,
       signals: detection.signals,
@@ -119,7 +129,7 @@ export class PageSession {
     this.report?.undo();
     try {
       const detection = this.layout();
-      const article = read(this.doc, this.url, { detection, now });
+      const article = read(this.doc, this.currentUrl(), { detection, now });
       return { ok: true, article };
     } catch (err) {
       // By name: the reader file has its own copy of the NoArticleError class.
@@ -143,7 +153,7 @@ export class PageSession {
 
   private cleanFromOriginal(): CleanReport {
     // Texts are read when the popup asks (state()), not on every page load.
-    return cleanPage(this.doc, this.url, {
+    return cleanPage(this.doc, this.currentUrl(), {
       detection: this.layout(),
       skipKinds: this.keepKinds,
       recordTexts: false,

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+/**
+ * The content script's page session when the page changes address under it. Client-rendered news
+ * pages move from story to story with `history.pushState`: the content script stays, so the
+ * address it reports, extracts under and saves must be the page's address now, not the one it
+ * was injected at.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PageSession } from '../../src/content/page-session';
+import { extractArticle } from '../../src/core';
+
+const PAGE = readFileSync(
+  resolve(import.meta.dirname, '../fixtures/bbc-classic--2007-no-breakthrough/page.html'),
+  'utf8',
+);
+const STORY = 'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm';
+
+function sessionAt(address: { now: string }) {
+  const doc = new DOMParser().parseFromString(PAGE, 'text/html');
+  const session = new PageSession(
+    doc,
+    () => address.now,
+    () => {},
+    () => false,
+    async () => extractArticle,
+  );
+  return { doc, session };
+}
+
+describe('PageSession', () => {
+  it('reports and extracts under the address the page has now', async () => {
+    const address = { now: STORY };
+    const { session } = sessionAt(address);
+    session.clean();
+    const first = await session.state(true);
+    expect(first.url).toBe(STORY);
+    expect(first.article?.url).toBe(STORY);
+    expect(first.archive).toBeNull();
+
+    // The page moves by script into a Wayback capture of itself (as a replay's own navigation
+    // does): the address, the archive and the article's links follow.
+    const capture = `https://web.archive.org/web/20070516000000/${STORY}`;
+    address.now = capture;
+    const moved = await session.state(true);
+    expect(moved.url).toBe(capture);
+    expect(moved.archive).toMatchObject({ service: 'wayback', originalUrl: STORY });
+    expect(moved.article?.url).toBe(STORY);
+    expect(moved.article?.archive).toEqual({
+      service: 'wayback',
+      url: capture,
+      capturedAt: '2007-05-16T00:00:00Z',
+    });
+
+    // And back: the first reading again.
+    address.now = STORY;
+    const back = await session.state(true);
+    expect(back.article?.archive).toBeNull();
+    expect({ ...back.article, extractedAt: null }).toEqual({ ...first.article, extractedAt: null });
+  });
+});
