@@ -3,6 +3,7 @@
  * be rendered and checked in a unit test. `main.ts` gathers the data and wires the handlers.
  */
 import type { PageState } from '../shared/messages';
+import { isBbcNewsAddress } from '../content/bbc-address';
 import { REMOVAL_KINDS, type Removal, type RemovalKind } from '../core/types';
 import { h, uid } from '../ui/dom';
 import { t, type MessageKey } from '../ui/i18n';
@@ -224,7 +225,11 @@ function pageView(
     facts(state, format),
     // A page too large to read was left untouched: there is nothing to show or switch back.
     error?.code !== 'too-large' && actions(state, handlers),
-    siteSwitch(view, handlers),
+    // Pages are cleaned on load only at BBC News addresses (the content script's matches);
+    // elsewhere a switch would promise what never happens.
+    isBbcNewsAddress(state.url)
+      ? siteSwitch(view, handlers)
+      : h('p', { class: 'note site-note' }, t('autoCleanBbcOnly')),
     error?.code !== 'too-large' && renderRemovals(state.counts, state.removals, format),
   );
 }

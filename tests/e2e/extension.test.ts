@@ -359,6 +359,9 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
         .toBe(GENERIC_PAGE.title);
       const popupText = collapse(await popup.evaluate(() => document.body.innerText));
       expect(popupText).toContain('Other site (general reader)');
+      // Not cleaned as it loads (no content script runs here on load): no switch that says so.
+      expect(await popup.getByRole('switch').count()).toBe(0);
+      expect(popupText).toContain('Pages are cleaned as they load on BBC News only.');
       await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-generic.png') });
       // Read, not cleaned: a page the user did not ask to clean keeps every node visible.
       expect(await hidden()).toBe(0);

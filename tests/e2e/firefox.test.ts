@@ -384,9 +384,13 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
         { timeout: 15_000 },
         GENERIC_PAGE.title,
       );
-      expect(collapse(await popup.evaluate(() => document.body.innerText))).toContain(
-        'Other site (general reader)',
+      const popupText = collapse(await popup.evaluate(() => document.body.innerText));
+      expect(popupText).toContain('Other site (general reader)');
+      // Not cleaned as it loads here: no switch that says it would be.
+      expect(await popup.evaluate(() => document.querySelectorAll('[role="switch"]').length)).toBe(
+        0,
       );
+      expect(popupText).toContain('Pages are cleaned as they load on BBC News only.');
       // Read, not cleaned: a page the user did not ask to clean keeps every node visible.
       expect(await marked()).toBe(0);
 

@@ -232,6 +232,25 @@ describe('popup on an article', () => {
     expect(control<HTMLInputElement>(off, 'Clean this site automatically')!.checked).toBe(false);
   });
 
+  it('has no switch on a page that is not at a BBC News address, and says why', () => {
+    // The toolbar works anywhere, but pages are cleaned as they load only where the content
+    // script runs: a switch here would promise what never happens.
+    const elsewhere = { ...state, url: 'https://www.sciencealert.com/jupiter-europa-plumes' };
+    const el = show(page(elsewhere, true));
+    expect(control(el, 'Clean this site automatically')).toBeNull();
+    expect(el.querySelector('.site-note')!.textContent).toBe(
+      'Pages are cleaned as they load on BBC News only. Here, use Clean page.',
+    );
+    expect(buttonNames(el)).toContain(state.cleaned ? 'Show original' : 'Clean page');
+
+    // A Wayback capture of a BBC story is cleaned as it loads: the switch is there.
+    const capture = {
+      ...state,
+      url: 'https://web.archive.org/web/20090421200012/http://news.bbc.co.uk/1/hi/world/middle_east/8011268.stm',
+    };
+    expect(control(show(page(capture, true)), 'Clean this site automatically')).not.toBeNull();
+  });
+
   it('says when automatic cleanup is off everywhere', () => {
     const el = show(page(state, true, false));
     const sw = control<HTMLInputElement>(el, 'Clean this site automatically')!;
