@@ -3,6 +3,7 @@
  * from a web page, so it goes into text nodes and checked attributes, never into markup.
  */
 import type { Article, Block, RelatedLink } from '../core/types';
+import { parseWaybackUrl } from '../core/archive';
 import { externalLink, h, safeHttpUrl, uid } from '../ui/dom';
 import { t } from '../ui/i18n';
 import {
@@ -103,7 +104,10 @@ function table(block: Extract<Block, { type: 'table' }>): HTMLElement {
 }
 
 /** One body block as DOM; null for a block with nothing safe to show. */
-export function renderBlock(block: Block): HTMLElement | null {
+export function renderBlock(
+  block: Block,
+  pictureSource: (src: string) => string = (src) => src,
+): HTMLElement | null {
   switch (block.type) {
     case 'paragraph':
       return h('p', null, block.text);
@@ -112,7 +116,7 @@ export function renderBlock(block: Block): HTMLElement | null {
     case 'quote':
       return quote(block);
     case 'image':
-      return figure(block.src, block.alt, block.caption);
+      return figure(pictureSource(block.src), block.alt, block.caption);
     case 'list':
       return h(
         block.ordered ? 'ol' : 'ul',
@@ -234,10 +238,27 @@ export function renderArticle(article: Article, format: FormatOptions = {}): HTM
     'article',
     { class: 'story', lang },
     header(article, format),
-    h('div', { class: 'story-body' }, bodyBlocks(article).map(renderBlock)),
+    h(
+      'div',
+      { class: 'story-body' },
+      bodyBlocks(article).map((block) => renderBlock(block, picturesFrom(article.archive))),
+    ),
     related(article, format),
     source(article, format),
   );
+}
+
+/**
+ * Where the reader loads an article's pictures from. An Article names each picture by its
+ * original address; for one read from a Wayback capture that address is often dead (the BBC's
+ * newsimg.bbc.co.uk of the 2000s), while the archive kept the picture with the page: the reader
+ * asks the archive for it as of the capture (`im_`, the form the capture itself used).
+ */
+function picturesFrom(archive: Article['archive']): (src: string) => string {
+  const capture = archive?.service === 'wayback' ? parseWaybackUrl(archive.url) : null;
+  if (!capture) return (src) => src;
+  const origin = new URL(archive!.url).origin;
+  return (src) => `${origin}/web/${capture.timestamp}im_/${src}`;
 }
 
 /** What the reader says when its article is gone (session storage is cleared with the browser). */

@@ -33,6 +33,7 @@ import {
   BBC_PAGES,
   CLASSIC_2007,
   GENERIC_PAGE,
+  WAYBACK_2009,
   WAYBACK_PAGES,
 } from './harness/pages';
 import { corpusPath } from '../helpers/corpus';
@@ -310,6 +311,35 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       const text = collapse(await bodyText(tab));
       expect(sentencesMissingFrom(text, CLASSIC_2007.article)).toEqual([]);
       await popup.close();
+    });
+  });
+
+  describe.skipIf(!pages.includes(WAYBACK_2009))('a Wayback capture in the reader view', () => {
+    it("asks the archive for the story's pictures, as of the capture", async () => {
+      const tab = await open(WAYBACK_2009.url);
+      await until(
+        () => tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length > 0),
+        'cleanup',
+      );
+      const popup = await openPopup(await newestTabId());
+      const reader = await openReaderFromPopup(browser.context, popup);
+      await expect
+        .poll(() => reader.locator('h1').first().textContent(), { timeout: 15_000 })
+        .toBe('Obama invites Middle East heads');
+      // The Article names the picture by its original address (newsimg.bbc.co.uk, long gone);
+      // the reader asks the archive for the copy the capture used.
+      const picture =
+        'http://web.archive.org/web/20090421200012im_/http://newsimg.bbc.co.uk/media/images/45687000/jpg/_45687814_-1.jpg';
+      await expect
+        .poll(() => server.requests.some((r) => r.url === picture), { timeout: 10_000 })
+        .toBe(true);
+      // Not served here: the reader says so in its place.
+      await expect
+        .poll(() => reader.locator('figure .picture-missing').count(), { timeout: 10_000 })
+        .toBe(1);
+      await reader.close();
+      if (!popup.isClosed()) await popup.close();
+      await tab.close();
     });
   });
 

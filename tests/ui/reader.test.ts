@@ -284,6 +284,28 @@ describe('reader details', () => {
     expect(el.querySelector('.source time')!.getAttribute('datetime')).toBe('2007-05-16T00:00:00Z');
   });
 
+  it("shows a capture's pictures from the archive, as of the capture", () => {
+    const src = 'http://newsimg.bbc.co.uk/media/images/42937000/jpg/_42937509_rice226ap.jpg';
+    const body = [{ type: 'image' as const, src, alt: null, caption: 'Ms Rice' }];
+    const capture = {
+      service: 'wayback' as const,
+      url: 'https://web.archive.org/web/20070516000000/http://news.bbc.co.uk/1/hi/world/europe/6658763.stm',
+      capturedAt: '2007-05-16T00:00:00Z',
+    };
+    const archived = show(makeArticle({ body, archive: capture }));
+    expect(archived.querySelector('figure img')!.getAttribute('src')).toBe(
+      `https://web.archive.org/web/20070516000000im_/${src}`,
+    );
+    // The page itself, or a record of a WARC file (no archive to ask): the picture's own address.
+    expect(show(makeArticle({ body })).querySelector('figure img')!.getAttribute('src')).toBe(src);
+    const warc = { service: 'warc' as const, url: 'urn:uuid:1', capturedAt: null };
+    expect(
+      show(makeArticle({ body, archive: warc }))
+        .querySelector('figure img')!
+        .getAttribute('src'),
+    ).toBe(src);
+  });
+
   it('never turns page-provided strings into markup or unsafe links', () => {
     (window as unknown as { __pwned?: number }).__pwned = undefined;
     const el = show(
