@@ -107,37 +107,21 @@ export function isWarcFile(path: string): boolean {
   if (/\.warc(?:\.gz)?$/i.test(path)) return true;
   let head: Uint8Array;
   try {
+    // 4 KB: enough for the start of a first gzip member as well as a plain record's first line.
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(64);
-      const n = readSync(fd, buffer, 0, buffer.length, 0);
-      head = buffer.subarray(0, n);
+      const buffer = Buffer.alloc(4096);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
     } finally {
       closeSync(fd);
     }
+    // A .warc.gz under another name starts with a gzipped WARC record.
+    if (head[0] === 0x1f && head[1] === 0x8b)
+      head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
   } catch {
     return false;
   }
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    // A gzipped file: a .warc.gz under another name starts with a gzipped WARC record.
-    try {
-      head = gunzipSync(readGzipHead(path), { finishFlush: constants.Z_SYNC_FLUSH });
-    } catch {
-      return false;
-    }
-  }
   return looksLikeWarc(head);
-}
-
-/** The first 4 KB of a file (enough to hold the start of its first gzip member). */
-function readGzipHead(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(4096);
-    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const IO_MESSAGES: Record<string, string> = {
