@@ -93,6 +93,8 @@ async function extractWarc(
   try {
     for await (const captured of warcPages(source, tally))
       await write(extractCaptured(captured, source));
+    if (tally.records === 0)
+      await write({ error: { code: 'not-warc', message: 'The file is empty.' }, source });
   } catch (failure) {
     const error =
       failure instanceof WarcFormatError

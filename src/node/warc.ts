@@ -64,7 +64,7 @@ export async function* warcPages(
 ): AsyncGenerator<WarcPage> {
   const reader = new ByteReader(await openStream(path));
   for (;;) {
-    const record = await readRecord(reader, tally.records === 0);
+    const record = await readRecord(reader, tally.records);
     if (!record) return;
     tally.records++;
     const page = record.block && pageOf(record.headers, record.block);
@@ -101,7 +101,8 @@ interface WarcRecord {
   block: Buffer | null;
 }
 
-async function readRecord(reader: ByteReader, first: boolean): Promise<WarcRecord | null> {
+/** The next record (`index` records have been read before it), or null at the end. */
+async function readRecord(reader: ByteReader, index: number): Promise<WarcRecord | null> {
   // Records end with two CRLFs; tolerate more blank lines between them.
   let version: string | null;
   do version = await reader.readLine();
@@ -109,9 +110,9 @@ async function readRecord(reader: ByteReader, first: boolean): Promise<WarcRecor
   if (version === null) return null;
   if (!/^WARC\/1\.[01]$/.test(version)) {
     throw new WarcFormatError(
-      first
+      index === 0
         ? 'The file is not a WARC file (it does not start with a WARC/1.0 or WARC/1.1 record).'
-        : `Expected a WARC record at byte ${reader.offset - version.length - 1}, found "${version.slice(0, 40)}".`,
+        : `Record ${index + 1} does not start with WARC/1.0 or WARC/1.1: found "${version.slice(0, 40)}".`,
     );
   }
   const headers = new Map<string, string>();

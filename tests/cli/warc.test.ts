@@ -179,6 +179,7 @@ beforeAll(async () => {
     // Cut off in the middle of the capture's record.
     'cut.warc.gz': gz.subarray(0, Math.floor(gz.length * 0.9)),
     'not-a.warc': '<html><body><p>A page saved under the wrong name.</p></body></html>',
+    'empty.warc': '',
   });
 });
 
@@ -268,6 +269,9 @@ describe('broadsheet extract FILE.warc.gz', () => {
         error: { code: 'not-warc', message: expect.stringMatching(/not a WARC file/) },
         source: at('not-a.warc'),
       },
+    ]);
+    expect(records(runCli(['extract', at('empty.warc')]))).toEqual([
+      { error: { code: 'not-warc', message: 'The file is empty.' }, source: at('empty.warc') },
     ]);
     const withUrl = records(runCli(['extract', '--url', STORY_2007.url, at('crawl.warc.gz')]));
     expect(withUrl).toEqual([
