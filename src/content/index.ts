@@ -71,6 +71,19 @@ function start(): void {
           total === 1
             ? message('indicatorHiddenOne', 'Broadsheet hid 1 item')
             : message('indicatorHiddenMany', `Broadsheet hid ${total} items`, String(total)),
+          // One-click undo, from the note itself; the note after it cleans again.
+          {
+            label: message('showOriginal', 'Show original'),
+            run: () =>
+              safely(() => {
+                // The note stays (with the focus on its button, for a keyboard user) and changes.
+                showOriginal({ keepNote: true });
+                indicator.show(message('indicatorOriginalShown', 'Showing the original page'), {
+                  label: message('cleanPage', 'Clean page'),
+                  run: () => safely(() => session.clean(settings.keepKinds)),
+                });
+              }),
+          },
         );
       // Before the load event the background does not need telling: it asks for the counts when
       // the tab has loaded (background→content:get-counts). A runtime.sendMessage from here
@@ -80,6 +93,14 @@ function start(): void {
     (node) => indicator.owns(node),
     loadArticleReader,
   );
+
+  /** The page as the site made it: cleanup undone, its note gone, the toolbar count cleared. */
+  function showOriginal({ keepNote = false } = {}): void {
+    session.undo();
+    shownTotal = -1;
+    if (!keepNote) indicator.hide();
+    if (document.readyState === 'complete') tellBackground(session.counts);
+  }
 
   onRuntimeMessage((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== extension.runtime.id || !isToContent(message)) return undefined;
@@ -92,7 +113,7 @@ function start(): void {
         case 'popup→content:get-state':
           break;
         case 'popup→content:undo':
-          session.undo();
+          showOriginal();
           break;
         case 'popup→content:clean':
           session.clean(settings.keepKinds);
@@ -145,8 +166,7 @@ function start(): void {
     safely(() => {
       if (!session.cleaned) return;
       if (!autoCleanHere()) {
-        session.undo();
-        indicator.hide();
+        showOriginal();
       } else if (settings.keepKinds.join() !== cleanedOn.keepKinds.join()) {
         session.clean(settings.keepKinds);
       }

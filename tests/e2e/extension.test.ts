@@ -312,6 +312,39 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(sentencesMissingFrom(text, CLASSIC_2007.article)).toEqual([]);
       await popup.close();
     });
+
+    it('undoes in one click from the note on the page, and cleans again from it', async () => {
+      const page = await open(CLASSIC_2007.url);
+      const id = await newestTabId();
+      await until(
+        () => page.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length > 0),
+        'cleanup',
+      );
+      const badge = () =>
+        browser.serviceWorker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), id);
+      // By keyboard: the note is the last thing in the page's tab order, so one Shift+Tab from
+      // the top of the page reaches its button (its shadow root is closed to the page, and to
+      // the test: the focus shows on its host).
+      await page.keyboard.press('Shift+Tab');
+      expect(
+        await page.evaluate(() =>
+          document.activeElement?.hasAttribute('data-broadsheet-indicator'),
+        ),
+      ).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => bodyText(page), { timeout: 10_000 }).toBe(original.text);
+      expect(await page.evaluate(() => document.body.outerHTML)).toBe(original.body);
+      await expect.poll(badge, { timeout: 10_000 }).toBe('');
+
+      // The focus stays on the note's button, which now cleans the page again.
+      await page.keyboard.press('Enter');
+      await waitForCleanup(() => bodyText(page), CLASSIC_2007.clutter);
+      expect(sentencesMissingFrom(collapse(await bodyText(page)), CLASSIC_2007.article)).toEqual(
+        [],
+      );
+      await expect.poll(badge, { timeout: 10_000 }).toMatch(/^\d+$/);
+      await page.close();
+    });
   });
 
   describe.skipIf(!pages.includes(WAYBACK_2009))('a Wayback capture in the reader view', () => {

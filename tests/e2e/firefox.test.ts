@@ -299,6 +299,31 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       await popup.close();
     });
 
+    it('undoes in one click from the note on the page, and cleans again from it', async () => {
+      const page = await open(CLASSIC_2007.url);
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-broadsheet-hidden]').length > 0,
+        { timeout: 15_000 },
+      );
+      // By keyboard: the note is the last thing in the page's tab order.
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      expect(
+        await page.evaluate(() =>
+          document.activeElement?.hasAttribute('data-broadsheet-indicator'),
+        ),
+      ).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => bodyText(page), { timeout: 10_000 }).toBe(original.text);
+      expect(await page.evaluate(() => document.body.outerHTML)).toBe(original.body);
+
+      await page.keyboard.press('Enter');
+      const text = await waitForCleanup(() => bodyText(page), CLASSIC_2007.clutter);
+      expect(sentencesMissingFrom(text, CLASSIC_2007.article)).toEqual([]);
+      await page.close();
+    });
+
     it("the popup's switch turns automatic cleanup off for the site, and on again", async () => {
       const popup = await openPopup(tabId);
       const setSwitch = async (on: boolean) => {
