@@ -18,7 +18,7 @@ import {
   injectContentScript,
 } from './tab-article';
 import { openReader } from './reader';
-import { saveArticleJson } from './save-json';
+import { saveArticleJson } from '../shared/save-json';
 
 const MENU_SAVE_JSON = 'save-json';
 const COMMAND_OPEN_READER = 'open-reader';

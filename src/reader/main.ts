@@ -9,7 +9,14 @@ import { t } from '../ui/i18n';
 import { initPage } from '../ui/page';
 import { loadSettings, onSettingsChanged, updateSettings } from '../ui/settings-store';
 import type { ReaderSettings } from '../ui/reader-controls';
-import { applyReaderSettings, renderArticle, renderMissing, renderToolbar } from './render';
+import {
+  applyReaderSettings,
+  renderArticle,
+  renderMissing,
+  renderSaveAction,
+  renderToolbar,
+} from './render';
+import { saveArticleJson } from '../shared/save-json';
 
 /** The stored entry, if it looks like one: the reader renders nothing it cannot trust the shape of. */
 function articleOf(entry: unknown): Article | null {
@@ -60,6 +67,10 @@ async function start(): Promise<void> {
   }
   document.title = t('readerPageTitle', article.title || t('untitled'));
   replaceChildren(app, renderArticle(article));
+  replaceChildren(
+    document.getElementById('actions')!,
+    renderSaveAction(() => saveArticleJson(article)),
+  );
 }
 
 void start();

@@ -271,6 +271,36 @@ export function renderMissing(): HTMLElement {
   );
 }
 
+/**
+ * The reader's own "Save as JSON": the article it shows, saved as the popup would save it. The
+ * status line says when it is saved, or why not.
+ */
+export function renderSaveAction(save: () => Promise<unknown>): HTMLElement {
+  const status = h('p', { class: 'save-status', role: 'status' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button save',
+      onclick: () => {
+        button.disabled = true;
+        status.textContent = '';
+        save()
+          .then(() => (status.textContent = t('savedJson')))
+          .catch((err: unknown) => {
+            status.textContent = t(
+              'actionFailed',
+              err instanceof Error ? err.message : String(err),
+            );
+          })
+          .finally(() => (button.disabled = false));
+      },
+    },
+    t('saveJson'),
+  );
+  return h('div', { class: 'reader-actions' }, button, status);
+}
+
 /** The typography toolbar. */
 export function renderToolbar(
   reader: ReaderSettings,

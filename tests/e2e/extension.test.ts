@@ -296,6 +296,21 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
         "Ms Rice's position on Kosovo is unpalatable for Russia",
       );
       await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-2007.png') });
+
+      // Save as JSON from the reader itself: the same article as the CLI reads from the page.
+      const before = new Set(readdirSync(browser.downloadsDir));
+      await reader.getByRole('button', { name: 'Save as JSON' }).click();
+      await expect
+        .poll(() => reader.getByRole('status').first().textContent(), { timeout: 15_000 })
+        .toBe('Saved the article as JSON.');
+      const fresh = () =>
+        readdirSync(browser.downloadsDir).filter((f) => !before.has(f) && f.endsWith('.json'));
+      await expect.poll(() => fresh().length, { timeout: 15_000 }).toBe(1);
+      expect(fresh()[0]).toMatch(/^2007-05-15-no-breakthrough-for-us-and-russia.*\.json$/);
+      const saved = JSON.parse(readFileSync(resolve(browser.downloadsDir, fresh()[0]!), 'utf8'));
+      expect(schemaErrors(saved)).toEqual([]);
+      const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
+      expect({ ...saved, extractedAt: null }).toEqual({ ...cli, extractedAt: null });
       await reader.close();
       if (!popup.isClosed()) await popup.close();
     });

@@ -5,7 +5,7 @@
  * own APIs (an event page instead of a service worker, `browser.*` promises, its downloads API),
  * so each user-facing path is exercised here too, not only linted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,6 +263,20 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
         await reader.evaluate(() => document.querySelector('figure figcaption')?.textContent),
       ).toBe("Ms Rice's position on Kosovo is unpalatable for Russia");
       await reader.screenshot({ path: resolve(ARTIFACTS, 'firefox-reader-2007.png') });
+
+      // Save as JSON from the reader itself (the popup's file, saved before, is cleared first).
+      for (const name of readdirSync(firefox.downloadsDir))
+        rmSync(resolve(firefox.downloadsDir, name));
+      await reader.evaluate(() =>
+        [...document.querySelectorAll('button')]
+          .find((b) => b.textContent === 'Save as JSON')!
+          .click(),
+      );
+      const saved = await savedArticle(firefox.downloadsDir);
+      expect(saved.name).toBe('2007-05-15-no-breakthrough-for-us-and-russia.json');
+      expect(schemaErrors(saved.article)).toEqual([]);
+      const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
+      expect({ ...saved.article, extractedAt: null }).toEqual({ ...cli, extractedAt: null });
       await reader.close();
       if (!popup.isClosed()) await popup.close();
     });

@@ -306,6 +306,35 @@ describe('reader details', () => {
     ).toBe(src);
   });
 
+  it('saves the article it shows as JSON, and says when it is saved or why not', async () => {
+    const { renderSaveAction } = await import('../../src/reader/render');
+    let finish: (ok: boolean) => void = () => {};
+    const save = vi.fn(
+      () =>
+        new Promise<void>(
+          (resolve, reject) =>
+            (finish = (ok) => (ok ? resolve() : reject(new Error('Download failed')))),
+        ),
+    );
+    app.replaceChildren(renderSaveAction(save));
+    const button = [...app.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Save as JSON',
+    )!;
+    const status = app.querySelector('[role="status"]')!;
+    button.click();
+    expect(save).toHaveBeenCalledOnce();
+    // One save at a time.
+    expect(button.disabled).toBe(true);
+    finish(true);
+    await vi.waitFor(() => expect(status.textContent).toBe('Saved the article as JSON.'));
+    expect(button.disabled).toBe(false);
+
+    button.click();
+    finish(false);
+    await vi.waitFor(() => expect(status.textContent).toBe('That didn’t work: Download failed'));
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it('never turns page-provided strings into markup or unsafe links', () => {
     (window as unknown as { __pwned?: number }).__pwned = undefined;
     const el = show(

@@ -1,4 +1,7 @@
-/** "Save as JSON": the article through the downloads API, named by `articleFilename`. */
+/**
+ * "Save as JSON": the article through the downloads API, named by `articleFilename`. Used by the
+ * background (the popup's button, the context menu) and by the reader view's own button.
+ */
 import browser from 'webextension-polyfill';
 import type { Article } from '../core/types';
 import { articleFilename } from '../export/filename';
