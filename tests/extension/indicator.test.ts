@@ -11,7 +11,9 @@ const noteOf = () => hostOf()?.shadowRoot?.querySelector<HTMLElement>('.note') ?
 
 beforeEach(() => {
   vi.useFakeTimers();
-  document.body.innerHTML = '<p>The story.</p>';
+  const story = document.createElement('p');
+  story.textContent = 'The story.';
+  document.body.replaceChildren(story);
 });
 afterEach(() => {
   hostOf()?.remove();
