@@ -54,7 +54,8 @@ describe('warcPages', () => {
             'WARC-Type: resource',
             'WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000002>',
             'WARC-Date: 2006-10-19T12:00Z',
-            'WARC-Target-URI: <http://news.bbc.co.uk/1/hi/england/bradford/6072486.stm>',
+            // (A scheme and host in capitals, as some crawlers keep what they were given.)
+            'WARC-Target-URI: <HTTP://NEWS.bbc.co.uk/1/hi/england/bradford/6072486.stm>',
             'Content-Type: text/html;',
             '  charset=iso-8859-1',
           ],
