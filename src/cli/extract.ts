@@ -14,6 +14,7 @@ import {
   fileAddress,
   htmlDocument,
   isWarcFile,
+  isZlibError,
   loadPage,
   ownAddress,
   PageReadError,
@@ -112,10 +113,6 @@ async function extractWarc(
     `broadsheet: ${source}: ${tally.records} WARC record${tally.records === 1 ? '' : 's'}, ` +
       `${tally.pages} HTML page${tally.pages === 1 ? '' : 's'}\n`,
   );
-}
-
-function isZlibError(err: unknown): boolean {
-  return Boolean((err as NodeJS.ErrnoException | null)?.code?.startsWith('Z_'));
 }
 
 function extractCaptured(captured: WarcPage, source: string): PageRecord {

@@ -132,10 +132,15 @@ const IO_MESSAGES: Record<string, string> = {
   ENOTDIR: 'A part of the path is not a folder.',
 };
 
+/** An error of Node's zlib: gzip data that is cut off or is not gzip at all. */
+export function isZlibError(err: unknown): boolean {
+  return Boolean((err as NodeJS.ErrnoException | null)?.code?.startsWith('Z_'));
+}
+
 /** Node's error for a failed read, as a stable code and a sentence. */
 export function describeIoError(err: unknown): PageError {
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code?.startsWith('Z_'))
+  if (isZlibError(err))
     // zlib: a `.gz` that is truncated or not gzip at all.
     return { code: 'not-html', message: 'The file is not valid gzip.' };
   if (code) return { code, message: IO_MESSAGES[code] ?? (err as Error).message };

@@ -14,6 +14,7 @@ import {
   inflateSync,
 } from 'node:zlib';
 import { decodeHtml } from './load';
+import { safeHttpUrl } from '../core/url';
 
 /** An HTML page captured in a WARC file. */
 export interface WarcPage {
@@ -145,7 +146,8 @@ async function readRecord(reader: ByteReader, index: number): Promise<WarcRecord
 
 /** The page a response or resource record holds, or null when it holds none. */
 function pageOf(headers: Map<string, string>, block: Buffer): WarcPage | null {
-  const url = webAddress(unbracket(headers.get('warc-target-uri')));
+  // In its normal form (`HTTP://NEWS.bbc.co.uk` → `http://news.bbc.co.uk/`); http(s) only.
+  const url = safeHttpUrl(unbracket(headers.get('warc-target-uri')));
   const recordId = unbracket(headers.get('warc-record-id'));
   if (!url || !recordId) return null;
   const type = headers.get('warc-type')?.toLowerCase();
@@ -257,17 +259,6 @@ function decoded(body: Buffer, coding: string | undefined): Buffer {
     return body;
   }
   return body;
-}
-
-/** An http(s) address in its normal form (`HTTP://News.BBC.co.uk` → `http://news.bbc.co.uk/`). */
-function webAddress(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** WARC 1.0 wrote some URIs in angle brackets; 1.1 does not. */

@@ -234,6 +234,7 @@ function header(article: Article, format: FormatOptions): HTMLElement {
 /** The whole article: header, body, related links, source links. */
 export function renderArticle(article: Article, format: FormatOptions = {}): HTMLElement {
   const lang = article.language && LANGUAGE_TAG.test(article.language) ? article.language : null;
+  const pictureSource = picturesFrom(article.archive);
   return h(
     'article',
     { class: 'story', lang },
@@ -241,7 +242,7 @@ export function renderArticle(article: Article, format: FormatOptions = {}): HTM
     h(
       'div',
       { class: 'story-body' },
-      bodyBlocks(article).map((block) => renderBlock(block, picturesFrom(article.archive))),
+      bodyBlocks(article).map((block) => renderBlock(block, pictureSource)),
     ),
     related(article, format),
     source(article, format),

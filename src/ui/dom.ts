@@ -58,16 +58,8 @@ export function uid(prefix: string): string {
   return `${prefix}-${nextId}`;
 }
 
-/** The address as a string when it is http(s), else null: no javascript:, data: or file: links. */
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+/** (In the core, so the CLI's readers use the same check.) */
+export { safeHttpUrl } from '../core/url';
 
 /** A link that opens in a new tab without giving that page a handle on ours. */
 export function externalLink(href: string, ...children: Children[]): HTMLAnchorElement {

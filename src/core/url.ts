@@ -1,0 +1,12 @@
+/** Addresses as the extension's pages and the CLI accept them. */
+
+/** The address as a string when it is http(s), else null: no javascript:, data: or file: links. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
