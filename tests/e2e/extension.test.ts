@@ -33,6 +33,7 @@ import {
   BBC_PAGES,
   CLASSIC_2007,
   GENERIC_PAGE,
+  STRICT_CSP_2007,
   WAYBACK_2009,
   WAYBACK_PAGES,
 } from './harness/pages';
@@ -88,10 +89,10 @@ if (!chromiumPath) {
 }
 
 describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
-  const pages = availablePages([...BBC_PAGES, ...WAYBACK_PAGES]);
+  const pages = availablePages([...BBC_PAGES, STRICT_CSP_2007, ...WAYBACK_PAGES]);
   const genericAvailable = existsSync(GENERIC_PAGE.file);
   const routes: FixtureRoute[] = [
-    ...pages.map((p) => ({ url: p.url, file: p.file })),
+    ...pages.map((p) => ({ url: p.url, file: p.file, headers: p.headers })),
     ...(genericAvailable
       ? [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE].map((p) => ({
           url: p.url,
@@ -192,6 +193,21 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       // …and the story itself was not hidden with it.
       expect(atDcl).toContain(collapse(page.article[0]!));
       await tab.close();
+    });
+
+    it.skipIf(!page.headers)('is served with its policy in force', async () => {
+      // The story's own inline script sets `_SERVERLOC`: it runs on the page served plainly and
+      // not under the policy, so the two tests above ran with the policy applied.
+      const serverLoc = async (url: string) => {
+        const tab = await open(url);
+        const type = await tab.evaluate(
+          () => typeof (window as { _SERVERLOC?: unknown })._SERVERLOC,
+        );
+        await tab.close();
+        return type;
+      };
+      expect(await serverLoc(CLASSIC_2007.url)).toBe('string');
+      expect(await serverLoc(page.url)).toBe('undefined');
     });
   });
 

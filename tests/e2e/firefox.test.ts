@@ -28,6 +28,7 @@ import {
   BBC_PAGES,
   CLASSIC_2007,
   GENERIC_PAGE,
+  STRICT_CSP_2007,
   WAYBACK_PAGES,
 } from './harness/pages';
 import { startFixtureServer } from './harness/server';
@@ -81,7 +82,7 @@ async function savedArticle(
 }
 
 describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
-  const pages = availablePages([...BBC_PAGES, ...WAYBACK_PAGES]);
+  const pages = availablePages([...BBC_PAGES, STRICT_CSP_2007, ...WAYBACK_PAGES]);
   const genericAvailable = existsSync(GENERIC_PAGE.file);
   let server: FixtureServer;
   let firefox: FirefoxWithExtension;
@@ -93,7 +94,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       );
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startFixtureServer([
-      ...pages.map((p) => ({ url: p.url, file: p.file })),
+      ...pages.map((p) => ({ url: p.url, file: p.file, headers: p.headers })),
       ...(genericAvailable ? [{ url: GENERIC_PAGE.url, file: GENERIC_PAGE.file }] : []),
       { url: MOZILLA_SUPPORT_PAGE, file: CLASSIC_2007.file },
     ]);

@@ -20,6 +20,8 @@ export interface E2ePage {
   article: string[];
   /** Clutter a reader must not see after cleanup. */
   clutter: string[];
+  /** Response headers the server adds to the page. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -117,6 +119,23 @@ export const WAYBACK_2009: E2ePage = {
 };
 
 export const BBC_PAGES = [CLASSIC_2007, CLASSIC_2009, MODERN_2020, WAYBACK_2009];
+
+/**
+ * The 2007 story served with the strictest policy a site may set: no inline style or script,
+ * nothing from elsewhere, Trusted Types required. Cleanup hides by the `style` attribute and the
+ * early stylesheet is a `<style>` element; a page's policy must not stop either (browsers exempt
+ * what an extension's content script does, and this checks that they still do).
+ */
+export const STRICT_CSP_2007: E2ePage = {
+  ...CLASSIC_2007,
+  name: 'classic 2007 under a strict Content-Security-Policy',
+  url: `${CLASSIC_2007.url}?strict-csp`,
+  headers: {
+    'content-security-policy':
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+      "object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'",
+  },
+};
 
 /**
  * A corpus page as the Wayback Machine replays it (tests/helpers/wayback-capture.ts), written

@@ -23,6 +23,8 @@ export interface FixtureRoute {
   /** The saved page, served byte for byte (a `.gz` file is served unzipped). */
   file: string;
   contentType?: string;
+  /** Further response headers (a strict `content-security-policy`, say). */
+  headers?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -116,6 +118,7 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
     res.writeHead(200, {
       'content-type': route.contentType ?? 'text/html',
       'cache-control': 'no-store',
+      ...route.headers,
     });
     // Pages arrive over a network in pieces, and browsers start parsing (and may paint) before
     // the last one: the first half now, the rest a moment later, as a real server would.
