@@ -17,8 +17,12 @@ Commands:
             archiving tool's capture) gives a line for each HTML page it holds, in record
             order, each under the address it was captured from, with "archive" naming the
             record and when it was captured; a count of its records goes to stderr.
+            A folder gives every saved page (.html, .htm, .xhtml, .shtml, each maybe .gz)
+            and WARC file under it, subfolders too, in the order of their paths.
   clean     Write the page without its clutter to OUT.html (UTF-8; "-o -" for stdout) and a
             summary of what was removed, by kind, to stderr.
+
+  FILE "-" is standard input: a page (gzipped or not), or for extract a WARC file.
 
 Options:
   --url URL            The address the page was saved from (one FILE only, not a WARC; for
@@ -106,6 +110,8 @@ function parseExtract(argv: string[]): Command {
     return { kind: 'extract', inputs: { kind: 'manifest', manifest: values.manifest }, pretty };
   }
   if (!positionals.length) throw new UsageError('extract needs at least one FILE or --manifest.');
+  if (positionals.filter((file) => file === '-').length > 1)
+    throw new UsageError('Standard input (-) can be read only once.');
   // One address cannot name several pages; a manifest pairs each page with its own.
   if (values.url !== undefined && positionals.length > 1)
     throw new UsageError('--url names one page; for several pages use --manifest LIST.tsv.');

@@ -7,7 +7,17 @@ import type { Writable } from 'node:stream';
 import { cleanPage, REMOVAL_KINDS } from '../core';
 import type { CleanReport } from '../core';
 import { clip } from '../core/text';
-import { fileAddress, isWarcFile, loadPage, ownAddress, PageReadError } from './pages';
+import {
+  describeIoError,
+  fileAddress,
+  isWarcFile,
+  loadPage,
+  ownAddress,
+  PageReadError,
+  readStdin,
+  STDIN,
+  STDIN_ADDRESS,
+} from './pages';
 import { EXIT_FAILURE, EXIT_OK } from './args';
 
 export interface CleanCommand {
@@ -17,24 +27,39 @@ export interface CleanCommand {
   verbose: boolean;
 }
 
-export async function runClean(cmd: CleanCommand, out: Writable, err: Writable): Promise<number> {
-  if (isWarcFile(cmd.file)) {
+export async function runClean(
+  cmd: CleanCommand,
+  out: Writable,
+  err: Writable,
+  /** Standard input, opened only when a FILE is `-`. */
+  stdin: () => AsyncIterable<Buffer> = () => process.stdin,
+): Promise<number> {
+  const fromStdin = cmd.file === STDIN;
+  const refuseWarc = () => {
     err.write(
       `broadsheet: ${cmd.file}: a WARC file holds many pages; clean takes one saved page ` +
         `(broadsheet extract reads every page of a WARC file).\n`,
     );
     return EXIT_FAILURE;
-  }
+  };
+  if (!fromStdin && isWarcFile(cmd.file)) return refuseWarc();
   let doc: Document;
   try {
-    doc = loadPage(cmd.file);
+    if (fromStdin) {
+      const input = await readStdin(stdin());
+      if (input.kind === 'warc') return refuseWarc();
+      doc = input.read();
+    } else doc = loadPage(cmd.file);
   } catch (e) {
-    if (!(e instanceof PageReadError)) throw e;
-    err.write(`broadsheet: ${cmd.file}: ${e.message} (${e.code})\n`);
+    // A page that is not one, or standard input failing; anything else is a fault of ours.
+    if (!(e instanceof PageReadError) && !(e as NodeJS.ErrnoException)?.code) throw e;
+    const { code, message } = e instanceof PageReadError ? e : describeIoError(e);
+    err.write(`broadsheet: ${cmd.file}: ${message} (${code})\n`);
     return EXIT_FAILURE;
   }
   // Cleanup detects layouts from structure; the address only has to be the best one at hand.
-  const url = cmd.url ?? ownAddress(doc, cmd.file) ?? fileAddress(cmd.file);
+  const fallback = fromStdin ? STDIN_ADDRESS : fileAddress(cmd.file);
+  const url = cmd.url ?? ownAddress(doc, fallback) ?? fallback;
   const report = cleanPage(doc, url, { mode: 'remove' });
   declareUtf8(doc);
   const html = serialize(doc);

@@ -11,6 +11,7 @@ import { EXIT_FAILURE, EXIT_NO_ARTICLE, EXIT_OK } from './args';
 import type { ExtractInputs } from './args';
 import {
   describeIoError,
+  expandFolders,
   fileAddress,
   htmlDocument,
   isWarcFile,
@@ -19,6 +20,9 @@ import {
   ownAddress,
   PageReadError,
   readManifest,
+  readStdin,
+  STDIN,
+  STDIN_ADDRESS,
 } from './pages';
 import type { PageError, PageInput } from './pages';
 import { writeRecord } from './output';
@@ -28,11 +32,14 @@ export async function runExtract(
   pretty: boolean,
   out: Writable,
   err?: Writable,
+  /** Standard input, opened only when a FILE is `-`. */
+  stdin: () => AsyncIterable<Buffer> = () => process.stdin,
 ): Promise<number> {
+  // Every input is known (folders listed, the manifest read) before the first record is written.
   const pages: PageInput[] =
     inputs.kind === 'manifest'
       ? readManifest(inputs.manifest)
-      : inputs.files.map((source) => ({ source, url: inputs.url }));
+      : expandFolders(inputs.files, inputs.url);
 
   let status = EXIT_OK;
   const write = async (result: PageRecord) => {
@@ -44,21 +51,46 @@ export async function runExtract(
     await writeRecord(out, result, pretty);
   };
   for (const page of pages) {
-    if (isWarcFile(page.source)) await extractWarc(page, write, err);
-    else await write(extractPage(page));
+    if (page.error) await write({ error: page.error, source: page.source });
+    // (A manifest's paths are joined to its folder: never `-`.)
+    else if (page.source === STDIN) await extractStdin(page, stdin, write, err);
+    else if (isWarcFile(page.source)) await extractWarc(page, page.source, write, err);
+    else await write(extractPage(page, () => loadPage(page.source), fileAddress(page.source)));
   }
   return status;
 }
 
+/** Standard input (FILE `-`): a page, or a WARC file read as a stream. */
+async function extractStdin(
+  page: PageInput,
+  stdin: () => AsyncIterable<Buffer>,
+  write: (result: PageRecord) => Promise<void>,
+  err: Writable | undefined,
+): Promise<void> {
+  let input;
+  try {
+    input = await readStdin(stdin());
+  } catch (failure) {
+    await write({ error: describeIoError(failure), source: page.source });
+    return;
+  }
+  if (input.kind === 'warc') await extractWarc(page, input.bytes, write, err);
+  else await write(extractPage(page, input.read, STDIN_ADDRESS));
+}
+
 type PageRecord = Article | { error: PageError; source: string; url?: string; record?: string };
 
-function extractPage(page: PageInput): PageRecord {
+/**
+ * One saved page, `load`ed (read and parsed), under its address: the one given, else its own,
+ * else `fallback` (a file's `file://` URL).
+ */
+function extractPage(page: PageInput, load: () => Document, fallback: string): PageRecord {
   try {
-    const doc = loadPage(page.source);
+    const doc = load();
     if (page.url) return extractArticle(doc, page.url);
-    const own = ownAddress(doc, page.source);
+    const own = ownAddress(doc, fallback);
     if (own) return extractArticle(doc, own);
-    const article = extractArticle(doc, fileAddress(page.source));
+    const article = extractArticle(doc, fallback);
     // Classic news.bbc.co.uk pages name themselves only in a meta the site extractor reads
     // (UKFS_URL, web-page-parser/bbc_news/7745137.stm.html). Under file:// their root-relative
     // related-story links resolve to nothing, so extract once more under the page's own address.
@@ -76,6 +108,7 @@ function extractPage(page: PageInput): PageRecord {
  */
 async function extractWarc(
   page: PageInput,
+  bytes: string | AsyncIterable<Buffer>,
   write: (result: PageRecord) => Promise<void>,
   err: Writable | undefined,
 ): Promise<void> {
@@ -92,7 +125,7 @@ async function extractWarc(
   }
   const tally: WarcTally = { records: 0, pages: 0 };
   try {
-    for await (const captured of warcPages(source, tally))
+    for await (const captured of warcPages(bytes, tally))
       await write(extractCaptured(captured, source));
     if (tally.records === 0)
       await write({ error: { code: 'not-warc', message: 'The file is empty.' }, source });

@@ -2,12 +2,20 @@
  * Pages on disk: which ones a command was given (files or a manifest), reading each into a
  * Document, and the address each page is extracted under.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { constants, gunzipSync } from 'node:zlib';
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
+import type { Stats } from 'node:fs';
 import { dirname, join, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseHtml, readHtmlFile } from '../node/load';
-import { looksLikeWarc } from '../node/warc';
+import { htmlFromBytes, parseHtml, readHtmlFile } from '../node/load';
+import { peek, startsLikeWarc, WARC_SNIFF_BYTES } from '../node/warc';
 import { detectLayout } from '../core';
 import { parseWaybackUrl } from '../core/archive';
 import { metaContent } from '../core/dom';
@@ -18,6 +26,93 @@ export interface PageInput {
   source: string;
   /** The address given for the page (by --url or the manifest), or null to find it. */
   url: string | null;
+  /** Why there is nothing to read here (a folder that cannot be listed, or holds no pages). */
+  error?: PageError;
+}
+
+/** The FILE that stands for standard input. */
+export const STDIN = '-';
+
+/**
+ * A page read from standard input with no address of its own is extracted under this one: as a
+ * file's `file://` URL, it leaves relative links unresolved rather than guessing a site.
+ */
+export const STDIN_ADDRESS = 'file:///dev/stdin';
+
+/** The files a folder is searched for: saved pages and WARC files, gzipped or not. */
+const PAGE_FILE = /\.(?:html?|xhtml|shtml|warc)(?:\.gz)?$/i;
+
+/**
+ * `sources` (FILE arguments) with each folder replaced by the pages and WARC files in it and in
+ * its subfolders (names ending .html, .htm, .xhtml, .shtml or .warc, each maybe .gz), in the
+ * order of their paths. Names starting with a dot are skipped, and links to folders are not
+ * followed (a link back up would never end). A folder that cannot be listed, or holds no page,
+ * gives an input with `error`; anything that is not a folder is left for the page reader.
+ * Throws `UsageError` for a folder given with an address (`url`): one address names one page.
+ */
+export function expandFolders(sources: readonly string[], url: string | null): PageInput[] {
+  const inputs: PageInput[] = [];
+  for (const source of sources) {
+    if (source !== STDIN && isFolder(source)) {
+      if (url !== null)
+        throw new UsageError(
+          `--url names one page, and ${source} is a folder; for pages with known addresses use --manifest LIST.tsv.`,
+        );
+      const found = folderPages(source);
+      if (!found.some((input) => !input.error))
+        found.push({
+          source,
+          url: null,
+          error: {
+            code: 'no-pages',
+            message: 'The folder holds no saved page (.html, .htm, .html.gz …) or WARC file.',
+          },
+        });
+      inputs.push(...found);
+    } else inputs.push({ source, url });
+  }
+  return inputs;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The page files under `folder`, depth first in name order, and the folders it cannot read. */
+function folderPages(folder: string): PageInput[] {
+  const out: PageInput[] = [];
+  const visit = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    } catch (err) {
+      out.push({ source: dir, url: null, error: describeIoError(err) });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      let own: Stats;
+      let target: Stats | undefined;
+      try {
+        own = lstatSync(path);
+        // A link is followed to a file, never to a folder; a broken link is passed over.
+        target = own.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : own;
+      } catch (err) {
+        out.push({ source: path, url: null, error: describeIoError(err) });
+        continue;
+      }
+      if (target?.isDirectory()) {
+        if (!own.isSymbolicLink()) visit(path);
+      } else if (target?.isFile() && PAGE_FILE.test(name)) out.push({ source: path, url: null });
+    }
+  };
+  visit(folder);
+  return out;
 }
 
 /** Why a page gave no output: the `error` of an error line. */
@@ -88,7 +183,7 @@ export function loadPage(path: string): Document {
 }
 
 /** Text that should be a page, parsed; `PageReadError` (`not-html`) when it is not one. */
-export function htmlDocument(html: string, what: 'file' | 'page' = 'page'): Document {
+export function htmlDocument(html: string, what: 'file' | 'page' | 'input' = 'page'): Document {
   if (html.slice(0, BINARY_PROBE).includes('\u0000'))
     throw new PageReadError('not-html', `The ${what} is binary, not an HTML page.`);
   if (!HTML_MARKUP.test(html))
@@ -107,21 +202,48 @@ export function isWarcFile(path: string): boolean {
   if (/\.warc(?:\.gz)?$/i.test(path)) return true;
   let head: Uint8Array;
   try {
-    // 4 KB: enough for the start of a first gzip member as well as a plain record's first line.
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(4096);
+      const buffer = Buffer.alloc(WARC_SNIFF_BYTES);
       head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
     } finally {
       closeSync(fd);
     }
-    // A .warc.gz under another name starts with a gzipped WARC record.
-    if (head[0] === 0x1f && head[1] === 0x8b)
-      head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
   } catch {
     return false;
   }
-  return looksLikeWarc(head);
+  return startsLikeWarc(head);
+}
+
+/** Standard input: a WARC file, still to be read as a stream, or a saved page, read whole. */
+export type StdinInput =
+  { kind: 'warc'; bytes: AsyncIterable<Buffer> } | { kind: 'page'; read: () => Document };
+
+/**
+ * Looks at the start of standard input to tell a WARC file (read record by record later, so a
+ * crawl piped in never sits in memory) from a page (read whole now; `read` parses it, throwing
+ * `PageReadError` as `loadPage` does).
+ */
+export async function readStdin(stdin: AsyncIterable<Buffer>): Promise<StdinInput> {
+  const { head, all } = await peek(stdin, WARC_SNIFF_BYTES);
+  if (startsLikeWarc(head)) return { kind: 'warc', bytes: all };
+  const chunks: Buffer[] = [];
+  for await (const chunk of all) chunks.push(chunk);
+  const bytes = Buffer.concat(chunks);
+  return {
+    kind: 'page',
+    read: () => {
+      let html: string;
+      try {
+        html = htmlFromBytes(bytes);
+      } catch (err) {
+        const { code, message } = describeIoError(err);
+        throw new PageReadError(code, message.replace('The file', 'The input'));
+      }
+      if (!bytes.length) throw new PageReadError('not-html', 'The input is empty.');
+      return htmlDocument(html, 'input');
+    },
+  };
 }
 
 const IO_MESSAGES: Record<string, string> = {
@@ -152,15 +274,16 @@ export function describeIoError(err: unknown): PageError {
  * 1. its `<link rel=canonical>` or `og:url`, when absolute (a Wayback-rewritten one is kept as
  *    the capture's address, so the Article records the archive and the original);
  * 2. the Wayback capture the document shows it is (its toolbar and replay scripts name it).
- * The CLI falls back to `fileAddress`; extract.ts adds one more step before that.
+ * `fallback` is the address the CLI falls back to (a file's `file://` URL, STDIN_ADDRESS), used
+ * here only to detect the layout; extract.ts adds one more step before falling back to it.
  */
-export function ownAddress(doc: Document, path: string): string | null {
+export function ownAddress(doc: Document, fallback: string): string | null {
   const own = absoluteHttp(
     doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ??
       metaContent(doc, 'og:url'),
   );
   if (own) return own;
-  const archive = detectLayout(doc, fileAddress(path)).archive;
+  const archive = detectLayout(doc, fallback).archive;
   if (archive) return parseWaybackUrl(archive.url) ? archive.url : archive.originalUrl;
   return null;
 }

@@ -59,8 +59,12 @@ function strictUtf8(bytes: Uint8Array): string | null {
 
 /** Reads a saved page (`.html` or `.html.gz`) as text. Throws Node's own errors (ENOENT…). */
 export function readHtmlFile(path: string): string {
-  let bytes: Uint8Array = readFileSync(path);
-  if (path.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) bytes = gunzipSync(bytes);
+  return htmlFromBytes(readFileSync(path), path.endsWith('.gz'));
+}
+
+/** A saved page's bytes as text, unzipped first when they are gzip (or `gzipped` says so). */
+export function htmlFromBytes(bytes: Uint8Array, gzipped = false): string {
+  if (gzipped || (bytes[0] === 0x1f && bytes[1] === 0x8b)) bytes = gunzipSync(bytes);
   return decodeHtml(bytes);
 }
 

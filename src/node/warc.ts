@@ -6,7 +6,9 @@
  * each with the address and time of its capture.
  */
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import {
+  constants,
   brotliDecompressSync,
   createGunzip,
   gunzipSync,
@@ -54,16 +56,36 @@ export function looksLikeWarc(head: Uint8Array): boolean {
   return new TextDecoder('latin1').decode(head.subarray(0, 7)) === 'WARC/1.';
 }
 
+/** How many of a file's first bytes `startsLikeWarc` wants: a first gzip member's start. */
+export const WARC_SNIFF_BYTES = 4096;
+
 /**
- * The HTML pages of a WARC file, in record order. `tally` counts every record read. Throws
- * `WarcFormatError` where the file stops being a WARC (after yielding the pages before it), and
- * Node's own errors when it cannot be read.
+ * True when a file's first bytes (up to WARC_SNIFF_BYTES, gzipped or not) start a WARC record:
+ * a `.warc.gz` under another name, or a WARC piped in, starts with a gzipped record.
+ */
+export function startsLikeWarc(head: Uint8Array): boolean {
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    try {
+      head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      return false;
+    }
+  }
+  return looksLikeWarc(head);
+}
+
+/**
+ * The HTML pages of a WARC file (a path, or its bytes as a stream: standard input), in record
+ * order. `tally` counts every record read. Throws `WarcFormatError` where the file stops being a
+ * WARC (after yielding the pages before it), and Node's own errors when it cannot be read.
  */
 export async function* warcPages(
-  path: string,
+  source: string | AsyncIterable<Buffer>,
   tally: WarcTally = { records: 0, pages: 0 },
 ): AsyncGenerator<WarcPage> {
-  const reader = new ByteReader(await openStream(path));
+  const reader = new ByteReader(
+    typeof source === 'string' ? await openStream(source) : await unzipped(source),
+  );
   for (;;) {
     const record = await readRecord(reader, tally.records);
     if (!record) return;
@@ -83,6 +105,47 @@ async function openStream(path: string): Promise<AsyncIterator<Buffer>> {
   const stream = gzipped ? file.pipe(createGunzip()) : file;
   if (gzipped) file.on('error', (err) => stream.destroy(err));
   return (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+}
+
+/** A stream's bytes, unzipped when they start as gzip. */
+async function unzipped(source: AsyncIterable<Buffer>): Promise<AsyncIterator<Buffer>> {
+  const { head, all } = await peek(source, 2);
+  if (!(head[0] === 0x1f && head[1] === 0x8b)) return all[Symbol.asyncIterator]();
+  const zipped = Readable.from(all);
+  const stream = zipped.pipe(createGunzip());
+  zipped.on('error', (err) => stream.destroy(err));
+  return (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+}
+
+/**
+ * At least the first `n` bytes of a stream (fewer only when it is shorter), and the whole
+ * stream again from its start: what is read to look is not lost.
+ */
+export async function peek(
+  source: AsyncIterable<Buffer>,
+  n: number,
+): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
+  const rest = source[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < n) {
+    const next = await rest.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value);
+    seen.push(chunk);
+    length += chunk.length;
+  }
+  async function* replay(): AsyncGenerator<Buffer> {
+    yield* seen;
+    if (done) return;
+    for (let next = await rest.next(); !next.done; next = await rest.next())
+      yield Buffer.from(next.value);
+  }
+  return { head: Buffer.concat(seen, length), all: replay() };
 }
 
 async function firstBytes(path: string, n: number): Promise<Buffer> {

@@ -62,7 +62,7 @@ describe('broadsheet extract', () => {
     const errors = out.slice(1, 7).map((r) => [(r['error'] as { code: string }).code, r['source']]);
     expect(errors).toEqual([
       ['ENOENT', at('missing.html')],
-      ['EISDIR', at('folder')],
+      ['no-pages', at('folder')],
       ['not-html', at('image.png')],
       ['not-html', at('notes.txt')],
       ['not-html', at('broken.html.gz')],

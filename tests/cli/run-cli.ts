@@ -18,9 +18,16 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
+/** Runs the CLI with `args`; `input` is piped to its standard input (else it reads nothing). */
+export function runCli(
+  args: string[],
+  cwd = ROOT,
+  env: NodeJS.ProcessEnv = {},
+  input: string | Uint8Array = '',
+): CliRun {
   const run = spawnSync(TSX, [MAIN, ...args], {
     cwd,
+    input,
     env: { ...process.env, ...env },
     encoding: 'utf8',
     // A few hundred articles of JSON; the default 1 MB would cut the output short.

@@ -2,12 +2,14 @@
  * The WARC reader (src/node/warc.ts) on records written by hand from the standard (ISO 28500,
  * WARC 1.0 and 1.1), for what the files of other tools do differently from warcio's: angle
  * brackets or none, fractional seconds, folded header lines, LF-only HTTP headers, resource
- * records, blank lines between records, and records too large to read.
+ * records, blank lines between records, and records too large to read; and the same records
+ * as a stream (standard input) cut into pieces of any size.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { warcPages, WarcFormatError } from '../../src/node/warc';
+import { peek, warcPages, WarcFormatError } from '../../src/node/warc';
 import type { WarcPage, WarcTally } from '../../src/node/warc';
 import { scratchDir } from './run-cli';
 
@@ -135,5 +137,58 @@ describe('warcPages', () => {
     await expect(reading).rejects.toThrow(WarcFormatError);
     await expect(reading).rejects.toThrow(/^Record 2 does not start with WARC\/1\.0 or WARC\/1\.1/);
     expect(seen).toEqual(['http://news.bbc.co.uk/a.stm']);
+  });
+});
+
+/** `bytes` as a stream in pieces of `size` bytes (the last one shorter). */
+async function* inPieces(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+describe('warcPages on a stream (standard input)', () => {
+  const pageRecord = (n: number) =>
+    record(
+      'WARC/1.1',
+      [
+        'WARC-Type: response',
+        `WARC-Record-ID: <urn:uuid:${n}>`,
+        'WARC-Date: 2009-04-21T20:00:12Z',
+        `WARC-Target-URI: http://news.bbc.co.uk/${n}.stm`,
+        'Content-Type: application/http;msgtype=response',
+      ],
+      `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n${PAGE.replace('Text.', `Story ${n}.`)}`,
+    );
+  const plain = Buffer.concat([pageRecord(1), pageRecord(2), pageRecord(3)]);
+  // As .warc.gz files are written: one gzip member per record.
+  const gzipped = Buffer.concat([1, 2, 3].map((n) => gzipSync(pageRecord(n))));
+
+  it('gives the same pages as the file, however the stream is cut, gzipped or not', async () => {
+    const { pages: fromFile } = await pagesOf(plain);
+    expect(fromFile.map((p) => p.url)).toEqual(
+      [1, 2, 3].map((n) => `http://news.bbc.co.uk/${n}.stm`),
+    );
+    for (const bytes of [plain, gzipped])
+      for (const size of [1, 2, 3, 7, 64, 1000, bytes.length]) {
+        const pages: WarcPage[] = [];
+        for await (const page of warcPages(inPieces(bytes, size))) pages.push(page);
+        expect(pages, `pieces of ${size}`).toEqual(fromFile);
+      }
+  });
+
+  it('peek: at least the first n bytes, and then the whole stream from its start', async () => {
+    for (const size of [1, 3, 5, 100]) {
+      const { head, all } = await peek(inPieces(plain, size), 5);
+      expect(head.length).toBeGreaterThanOrEqual(5);
+      expect(head.subarray(0, 5).toString()).toBe('WARC/');
+      const again: Buffer[] = [];
+      for await (const chunk of all) again.push(chunk);
+      expect(Buffer.concat(again).equals(plain)).toBe(true);
+    }
+    // A stream shorter than n: all of it, and nothing more.
+    const { head, all } = await peek(inPieces(Buffer.from('WAR'), 2), 4096);
+    expect(head.toString()).toBe('WAR');
+    const rest: Buffer[] = [];
+    for await (const chunk of all) rest.push(chunk);
+    expect(Buffer.concat(rest).toString()).toBe('WAR');
   });
 });

@@ -249,6 +249,26 @@ describe('broadsheet extract FILE.warc.gz', () => {
     }
   });
 
+  it('reads a WARC piped to standard input, gzipped or not, as the same file', () => {
+    const same = (r: Record<string, unknown>) => ({
+      ...r,
+      extractedAt: null,
+      // Error lines name their source: here "-".
+      ...('error' in r ? { source: null } : {}),
+    });
+    for (const name of ['crawl.warc.gz', 'crawl.warc']) {
+      const fromFile = records(runCli(['extract', at(name)]));
+      const run = runCli(['extract', '-'], dir, {}, readFileSync(at(name)));
+      expect(records(run).map(same)).toEqual(fromFile.map(same));
+      expect(records(run)[2]!['source']).toBe('-');
+      expect(run.stderr).toBe('broadsheet: -: 9 WARC records, 3 HTML pages\n');
+    }
+    const clean = runCli(['clean', '-', '-o', '-'], dir, {}, readFileSync(at('crawl.warc.gz')));
+    expect(clean.status).toBe(2);
+    expect(clean.stdout).toBe('');
+    expect(clean.stderr).toMatch(/a WARC file holds many pages; clean takes one saved page/);
+  });
+
   it('keeps the pages before a cut, then says where the file stops being a WARC', () => {
     const run = runCli(['extract', at('cut.warc.gz'), at('crawl.warc.gz')]);
     const out = records(run);
