@@ -3,7 +3,10 @@
  * a closed shadow root hung off <html> (not <body>), so the page's styles and scripts cannot
  * reach it and it never enters the article text, and it goes away by itself. Its one button
  * undoes the cleanup in one click (and, on the note that follows, cleans again); the note stays
- * while the pointer or the keyboard focus is on it.
+ * while the pointer or the keyboard focus is on it. Its few seconds count only while the page is
+ * on screen: a story opened in a background tab, or prerendered by the browser before the reader
+ * clicks through to it (Chromium does that for likely next pages and for addresses typed in the
+ * address bar), is cleaned before anyone sees it, and its note would otherwise be gone by then.
  */
 
 const SHOW_FOR_MS = 4000;
@@ -60,9 +63,38 @@ export function createIndicator(doc: Document, options: IndicatorOptions = {}): 
   let pointerIn = false;
   let focusIn = false;
 
+  /** Listening for the page to come on screen (see waitUntilSeen). */
+  let waiting = false;
+
+  /** The page is shown to the reader: its tab is in front, and it is not being prerendered. */
+  const seen = () => !doc.hidden && !(doc as { prerendering?: boolean }).prerendering;
+
+  const onSeen = () => {
+    if (!seen()) return;
+    stopWaiting();
+    hideLater();
+  };
+  const stopWaiting = () => {
+    if (!waiting) return;
+    waiting = false;
+    doc.removeEventListener('visibilitychange', onSeen);
+    doc.removeEventListener('prerenderingchange', onSeen);
+  };
+  /** The note's time starts when the page is seen. */
+  const waitUntilSeen = () => {
+    if (waiting) return;
+    waiting = true;
+    doc.addEventListener('visibilitychange', onSeen);
+    doc.addEventListener('prerenderingchange', onSeen);
+  };
+
   const hideLater = () => {
     clearTimeout(timer);
     if (pointerIn || focusIn) return;
+    if (!seen()) {
+      waitUntilSeen();
+      return;
+    }
     timer = setTimeout(() => {
       box!.style.opacity = '0';
       timer = setTimeout(() => host?.remove(), FADE_MS);
@@ -120,6 +152,7 @@ export function createIndicator(doc: Document, options: IndicatorOptions = {}): 
     },
     hide() {
       clearTimeout(timer);
+      stopWaiting();
       pointerIn = focusIn = false;
       host?.remove();
     },

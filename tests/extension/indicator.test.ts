@@ -87,4 +87,64 @@ describe('the note on a cleaned page', () => {
     expect(second.textContent).toBe('Clean page');
     expect(hostOf()!.shadowRoot!.activeElement).toBe(second);
   });
+
+  describe('on a page nobody is looking at yet', () => {
+    /** Makes the document report `hidden` and `prerendering` as the browser would. */
+    function pageState(state: { hidden: boolean; prerendering: boolean }) {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => state.hidden });
+      Object.defineProperty(document, 'prerendering', {
+        configurable: true,
+        get: () => state.prerendering,
+      });
+      return state;
+    }
+    afterEach(() => {
+      // Back to jsdom's own getters on Document.prototype.
+      delete (document as { hidden?: boolean }).hidden;
+      delete (document as { prerendering?: boolean }).prerendering;
+    });
+
+    it('in a background tab: its seconds start when the tab is brought to the front', () => {
+      const state = pageState({ hidden: true, prerendering: false });
+      createIndicator(document, { shadowMode: 'open' }).show('Broadsheet hid 3 items', {
+        label: 'Show original',
+        run: () => {},
+      });
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(hostOf()).not.toBeNull();
+      state.hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(3000);
+      expect(noteOf()!.style.opacity).toBe('1');
+      vi.advanceTimersByTime(1500);
+      expect(hostOf()).toBeNull();
+    });
+
+    it('prerendered: its seconds start when the reader arrives on the page', () => {
+      const state = pageState({ hidden: false, prerendering: true });
+      createIndicator(document, { shadowMode: 'open' }).show('Broadsheet hid 3 items');
+      vi.advanceTimersByTime(60_000);
+      expect(hostOf()).not.toBeNull();
+      // Still prerendering: a visibility change alone does not start them.
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(60_000);
+      expect(hostOf()).not.toBeNull();
+      state.prerendering = false;
+      document.dispatchEvent(new Event('prerenderingchange'));
+      vi.advanceTimersByTime(4500);
+      expect(hostOf()).toBeNull();
+    });
+
+    it('taken away at once by an undo, whether seen or not', () => {
+      const state = pageState({ hidden: true, prerendering: false });
+      const indicator = createIndicator(document, { shadowMode: 'open' });
+      indicator.show('Broadsheet hid 3 items');
+      indicator.hide();
+      expect(hostOf()).toBeNull();
+      state.hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(10_000);
+      expect(hostOf()).toBeNull();
+    });
+  });
 });
