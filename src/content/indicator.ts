@@ -1,9 +1,9 @@
 /**
  * The small note that says cleanup ran ("Broadsheet hid 12 items · Show original"). It lives in
  * a closed shadow root hung off <html> (not <body>), so the page's styles and scripts cannot
- * reach it and it never enters the article text, and it goes away by itself. Its one button
- * undoes the cleanup in one click (and, on the note that follows, cleans again); the note stays
- * while the pointer or the keyboard focus is on it. Its few seconds count only while the page is
+ * reach it and it never enters the article text (nor a printout of the page), and it goes away
+ * by itself. Its one button undoes the cleanup in one click (and, on the note that follows,
+ * cleans again); the note stays while the pointer or the keyboard focus is on it. Its few seconds count only while the page is
  * on screen: a story opened in a background tab, or prerendered by the browser before the reader
  * clicks through to it (Chromium does that for likely next pages and for addresses typed in the
  * address bar), is cleaned before anyone sees it, and its note would otherwise be gone by then.
@@ -32,6 +32,7 @@ button {
 button:hover { background: rgba(255, 255, 255, 0.3); }
 button:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
 @media (prefers-reduced-motion: reduce) { .note { transition: none; } }
+@media print { .note { display: none; } }
 `;
 
 /** A button on the note: its label, and what it does. */

@@ -344,6 +344,39 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await popup.close();
     });
 
+    it('leaves its note out of a printout of the page', async () => {
+      const page = await open(CLASSIC_2007.url);
+      await until(
+        () =>
+          page.evaluate(
+            () => document.querySelector(':root > [data-broadsheet-indicator]') !== null,
+          ),
+        'the note',
+      );
+      // The pointer on the note keeps it up (it sits in the bottom right corner).
+      await page.mouse.move(1280 - 40, 900 - 24);
+      // Its shadow root is closed to the page and to Playwright, not to DevTools.
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+        root: DomNode;
+      };
+      const note = findNode(root, (n) => n.localName === 'div' && attr(n, 'class') === 'note');
+      expect(note, 'the note inside its shadow root').toBeDefined();
+      const display = async () => {
+        const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', {
+          nodeId: note!.nodeId,
+        })) as { computedStyle: { name: string; value: string }[] };
+        return computedStyle.find((p) => p.name === 'display')?.value;
+      };
+      expect(await display()).toBe('flex');
+      await cdp.send('Emulation.setEmulatedMedia', { media: 'print' });
+      expect(await display()).toBe('none');
+      await cdp.detach();
+      await page.close();
+    });
+
     it('undoes in one click from the note on the page, and cleans again from it', async () => {
       const page = await open(CLASSIC_2007.url);
       const id = await newestTabId();
@@ -573,3 +606,27 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+/** A node of CDP's DOM.getDocument (with `pierce`, shadow roots closed or not). */
+interface DomNode {
+  nodeId: number;
+  localName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function attr(node: DomNode, name: string): string | undefined {
+  const list = node.attributes ?? [];
+  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
+  return undefined;
+}
+
+function findNode(node: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
