@@ -3,7 +3,7 @@
  * code runs in the content script, the popup and Node (linkedom).
  */
 export { detectLayout } from './detect';
-export { cleanPage, stepsFor, HIDDEN_ATTR } from './clean';
+export { cleanPage, restoreHidden, stepsFor, HIDDEN_ATTR } from './clean';
 export { extractArticle } from './extract';
 export { NoArticleError, REMOVAL_KINDS } from './types';
 export type {

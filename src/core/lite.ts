@@ -4,5 +4,5 @@
  * extension loads on demand (src/content/article-reader.ts); Node and the CLI use `./index`.
  */
 export { detectLayout } from './detect';
-export { cleanPage, emptyCounts } from './clean';
+export { cleanPage, emptyCounts, restoreHidden } from './clean';
 export type { Article, CleanReport, LayoutDetection, RemovalKind } from './types';

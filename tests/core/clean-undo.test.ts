@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { corpusAvailable, corpusPath, loadCorpusPage } from '../helpers/corpus';
-import { cleanPage } from '../../src/core';
+import { cleanPage, restoreHidden } from '../../src/core';
 import { allNodes, nodesMoved, serialize } from './clean-helpers';
 
 function corpusPages(): { bbc: string[][]; others: string[][] } {
@@ -62,4 +64,41 @@ describe.skipIf(!corpusAvailable)('cleanPage in hide mode', () => {
       expect(serialize(doc)).toBe(html);
     },
   );
+
+  it.each([...bbc, ...others].map((p) => [p.join('/'), p] as const))(
+    '%s: the marks it leaves in the page alone restore it exactly',
+    (_name, parts) => {
+      // What a content script does on finding a page cleaned by one its extension has since
+      // replaced: the report (and its undo) went with the old script.
+      const doc = loadCorpusPage(...parts);
+      const html = serialize(doc);
+      const report = cleanPage(doc, 'https://example.com/page');
+      const cuts = report.removals.filter((r) => r.kind === 'directive').length;
+      expect(restoreHidden(doc)).toBeGreaterThanOrEqual(report.removals.length - cuts);
+      expect(serialize(doc)).toBe(html);
+    },
+  );
+
+  it('puts back cut text from the marks too: the 2007 story’s broken directive', () => {
+    const doc = parseHtml(
+      readHtmlFile(
+        resolve(import.meta.dirname, '../fixtures/bbc-classic--2007-no-breakthrough/page.html'),
+      ),
+    );
+    const html = serialize(doc);
+    const directive = '[an error occurred while processing this directive]';
+    expect(doc.body!.textContent).toContain(directive);
+    cleanPage(doc, 'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm');
+    expect(doc.body!.textContent).not.toContain(directive);
+    expect(doc.querySelectorAll('[data-broadsheet-cut]')).toHaveLength(1);
+    restoreHidden(doc);
+    expect(serialize(doc)).toBe(html);
+  });
+
+  it('leaves no marks in remove mode (the CLI writes that page out)', () => {
+    const doc = loadCorpusPage('web-page-parser/bbc_news', '8011268.stm.html');
+    const report = cleanPage(doc, 'https://example.com/page', { mode: 'remove' });
+    expect(report.removals.length).toBeGreaterThan(0);
+    expect(serialize(doc)).not.toMatch(/data-broadsheet-/);
+  });
 });

@@ -3,7 +3,7 @@
  * corpus pages shuffled, duplicated, cut short, or nested deep), detectLayout, cleanPage,
  * extractArticle and undo never throw anything but NoArticleError, extraction returns a
  * schema-valid Article, never changes the caller's document, and undo gives back the exact
- * serialization.
+ * serialization, as does restoreHidden from the marks the cleanup left in the page.
  *
  * Case counts: BROADSHEET_PROPERTY_RUNS (N) sets the base; `npm test` runs N = 40 (a few seconds),
  * `npm run test:reliability` runs N = 10,000 (see docs/security-and-reliability.md for the totals
@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanPage, detectLayout, REMOVAL_KINDS } from '../../src/core';
+import { cleanPage, detectLayout, REMOVAL_KINDS, restoreHidden } from '../../src/core';
 import { parseHtml, readHtmlFile } from '../../src/node/load';
 import {
   benchmarkPages,
@@ -93,6 +93,11 @@ function checkCoreOnce(doc: Document, url: string): void {
     report.undo();
     if (serialize(doc) !== before) throw new Error(`undo after cleanPage(${mode}) is not exact`);
   }
+  // Without the report: from the marks the cleanup left in the page (a successor content script
+  // after an update of the extension).
+  cleanPage(doc, url);
+  restoreHidden(doc);
+  if (serialize(doc) !== before) throw new Error('restoreHidden after cleanPage is not exact');
 }
 
 /** Runs `check`, turning any throw into a failed property with the reason. */

@@ -13,6 +13,13 @@ import { ELEMENT_NODE, TEXT_NODE } from '../dom';
 
 /** Marks an element Broadsheet hid; the extension's stylesheet keys on it too. */
 export const HIDDEN_ATTR = 'data-broadsheet-hidden';
+/** On an element Broadsheet hid that had a `style` of its own: that style. */
+export const STYLE_ATTR = 'data-broadsheet-style';
+/**
+ * On the parent of text nodes Broadsheet cut: JSON `[[after, before], …]`, each node's text as
+ * the cut left it and as it was.
+ */
+export const CUT_ATTR = 'data-broadsheet-cut';
 
 export function emptyCounts(): Record<RemovalKind, number> {
   return Object.fromEntries(REMOVAL_KINDS.map((k) => [k, 0])) as Record<RemovalKind, number>;
@@ -136,15 +143,17 @@ export function planCleanup(
 export function cleanPage(doc: Document, url: string, options: CleanOptions = {}): CleanReport {
   const plan = planCleanup(doc, url, options);
   const undoers: (() => void)[] = [];
+  const hiding = options.mode !== 'remove';
   for (const [text, after] of plan.cuts) {
     const before = text.data;
     text.data = after;
     undoers.push(() => {
       text.data = before;
     });
+    if (hiding && text.parentElement) undoers.push(noteCut(text.parentElement, after, before));
   }
   for (const [el, kind] of plan.taken) {
-    undoers.push(options.mode === 'remove' ? detach(el) : hideElement(el, kind));
+    undoers.push(hiding ? hideElement(el, kind) : detach(el));
   }
   let undone = false;
   let withTexts: Removal[] | null = options.recordTexts === false ? null : plan.removals;
@@ -186,17 +195,88 @@ function recordText(el: Element): string {
   return clip(text);
 }
 
+/**
+ * Hides `el`, keeping in the page itself what `restoreHidden` needs to show it as it was: the
+ * undo function returned here is lost with the script that made it when the extension is
+ * updated under an open tab, and its successor restores the page from these marks.
+ */
 function hideElement(el: Element, kind: RemovalKind): () => void {
   const style = el.getAttribute('style');
   const marker = el.getAttribute(HIDDEN_ATTR);
+  const kept = el.getAttribute(STYLE_ATTR);
   el.setAttribute('style', `${style ? style.replace(/;?\s*$/, ';') : ''}display:none !important`);
   el.setAttribute(HIDDEN_ATTR, kind);
+  if (style !== null) el.setAttribute(STYLE_ATTR, style);
   return () => {
     if (style === null) el.removeAttribute('style');
     else el.setAttribute('style', style);
-    if (marker === null) el.removeAttribute(HIDDEN_ATTR);
-    else el.setAttribute(HIDDEN_ATTR, marker);
+    restoreAttribute(el, HIDDEN_ATTR, marker);
+    restoreAttribute(el, STYLE_ATTR, kept);
   };
+}
+
+/** Records on `parent` that one of its text nodes now reads `after` and read `before`. */
+function noteCut(parent: Element, after: string, before: string): () => void {
+  const was = parent.getAttribute(CUT_ATTR);
+  parent.setAttribute(CUT_ATTR, JSON.stringify([...cutsNoted(was), [after, before]]));
+  return () => restoreAttribute(parent, CUT_ATTR, was);
+}
+
+function restoreAttribute(el: Element, name: string, value: string | null): void {
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
+/** The `[after, before]` pairs of a CUT_ATTR value; none from anything else (page-written). */
+function cutsNoted(value: string | null): [string, string][] {
+  if (!value) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(
+    (pair): pair is [string, string] =>
+      Array.isArray(pair) &&
+      pair.length === 2 &&
+      typeof pair[0] === 'string' &&
+      typeof pair[1] === 'string',
+  );
+}
+
+/**
+ * Puts back, from the marks `cleanPage` leaves in the page (HIDDEN_ATTR, STYLE_ATTR, CUT_ATTR),
+ * everything a cleanup hid or cut, without its report: the page as the site made it, exactly,
+ * for a content script that finds a page cleaned by one its extension has since replaced (an
+ * update under an open tab). Returns how many elements and text nodes were put back.
+ */
+export function restoreHidden(root: Document | Element): number {
+  let restored = 0;
+  for (const parent of Array.from(root.querySelectorAll(`[${CUT_ATTR}]`))) {
+    const pairs = cutsNoted(parent.getAttribute(CUT_ATTR));
+    // Each pair puts back one text node: the first child still reading what the cut left.
+    const done = new Set<Node>();
+    for (const [after, before] of pairs) {
+      for (let node = parent.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType !== TEXT_NODE || done.has(node) || (node as Text).data !== after)
+          continue;
+        (node as Text).data = before;
+        done.add(node);
+        restored++;
+        break;
+      }
+    }
+    parent.removeAttribute(CUT_ATTR);
+  }
+  for (const el of Array.from(root.querySelectorAll(`[${HIDDEN_ATTR}]`))) {
+    restoreAttribute(el, 'style', el.getAttribute(STYLE_ATTR));
+    el.removeAttribute(STYLE_ATTR);
+    el.removeAttribute(HIDDEN_ATTR);
+    restored++;
+  }
+  return restored;
 }
 
 function detach(el: Element): () => void {
