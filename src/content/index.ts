@@ -18,14 +18,16 @@ import {
 } from '../shared/settings';
 import type { Settings } from '../shared/settings';
 import type { RemovalKind } from '../core/lite';
+import { restoreHidden } from '../core/lite';
 import { isBbcNewsAddress } from './bbc-address';
 import { injectEarlyStyle, removeEarlyStyle } from './early-style';
 import { parseWaybackUrl } from '../core/archive';
 import { extension, onRuntimeMessage } from './extension-api';
 import { providedArticleReader } from './reader-slot';
 import type { ArticleReader } from './reader-slot';
-import { createIndicator } from './indicator';
+import { createIndicator, INDICATOR_ATTR } from './indicator';
 import { PageSession } from './page-session';
+import { announceStart, retireOnHandover } from './handover';
 
 /** Set on the content script's global, so a second injection (toolbar on a BBC tab) is a no-op. */
 const LOADED = Symbol.for('broadsheet.content');
@@ -41,6 +43,14 @@ if (!scope[LOADED]) {
 }
 
 function start(): void {
+  // A content script of an earlier install still in this page (the extension was updated or
+  // reloaded since) puts the page back before this one looks at it (./handover.ts). Where it
+  // cannot (Firefox ends an updated extension's scripts, and injects the new ones into open
+  // tabs), the marks its cleanup left in the page put it back, and its note goes.
+  announceStart(document);
+  restoreHidden(document);
+  for (const note of Array.from(document.querySelectorAll(`:root > [${INDICATOR_ATTR}]`)))
+    note.remove();
   const url = location.href;
   const onBbcNews = isBbcNewsAddress(url);
   // (isBbcNewsAddress also checks a Wayback capture's original address, which the manifest's
@@ -92,6 +102,18 @@ function start(): void {
     },
     (node) => indicator.owns(node),
     loadArticleReader,
+  );
+
+  // Cut off from the extension (updated or reloaded since), this script hands the page, as the
+  // site made it, to the one that replaces it, and stops.
+  let retired = false;
+  retireOnHandover(document, connected, () =>
+    safely(() => {
+      retired = true;
+      session.undo();
+      indicator.hide();
+      removeEarlyStyle(document);
+    }),
   );
 
   /** The page as the site made it: cleanup undone, its note gone, the toolbar count cleared. */
@@ -153,7 +175,7 @@ function start(): void {
   const autoCleanHere = () =>
     onBbcNews && autoCleanFor(settings, location.hostname) && session.layout().layout !== 'generic';
   const firstClean = () => {
-    if (cleanedFirst || document.readyState === 'loading') return;
+    if (cleanedFirst || retired || document.readyState === 'loading') return;
     cleanedFirst = true;
     safely(() => {
       if (autoCleanHere()) session.clean(settings.keepKinds);
@@ -221,9 +243,22 @@ function message(key: string, fallback: string, substitution?: string): string {
 }
 
 function tellBackground(counts: Record<RemovalKind, number>): void {
+  if (!connected()) return;
   extension.runtime
     .sendMessage({ type: 'content→background:cleaned', counts })
     .catch(() => undefined);
+}
+
+/**
+ * Whether the extension that injected this script is still there: after an update or a reload,
+ * Chromium leaves the script running with `runtime.id` gone (and its calls throwing).
+ */
+function connected(): boolean {
+  try {
+    return Boolean(extension.runtime?.id);
+  } catch {
+    return false;
+  }
 }
 
 function safely(run: () => void): void {
