@@ -1,6 +1,7 @@
 /**
  * Size and depth: pages far past anything real (20 MB, 200,000 nodes, 50,000 levels, 5,000
  * iframes, page-sized lists where the core reads lists) go through detectLayout, cleanPage + undo
+ * (and cleanPage + restoreHidden)
  * and extractArticle in bounded time, without a crash or a stack overflow, and still give the
  * story (or a clear "no article").
  *
@@ -12,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanPage, detectLayout } from '../../src/core';
+import { cleanPage, detectLayout, restoreHidden } from '../../src/core';
 import { parseHtml } from '../../src/node/load';
 import { MAX_READABILITY_DEPTH } from '../../src/sites/generic';
 import { describeCrash, schemaErrors, serialize, tryExtract, type Outcome } from './helpers';
@@ -64,8 +65,14 @@ function runCore(html: string, url: string): Run {
   const detect = lap();
   const report = cleanPage(doc, url);
   report.undo();
-  const clean = lap();
+  let clean = lap();
   expect(serialize(doc) === before, 'undo restores the exact page').toBe(true);
+  lap();
+  // Put back from the page's own marks instead (after an update of the extension).
+  cleanPage(doc, url);
+  restoreHidden(doc);
+  clean += lap();
+  expect(serialize(doc) === before, 'the marks restore the exact page').toBe(true);
   lap();
   const outcome = tryExtract(doc, url);
   const extract = lap();

@@ -144,14 +144,22 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
   const plan = planCleanup(doc, url, options);
   const undoers: (() => void)[] = [];
   const hiding = options.mode !== 'remove';
+  /** The cuts under each parent, noted on it once all are made (a run can hold 200,000). */
+  const cutsUnder = new Map<Element, [string, string][]>();
   for (const [text, after] of plan.cuts) {
     const before = text.data;
     text.data = after;
     undoers.push(() => {
       text.data = before;
     });
-    if (hiding && text.parentElement) undoers.push(noteCut(text.parentElement, after, before));
+    const parent = hiding ? text.parentElement : null;
+    if (parent) {
+      const pairs = cutsUnder.get(parent);
+      if (pairs) pairs.push([after, before]);
+      else cutsUnder.set(parent, [[after, before]]);
+    }
   }
+  for (const [parent, pairs] of cutsUnder) undoers.push(noteCuts(parent, pairs));
   for (const [el, kind] of plan.taken) {
     undoers.push(hiding ? hideElement(el, kind) : detach(el));
   }
@@ -215,10 +223,12 @@ function hideElement(el: Element, kind: RemovalKind): () => void {
   };
 }
 
-/** Records on `parent` that one of its text nodes now reads `after` and read `before`. */
-function noteCut(parent: Element, after: string, before: string): () => void {
+/** Records on `parent` that text nodes of it now read `after` and read `before`. */
+function noteCuts(parent: Element, pairs: [string, string][]): () => void {
   const was = parent.getAttribute(CUT_ATTR);
-  parent.setAttribute(CUT_ATTR, JSON.stringify([...cutsNoted(was), [after, before]]));
+  const noted = cutsNoted(was);
+  for (const pair of pairs) noted.push(pair);
+  parent.setAttribute(CUT_ATTR, JSON.stringify(noted));
   return () => restoreAttribute(parent, CUT_ATTR, was);
 }
 
@@ -255,18 +265,23 @@ function cutsNoted(value: string | null): [string, string][] {
 export function restoreHidden(root: Document | Element): number {
   let restored = 0;
   for (const parent of Array.from(root.querySelectorAll(`[${CUT_ATTR}]`))) {
-    const pairs = cutsNoted(parent.getAttribute(CUT_ATTR));
-    // Each pair puts back one text node: the first child still reading what the cut left.
-    const done = new Set<Node>();
-    for (const [after, before] of pairs) {
-      for (let node = parent.firstChild; node; node = node.nextSibling) {
-        if (node.nodeType !== TEXT_NODE || done.has(node) || (node as Text).data !== after)
-          continue;
-        (node as Text).data = before;
-        done.add(node);
-        restored++;
-        break;
-      }
+    // Each pair puts back one text node, in order: the first child still reading what its cut
+    // left (one pass over the children, however many pairs).
+    // (A queue per text, read by position: a run of 200,000 cut nodes all left empty.)
+    const waiting = new Map<string, { befores: string[]; next: number }>();
+    for (const [after, before] of cutsNoted(parent.getAttribute(CUT_ATTR))) {
+      const queue = waiting.get(after);
+      if (queue) queue.befores.push(before);
+      else waiting.set(after, { befores: [before], next: 0 });
+    }
+    for (let node = parent.firstChild; node && waiting.size; node = node.nextSibling) {
+      if (node.nodeType !== TEXT_NODE) continue;
+      const after = (node as Text).data;
+      const queue = waiting.get(after);
+      if (!queue) continue;
+      (node as Text).data = queue.befores[queue.next++]!;
+      if (queue.next === queue.befores.length) waiting.delete(after);
+      restored++;
     }
     parent.removeAttribute(CUT_ATTR);
   }
