@@ -154,6 +154,12 @@ describe.skipIf(!chromiumPath)('a story the browser prerendered', () => {
   });
 
   it('shows its note from when the reader arrives, for its few seconds', async () => {
+    // (On a slow machine the note may still be up when this looks: it waits for it to go.)
+    await story.waitForFunction(
+      () => (window as unknown as { __note: { removed?: number } }).__note.removed !== undefined,
+      null,
+      { timeout: 15_000 },
+    );
     const { activationStart, added, removed } = await story.evaluate(() => ({
       activationStart:
         (performance.getEntriesByType('navigation')[0] as { activationStart?: number })
