@@ -21,7 +21,7 @@ import {
   waitForCleanup,
 } from './harness/checks';
 import { cliArticle, schemaErrors } from './harness/expected';
-import { findFirefox, launchFirefoxWithExtension } from './harness/firefox';
+import { findFirefox, launchFirefoxWithExtension, pressButton } from './harness/firefox';
 import type { FirefoxWithExtension } from './harness/firefox';
 import {
   availablePages,
@@ -123,20 +123,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
     return popup;
   }
 
-  /** Clicks the popup's button by its visible name (the name axe checks in the Chromium run). */
-  async function press(popup: Page, name: string): Promise<void> {
-    await popup.waitForFunction(
-      (wanted) =>
-        [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === wanted),
-      { timeout: 15_000 },
-      name,
-    );
-    await popup.evaluate((wanted) => {
-      [...document.querySelectorAll('button')]
-        .find((b) => b.textContent?.trim() === wanted)!
-        .click();
-    }, name);
-  }
+  /** Clicks the popup's button by its visible name. */
+  const press = pressButton;
 
   /** The open tab whose address contains `part`, once there is one. */
   async function tabShowing(part: string): Promise<Page> {

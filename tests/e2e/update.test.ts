@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium } from './harness/browser';
-import { findFirefox, launchFirefoxWithExtension } from './harness/firefox';
+import { findFirefox, launchFirefoxWithExtension, pressButton } from './harness/firefox';
 import type { FirefoxWithExtension } from './harness/firefox';
 import { collapse, sentencesMissingFrom, waitForCleanup } from './harness/checks';
 import { CLASSIC_2007 } from './harness/pages';
@@ -146,18 +146,12 @@ describe.skipIf(!firefoxPath)('the Firefox build updated under an open BBC story
   /** Opens the popup for `tabId`, presses the button named `name`, and gives the count it showed. */
   async function pressInPopup(tabId: number, name: string): Promise<number> {
     const popup = await firefox.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
-    await popup.waitForFunction(
-      (wanted) =>
-        [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === wanted),
-      { timeout: 15_000 },
-      name,
-    );
+    // Once its buttons are there, the popup has the page's state (and the count, if any).
+    await popup.waitForFunction(() => document.querySelector('button') !== null, {
+      timeout: 15_000,
+    });
     const count = hiddenIn(await popup.evaluate(() => document.body.innerText));
-    await popup.evaluate((wanted) => {
-      [...document.querySelectorAll('button')]
-        .find((b) => b.textContent?.trim() === wanted)!
-        .click();
-    }, name);
+    await pressButton(popup, name);
     await popup.close();
     return count;
   }

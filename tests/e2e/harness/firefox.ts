@@ -174,3 +174,20 @@ export async function launchFirefoxWithExtension(options: {
     },
   };
 }
+
+/**
+ * Clicks the button named `name` in an extension page, once it is there (the name axe checks in
+ * the Chromium run). Clicked from inside the page: puppeteer's own click does not reach
+ * moz-extension:// pages over BiDi.
+ */
+export async function pressButton(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === wanted),
+    { timeout: 15_000 },
+    name,
+  );
+  await page.evaluate((wanted) => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted)!.click();
+  }, name);
+}
