@@ -95,6 +95,29 @@ describe.skipIf(!corpusAvailable)('cleanPage in hide mode', () => {
     expect(serialize(doc)).toBe(html);
   });
 
+  it('undoes exactly a page that writes the marks itself, and restoring from them never throws', () => {
+    const doc = parseHtml(
+      readHtmlFile(
+        resolve(import.meta.dirname, '../fixtures/bbc-classic--2007-no-breakthrough/page.html'),
+      ),
+    );
+    // Page-written marks: not JSON, JSON of the wrong shape, a stale style.
+    doc.body!.setAttribute('data-broadsheet-cut', '{"not": "a list"');
+    for (const [i, el] of Array.from(doc.querySelectorAll('td, div')).entries())
+      el.setAttribute(
+        i % 2 ? 'data-broadsheet-cut' : 'data-broadsheet-style',
+        i % 2 ? '[["x"], 3, null]' : 'color: red',
+      );
+    const html = serialize(doc);
+    const report = cleanPage(doc, 'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm');
+    expect(report.removals.length).toBeGreaterThan(0);
+    report.undo();
+    expect(serialize(doc)).toBe(html);
+    cleanPage(doc, 'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm');
+    expect(() => restoreHidden(doc)).not.toThrow();
+    expect(doc.body!.textContent).toContain('[an error occurred while processing this directive]');
+  });
+
   it('leaves no marks in remove mode (the CLI writes that page out)', () => {
     const doc = loadCorpusPage('web-page-parser/bbc_news', '8011268.stm.html');
     const report = cleanPage(doc, 'https://example.com/page', { mode: 'remove' });
