@@ -24,7 +24,7 @@ import {
   STDIN,
   STDIN_ADDRESS,
 } from './pages';
-import type { PageError, PageInput } from './pages';
+import type { PageError, PageInput, StdinInput } from './pages';
 import { writeRecord } from './output';
 
 export async function runExtract(
@@ -67,7 +67,7 @@ async function extractStdin(
   write: (result: PageRecord) => Promise<void>,
   err: Writable | undefined,
 ): Promise<void> {
-  let input;
+  let input: StdinInput;
   try {
     input = await readStdin(stdin());
   } catch (failure) {

@@ -233,14 +233,14 @@ export async function readStdin(stdin: AsyncIterable<Buffer>): Promise<StdinInpu
   return {
     kind: 'page',
     read: () => {
+      if (!bytes.length) throw new PageReadError('not-html', 'The input is empty.');
       let html: string;
       try {
         html = htmlFromBytes(bytes);
       } catch (err) {
-        const { code, message } = describeIoError(err);
-        throw new PageReadError(code, message.replace('The file', 'The input'));
+        if (!isZlibError(err)) throw err;
+        throw new PageReadError('not-html', 'The input is not valid gzip.');
       }
-      if (!bytes.length) throw new PageReadError('not-html', 'The input is empty.');
       return htmlDocument(html, 'input');
     },
   };

@@ -3,10 +3,11 @@
  * a closed shadow root hung off <html> (not <body>), so the page's styles and scripts cannot
  * reach it and it never enters the article text (nor a printout of the page), and it goes away
  * by itself. Its one button undoes the cleanup in one click (and, on the note that follows,
- * cleans again); the note stays while the pointer or the keyboard focus is on it. Its few seconds count only while the page is
- * on screen: a story opened in a background tab, or prerendered by the browser before the reader
- * clicks through to it (Chromium does that for likely next pages and for addresses typed in the
- * address bar), is cleaned before anyone sees it, and its note would otherwise be gone by then.
+ * cleans again); the note stays while the pointer or the keyboard focus is on it. Its few
+ * seconds count only while the page is on screen: a story opened in a background tab, or
+ * prerendered by the browser before the reader clicks through to it (Chromium does that for
+ * likely next pages and for addresses typed in the address bar), is cleaned before anyone sees
+ * it, and its note would otherwise be gone by then.
  */
 
 const SHOW_FOR_MS = 4000;

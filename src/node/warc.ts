@@ -84,7 +84,7 @@ export async function* warcPages(
   tally: WarcTally = { records: 0, pages: 0 },
 ): AsyncGenerator<WarcPage> {
   const reader = new ByteReader(
-    typeof source === 'string' ? await openStream(source) : await unzipped(source),
+    await unzipped(typeof source === 'string' ? createReadStream(source) : source),
   );
   for (;;) {
     const record = await readRecord(reader, tally.records);
@@ -97,17 +97,10 @@ export async function* warcPages(
   }
 }
 
-/** The file's bytes, unzipped when it is gzipped (a `.warc.gz` is one gzip member per record). */
-async function openStream(path: string): Promise<AsyncIterator<Buffer>> {
-  const head = await firstBytes(path, 2);
-  const file = createReadStream(path);
-  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  const stream = gzipped ? file.pipe(createGunzip()) : file;
-  if (gzipped) file.on('error', (err) => stream.destroy(err));
-  return (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-}
-
-/** A stream's bytes, unzipped when they start as gzip. */
+/**
+ * A file's or a stream's bytes, unzipped when they start as gzip (a `.warc.gz` is one gzip
+ * member per record).
+ */
 async function unzipped(source: AsyncIterable<Buffer>): Promise<AsyncIterator<Buffer>> {
   const { head, all } = await peek(source, 2);
   if (!(head[0] === 0x1f && head[1] === 0x8b)) return all[Symbol.asyncIterator]();
@@ -135,27 +128,15 @@ export async function peek(
       done = true;
       break;
     }
-    const chunk = Buffer.from(next.value);
-    seen.push(chunk);
-    length += chunk.length;
+    seen.push(next.value);
+    length += next.value.length;
   }
   async function* replay(): AsyncGenerator<Buffer> {
     yield* seen;
     if (done) return;
-    for (let next = await rest.next(); !next.done; next = await rest.next())
-      yield Buffer.from(next.value);
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
   }
   return { head: Buffer.concat(seen, length), all: replay() };
-}
-
-async function firstBytes(path: string, n: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of createReadStream(path, { start: 0, end: n - 1 })) {
-    chunks.push(chunk as Buffer);
-    length += (chunk as Buffer).length;
-  }
-  return Buffer.concat(chunks, length);
 }
 
 interface WarcRecord {

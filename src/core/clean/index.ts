@@ -216,8 +216,7 @@ function hideElement(el: Element, kind: RemovalKind): () => void {
   el.setAttribute(HIDDEN_ATTR, kind);
   if (style !== null) el.setAttribute(STYLE_ATTR, style);
   return () => {
-    if (style === null) el.removeAttribute('style');
-    else el.setAttribute('style', style);
+    restoreAttribute(el, 'style', style);
     restoreAttribute(el, HIDDEN_ATTR, marker);
     restoreAttribute(el, STYLE_ATTR, kept);
   };
