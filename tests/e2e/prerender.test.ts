@@ -8,12 +8,9 @@
  * browser is started without Playwright, on a front page whose own script follows the link a
  * few seconds after loading; Playwright connects only after that click, to look.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_ATTR } from '../../src/content/indicator';
@@ -21,6 +18,8 @@ import { findChromium } from './harness/browser';
 import { CLASSIC_2007 } from './harness/pages';
 import { startFixtureServer } from './harness/server';
 import type { FixtureServer } from './harness/server';
+import { spawnChromium } from './harness/spawned';
+import type { SpawnedChromium } from './harness/spawned';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const FRONT_PAGE = 'http://news.bbc.co.uk/1/hi/front_page/default.stm';
@@ -62,7 +61,7 @@ if (!chromiumPath && process.env.CI === 'true')
 describe.skipIf(!chromiumPath)('a story the browser prerendered', () => {
   let server: FixtureServer;
   let dir: string;
-  let child: ChildProcess;
+  let chromiumProcess: SpawnedChromium;
   let browser: Browser;
   let story: Page;
 
@@ -85,24 +84,11 @@ describe.skipIf(!chromiumPath)('a story the browser prerendered', () => {
       { url: FRONT_PAGE, file: front },
       { url: CLASSIC_2007.url, file: storyFile },
     ]);
-    const profile = join(dir, 'profile');
-    child = spawn(
-      chromiumPath!,
-      [
-        '--headless=new',
-        `--user-data-dir=${profile}`,
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
-        `--host-resolver-rules=${server.hostResolverRules()}`,
-        '--remote-debugging-port=0',
-        '--no-sandbox',
-        '--no-first-run',
-        '--disable-gpu',
-        '--disable-sync',
-        FRONT_PAGE,
-      ],
-      { stdio: 'ignore' },
-    );
+    chromiumProcess = spawnChromium({
+      hostResolverRules: server.hostResolverRules(),
+      args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+      startUrl: FRONT_PAGE,
+    });
     // The front page is asked for once the browser is up; its click comes CLICK_AFTER_MS later.
     const frontAskedAt = await until(() =>
       server.requests.some((r) => r.url === FRONT_PAGE) ? Date.now() : null,
@@ -112,12 +98,7 @@ describe.skipIf(!chromiumPath)('a story the browser prerendered', () => {
     await new Promise((r) =>
       setTimeout(r, frontAskedAt + CLICK_AFTER_MS + NOTE_SHOWN_MS + 1500 - Date.now()),
     );
-    // The browser writes the port it listens on into the profile.
-    const port = await until(() => {
-      const file = join(profile, 'DevToolsActivePort');
-      return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : null;
-    });
-    browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    browser = await chromiumProcess.connect();
     story = await until(
       () =>
         browser
@@ -128,12 +109,7 @@ describe.skipIf(!chromiumPath)('a story the browser prerendered', () => {
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill();
-      await exited;
-    }
+    await chromiumProcess?.close();
     await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

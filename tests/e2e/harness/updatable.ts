@@ -6,15 +6,10 @@
  * `--enable-unsafe-extension-debugging`); installing the same folder again is an update with
  * the same id. Pages are driven by Playwright through a debugging port as usual.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { findChromium } from './browser';
+import { spawnChromium } from './spawned';
 
 export interface UpdatableChromium {
   browser: Browser;
@@ -28,33 +23,16 @@ export async function launchUpdatableChromium(options: {
   extensionDir: string;
   hostResolverRules: string;
 }): Promise<UpdatableChromium> {
-  const executable = findChromium();
-  if (!executable) throw new Error('No Chromium found');
-  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-updatable-'));
+  const spawned = spawnChromium({
+    hostResolverRules: options.hostResolverRules,
+    args: ['--enable-unsafe-extension-debugging'],
+    pipe: true,
+  });
   // A copy, so that the build can change under it without touching the installed files.
-  const extension = join(dir, 'extension');
+  const extension = join(spawned.dir, 'extension');
   cpSync(resolve(options.extensionDir), extension, { recursive: true });
-  const profile = join(dir, 'profile');
-  const child: ChildProcess = spawn(
-    executable,
-    [
-      '--headless=new',
-      `--user-data-dir=${profile}`,
-      '--enable-unsafe-extension-debugging',
-      '--remote-debugging-pipe',
-      '--remote-debugging-port=0',
-      `--host-resolver-rules=${options.hostResolverRules}`,
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-gpu',
-      '--disable-sync',
-      'about:blank',
-    ],
-    // DevTools' pipe: the browser reads fd 3 and writes fd 4, messages ended by NUL.
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
-  );
-  const toBrowser = child.stdio[3] as Writable;
-  const fromBrowser = child.stdio[4] as Readable;
+  const { toBrowser, fromBrowser } = spawned.pipe!;
+  // DevTools messages on the pipe are JSON, each ended by a NUL.
   const waiting = new Map<number, (reply: { result?: { id: string }; error?: object }) => void>();
   let received = '';
   fromBrowser.on('data', (chunk: Buffer) => {
@@ -82,23 +60,6 @@ export async function launchUpdatableChromium(options: {
       );
     });
 
-  const portFile = join(profile, 'DevToolsActivePort');
-  for (let i = 0; i < 200 && !existsSync(portFile); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  return {
-    browser,
-    context: browser.contexts()[0]!,
-    install,
-    async close() {
-      await browser.close().catch(() => undefined);
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill();
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const browser = await spawned.connect();
+  return { browser, context: browser.contexts()[0]!, install, close: () => spawned.close() };
 }
