@@ -246,7 +246,7 @@ describe.skipIf(!corpusAvailable)('query engine against linkedom, on the BBC cor
     ...new Set([
       ...literalSelectors(),
       ...BBC_SITES.flatMap((site) => site.clutter.map((rule) => rule.selector)),
-      ...AD_SELECTORS.map((s) => s.selector),
+      ...AD_SELECTORS,
     ]),
   ];
   const pages = corpusAvailable ? benchPages(CORPUS_DIR).filter((p) => p.bbc) : [];

@@ -8,100 +8,40 @@ import { resolveHref } from '../archive';
 import { queryAll } from '../query';
 
 /**
- * Ad containers by selector. `seen` lists corpus pages (paths under shared/corpus; a test checks
- * each selector matches there) or, for slots no saved page kept, the real site.
+ * Ad containers by selector. The corpus pages each one matches are cited, and checked, in
+ * tests/core/clean-steps.test.ts; the content script carries the selectors alone.
  */
-export const AD_SELECTORS: readonly { selector: string; seen: readonly string[] }[] = [
+export const AD_SELECTORS: readonly string[] = [
   // --- BBC, every era ---
-  {
-    // 2010s story-body pages: an empty `<div class="advert">` ahead of #main-content.
-    selector: 'div.advert',
-    seen: [
-      'web-page-parser/bbc_news/11125504.html',
-      'web-page-parser/bbc_news/13293006.html',
-      'web-page-parser/bbc_news/20230333.stm.html',
-    ],
-  },
-  {
-    // bbc.com international edition slots: bbccom_leaderboard, bbccom_mpu, bbccom_sponsor_section,
-    // bbccom_outbrain_ar_*, bbccom_wallpaper, bbccom_interstitial, …
-    selector: '[id^="bbccom_"]',
-    seen: [
-      'readability-test-pages/bbc-1/source.html',
-      'article-extraction-benchmark/html/70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2.html.gz',
-      'newspaper4k/html/burmese_article.html',
-    ],
-  },
-  {
-    selector: '.bbccom_advert, .bbccom_slot, .bbccom_companion_outer',
-    seen: [
-      'web-page-parser/bbc_news/31014941.html',
-      'web-page-parser/bbc_news/32271505.html',
-      'article-extraction-benchmark/html/c7e39ac49fa1235f5d50f83bf2444248bd3aa4e6df044377916c812dd109ba23.html.gz',
-    ],
-  },
-  {
-    // Wrappers the ad script reveals when an ad is sold; nothing else wears the class.
-    selector: 'div.bbccom_display_none',
-    seen: ['web-page-parser/bbc_news/32275608.html', 'readability-test-pages/bbc-1/source.html'],
-  },
-  {
-    selector: '.bbccom_advert_placeholder',
-    seen: ['web-page-parser/bbc_news/21528631.html'],
-  },
-  {
-    // bbc.com 2020s (React) article pages.
-    selector: '[data-component="ad-slot"], .dotcom-ad',
-    seen: ['https://www.bbc.com/news/articles/ (2023–2024; not in the corpus)'],
-  },
-  {
-    // DFP slots: `#dfp-ad--top-above-nav`, `#dfp-ad--right`, `#dfp-ad--merchandising`.
-    selector: '[id^="dfp-ad"]',
-    seen: ['readability-test-pages/guardian-1/source.html'],
-  },
+  // 2010s story-body pages: an empty `<div class="advert">` ahead of #main-content.
+  'div.advert',
+  // bbc.com international edition slots: bbccom_leaderboard, bbccom_mpu, bbccom_sponsor_section,
+  // bbccom_outbrain_ar_*, bbccom_wallpaper, bbccom_interstitial, …
+  '[id^="bbccom_"]',
+  '.bbccom_advert, .bbccom_slot, .bbccom_companion_outer',
+  // Wrappers the ad script reveals when an ad is sold; nothing else wears the class.
+  'div.bbccom_display_none',
+  '.bbccom_advert_placeholder',
+  // bbc.com 2020s (React) article pages.
+  // Seen: https://www.bbc.com/news/articles/ (2023–2024; not in the corpus)
+  '[data-component="ad-slot"], .dotcom-ad',
+  // DFP slots: `#dfp-ad--top-above-nav`, `#dfp-ad--right`, `#dfp-ad--merchandising`.
+  '[id^="dfp-ad"]',
   // --- Ad networks anywhere ---
-  {
-    selector: 'ins.adsbygoogle',
-    seen: [
-      'readability-test-pages/pixnet/source.html',
-      'readability-test-pages/simplyfound-1/source.html',
-      'newspaper4k/html/article_with_divs.html',
-    ],
-  },
-  {
-    selector: '[id^="google_ads_iframe"]',
-    seen: [
-      'readability-test-pages/iab-1/source.html',
-      'readability-test-pages/nytimes-1/source.html',
-    ],
-  },
-  {
-    selector: 'div[id^="div-gpt-ad"]',
-    seen: [
-      'readability-test-pages/buzzfeed-1/source.html',
-      'readability-test-pages/seattletimes-1/source.html',
-    ],
-  },
-  {
-    // Taboola "around the web" widgets: #taboola-below-article-thumbnails, .trc_rbox_container.
-    selector: '[id^="taboola-"], .trc_related_container, .trc_rbox_container',
-    seen: ['readability-test-pages/msn/source.html', 'readability-test-pages/cnet/source.html'],
-  },
-  {
-    // Outbrain widgets.
-    selector: '.OUTBRAIN, .ob-widget',
-    seen: [
-      'readability-test-pages/telegraph/source.html',
-      'readability-test-pages/bbc-1/source.html',
-    ],
-  },
+  'ins.adsbygoogle',
+  '[id^="google_ads_iframe"]',
+  'div[id^="div-gpt-ad"]',
+  // Taboola "around the web" widgets: #taboola-below-article-thumbnails, .trc_rbox_container.
+  '[id^="taboola-"], .trc_related_container, .trc_rbox_container',
+  // Outbrain widgets.
+  '.OUTBRAIN, .ob-widget',
 ];
 
 /** Hosts that serve only ads; an iframe from one of them is an ad wherever it stands. */
 export const AD_IFRAME_HOSTS =
   /(?:^|\.)(?:doubleclick\.net|googlesyndication\.com|googleadservices\.com|adnxs\.com|amazon-adsystem\.com|criteo\.(?:com|net)|taboola\.com|outbrain\.com|rubiconproject\.com|pubmatic\.com|adform\.net|serving-sys\.com|openx\.net|casalemedia\.com|smartadserver\.com)$/i;
 
-const AD_SELECTOR = AD_SELECTORS.map((s) => s.selector).join(', ');
+const AD_SELECTOR = AD_SELECTORS.join(', ');
 
 export const ads: CleanStep = {
   id: 'ads',

@@ -7,37 +7,32 @@ import type { CleanStep, Finding } from './step';
 import { queryAll } from '../query';
 
 /**
- * Consent-platform roots; `seen` as in AD_SELECTORS. Each is the root the platform's script
- * inserts after load on every site that uses it, so saved pages (the corpus) rarely keep one:
- * live pages are where these fire.
+ * Consent-platform roots. Each is the root the platform's script inserts after load on every
+ * site that uses it, so saved pages (the corpus) rarely keep one: live pages are where these fire.
  */
-export const CONSENT_SELECTORS: readonly { selector: string; seen: readonly string[] }[] = [
-  {
-    selector: '#onetrust-consent-sdk, #onetrust-banner-sdk',
-    seen: [
-      'OneTrust root; named in the scripts of newspaper4k/html/cnn_001.html (inserted at load)',
-    ],
-  },
-  { selector: '#CybotCookiebotDialog', seen: ['Cookiebot dialog root (not in the corpus)'] },
-  { selector: '#didomi-host', seen: ['Didomi notice root (not in the corpus)'] },
-  { selector: '.qc-cmp2-container', seen: ['Quantcast Choice root (not in the corpus)'] },
-  { selector: '.fc-consent-root', seen: ['Google Funding Choices root (not in the corpus)'] },
-  {
-    selector: '[id^="sp_message_container_"]',
-    seen: ['Sourcepoint message root (not in the corpus)'],
-  },
-  { selector: '#truste-consent-track', seen: ['TrustArc banner root (not in the corpus)'] },
-  {
-    // BBC's own cookie prompt ("Cookies on the BBC website"), 2011–2020, on every era's
-    // pages served after 2011, classic ones included.
-    selector: '#bbccookies, #bbccookies-prompt',
-    seen: [
-      'inserted at load from a script template in web-page-parser/bbc_news/8040164.stm.html, 31014941.html and readability-test-pages/bbc-1',
-    ],
-  },
+export const CONSENT_SELECTORS: readonly string[] = [
+  // OneTrust root; named in the scripts of newspaper4k/html/cnn_001.html (inserted at load)
+  '#onetrust-consent-sdk, #onetrust-banner-sdk',
+  // Cookiebot dialog root (not in the corpus)
+  '#CybotCookiebotDialog',
+  // Didomi notice root (not in the corpus)
+  '#didomi-host',
+  // Quantcast Choice root (not in the corpus)
+  '.qc-cmp2-container',
+  // Google Funding Choices root (not in the corpus)
+  '.fc-consent-root',
+  // Sourcepoint message root (not in the corpus)
+  '[id^="sp_message_container_"]',
+  // TrustArc banner root (not in the corpus)
+  '#truste-consent-track',
+  // BBC's own cookie prompt ("Cookies on the BBC website"), 2011–2020, on every era's
+  // pages served after 2011, classic ones included.
+  // Inserted at load from a script template in web-page-parser/bbc_news/8040164.stm.html,
+  // 31014941.html and readability-test-pages/bbc-1.
+  '#bbccookies, #bbccookies-prompt',
 ];
 
-const CONSENT_SELECTOR = CONSENT_SELECTORS.map((s) => s.selector).join(', ');
+const CONSENT_SELECTOR = CONSENT_SELECTORS.join(', ');
 
 export const consentBanners: CleanStep = {
   id: 'consent-banners',
