@@ -62,37 +62,43 @@ function rule(name: string, selector: string, kind: RemovalKind, reason: string)
 
 export const CLASSIC_CLUTTER: ClutterRule[] = [
   // Mastheads and navigation.
-  rule('skip-links', 'ul.bbcpageHide', 'navigation', 'Skip and access-key links (6072486)'),
-  rule('toolbar', '#toolbarContainer', 'navigation', 'BBC toolbar with search (6072486)'),
+  rule('skip-links', 'ul.bbcpageHide', 'navigation', 'Skip and access-key links'), // 6072486
+  rule('toolbar', '#toolbarContainer', 'navigation', 'BBC toolbar with search'), // 6072486
   rule(
     'edition-switch',
     '#ift-banner',
     'navigation',
-    'UK / International version switch (6072486)',
+    'UK / International version switch', // 6072486
   ),
   rule(
     'barlesque',
-    '#blq-mast, #blq-nav, #blq-acc, #blq-foot, .blq-toplink',
+    '#blq-mast, #blq-nav, #blq-acc, #blq-foot, .blq-toplink, #blq-accesslinks, #blq-nav-container, #blq-footer',
     'navigation',
-    'bbc.co.uk masthead and footer of re-served pages (8040164, 8011268)',
+    'bbc.co.uk masthead, access links, "Explore the BBC" and footer', // 8040164, 8011268, 7745137
+  ),
+  rule(
+    'no-style-notice',
+    '#blq-obit',
+    'other',
+    '"This page is best viewed … with style sheets (CSS) enabled"', // 7745137, 8011268
   ),
   rule(
     'left-nav',
-    'div.lhs, div.lhsad',
+    'div.lhs, div.lhsad, div.relatedbbcsites, div.siteVersion, div.lang, ul#languages',
     'navigation',
-    'Left-hand section navigation and RELATED BBC SITES (6072486, 8040164)',
+    'Left-hand section navigation, RELATED BBC SITES, site versions and languages', // 6072486, 8040164, 7745137
   ),
   rule(
     'footer',
     '#footer1, #footList, #serviceBar',
     'navigation',
-    'Copyright and help footer (6072486)',
+    'Copyright and help footer', // 6072486
   ),
   rule(
     'regional-nav',
     'map#world_map, map[name="world_map"]',
     'navigation',
-    'World regions image map: Americas, Africa, Europe… (6072486, 8040164)',
+    'World regions image map: Americas, Africa, Europe…', // 6072486, 8040164
   ),
   // The banner's live video link: "watch One-Minute World News" (2007 reference story),
   // "BBC NEWS CHANNEL" (6072486, 8040164).
@@ -100,48 +106,54 @@ export const CLASSIC_CLUTTER: ClutterRule[] = [
     'banner-video',
     'td.banmain, td.banaddition',
     'promo',
-    'Banner video and services links (6072486, 8040164)',
+    'Banner video and services links', // 6072486, 8040164
   ),
   // Page tools.
   rule(
     'page-tools',
     'div.mvtb',
     'other',
-    '"E-mail this to a friend" / "Printable version" (all classic pages)',
+    '"E-mail this to a friend" / "Printable version"', // all classic pages
   ),
-  rule('bookmarks', '#socialBookMarks, div.sharesb', 'other', '"Bookmark with" links (8011268)'),
+  rule('bookmarks', '#socialBookMarks, div.sharesb', 'other', '"Bookmark with" links'), // 8011268
   // Promotions around the story.
   rule(
     'puffbox',
     'div.puffbox',
     'promo',
-    'Sidebar promo boxes: KEY STORIES, local sites (6072486, 8011268)',
+    'Sidebar promo boxes: KEY STORIES, local sites', // 6072486, 8011268
   ),
   rule(
     'most-popular',
     '#nav1, div.statsStory, div.mostpopular',
     'promo',
-    'MOST POPULAR STORIES NOW (all classic pages)',
+    'MOST POPULAR STORIES NOW', // all classic pages
   ),
   rule(
     'features',
     'div.promotopbg, div.promobottombg',
     'promo',
-    'FEATURES, VIEWS, ANALYSIS strip (6072486, 8040164)',
+    'FEATURES, VIEWS, ANALYSIS strip', // 6072486, 8040164
   ),
   rule(
     'services',
     'div.serviceStripStory2, div.servicev4',
     'promo',
-    'PRODUCTS & SERVICES strip (6072486, 8040164)',
+    'PRODUCTS & SERVICES strip', // 6072486, 8040164
   ),
   rule(
     'have-your-say',
     'div.qboxflr',
     'promo',
-    'HAVE YOUR SAY reader-comment box in the story (7745137)',
+    'HAVE YOUR SAY reader-comment box in the story', // 7745137
   ),
-  rule('web-bug', '#bbccomWebBug, .bbccomWebBug', 'ad', 'bbc.com advert slot (6072486)'),
+  rule(
+    'comment-form',
+    'td.storybody form[action*="cgiemail"]',
+    'other',
+    'Reader comment form under the story', // 8063681
+  ),
+  rule('web-bug', '#bbccomWebBug, .bbccomWebBug', 'ad', 'bbc.com advert slot'), // 6072486
 ];
 
 /**
@@ -163,28 +175,35 @@ const SIDEBAR_BOXES: readonly {
     heading: /^see also$/i,
     kind: 'related',
     links: 'story',
-    reason: 'SEE ALSO related stories (7745137, 8029015)',
+    reason: 'SEE ALSO related stories', // 7745137, 8029015
   },
   {
     name: 'internet-links',
     heading: /^related internet links$/i,
     kind: 'related',
     links: 'external',
-    reason: 'RELATED INTERNET LINKS and the BBC disclaimer (6072486, 7745137)',
+    reason: 'RELATED INTERNET LINKS and the BBC disclaimer', // 6072486, 7745137
   },
   {
     name: 'video-audio',
     heading: /^(?:related )?video and audio(?: news)?$/i,
     kind: 'related',
     links: 'media',
-    reason: 'VIDEO AND AUDIO links (8011268, 8040164)',
+    reason: 'VIDEO AND AUDIO links', // 8011268, 8040164
+  },
+  {
+    name: 'bbc-links',
+    heading: /^related bbc links$/i,
+    kind: 'related',
+    links: 'external',
+    reason: 'RELATED BBC LINKS: programme and site pages', // 8063681
   },
   {
     name: 'top-stories',
     heading: /^top .+ stories$/i,
     kind: 'navigation',
     links: null,
-    reason: 'TOP <SECTION> STORIES (6072486, 7745137)',
+    reason: 'TOP <SECTION> STORIES', // 6072486, 7745137
   },
 ];
 
@@ -228,7 +247,7 @@ export const bbcClassic: SiteRule = {
 
   clutter: CLASSIC_CLUTTER,
 
-  steps: [sidebarBoxStep()],
+  steps: [sidebarBoxStep(), inStoryStep()],
 
   articleRoots(doc) {
     const root = storyRoot(doc);
@@ -517,6 +536,52 @@ function sidebarBoxStep(): CleanStep {
       for (const { box, nodes } of sidebarBoxes(doc))
         for (const node of nodes)
           out.push({ node, kind: box.kind, rule: `bbc-classic/${box.name}`, reason: box.reason });
+      return out;
+    },
+  };
+}
+
+/**
+ * Inside the story: an IBOX (`td.sibtbg`) that holds nothing but link lists (`div.miiib`,
+ * 7745137, 8040164) is related links, hidden with its table (the reader keeps the links as
+ * data); and around the comment form (hidden by `comment-form`), the call for comments above it
+ * and the moderation notice (`span.di`) under it (8063681). An IBOX with a quote or facts stays.
+ */
+function inStoryStep(): CleanStep {
+  return {
+    id: 'bbc-classic/in-story',
+    find({ doc }) {
+      const root = storyRoot(doc);
+      if (!root) return [];
+      const out: Finding[] = [];
+      for (const box of Array.from(queryAll(root, 'td.sibtbg'))) {
+        const lists = queryAll(box, 'div.miiib');
+        const table = closest(box, 'table');
+        if (!lists.length || !table || !root.contains(table)) continue;
+        const outside = collapse(textContentOf(box)).length;
+        const inLists = lists.reduce((n, list) => n + collapse(textContentOf(list)).length, 0);
+        // Each list's text collapsed alone: the box's whole text is theirs when lengths agree
+        // up to the white space between lists.
+        if (outside > inLists + lists.length) continue;
+        out.push({
+          node: table,
+          kind: 'related',
+          rule: 'bbc-classic/in-story-links',
+          reason: 'Box of related story links inside the story', // 7745137, 8040164
+        });
+      }
+      if (queryOne(root, 'form[action*="cgiemail"]')) {
+        for (const p of Array.from(queryAll(root, 'p'))) {
+          const text = collapse(textContentOf(p));
+          if (!COMMENT_CALL.test(text) && !queryOne(p, 'span.di')) continue;
+          out.push({
+            node: p,
+            kind: 'other',
+            rule: 'bbc-classic/comment-form',
+            reason: 'Call for comments and moderation notice around the comment form', // 8063681
+          });
+        }
+      }
       return out;
     },
   };

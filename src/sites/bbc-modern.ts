@@ -40,43 +40,49 @@ export const MODERN_CLUTTER: ClutterRule[] = [
     'top-stories',
     'aside[data-component="topStories"], [data-component="top-stories"], [data-testid="top-stories"]',
     'promo',
-    'Top Stories beside the article (54622059)',
+    'Top Stories beside the article', // 54622059
   ),
   rule(
     'features',
     'aside[data-component="features"], [data-component="features"]',
     'promo',
-    'Features and analysis (54622059, 54528983)',
+    'Features and analysis', // 54622059, 54528983
   ),
   rule(
     'most-read',
     'aside[data-component="mostRead"], [data-component="most-read"], [data-testid="most-read"]',
     'promo',
-    'Most read (54622059)',
+    'Most read', // 54622059
+  ),
+  rule(
+    'promo-zone',
+    'aside[data-testid$="-label-aside-content"]',
+    'promo',
+    'Promo zone beside the story: Top stories, More to explore, Most read', // cden3j9d1r7o
   ),
   rule(
     'explore-more',
     'main#main-content aside',
     'promo',
-    '"Explore more" / "Editor\'s recommendations" beside a video (61896381)',
+    '"Explore more" / "Editor\'s recommendations" beside a video', // 61896381
   ),
   rule(
     'links-block',
     '[data-component="links-block"], [data-component="see-alsos"]',
     'related',
-    '"More on this story" (cden3j9d1r7o, 32275608-2020)',
+    '"More on this story"', // cden3j9d1r7o, 32275608-2020
   ),
   rule(
     'topics',
-    '[data-component="topic-list"], [data-component="tag-list"], [data-component="tags"]',
+    '[data-component="topic-list"], [data-component="tag-list"], [data-component="tags"], [class*="StyledTagContainer"]',
     'related',
-    '"Related Topics" (cden3j9d1r7o, 54528983; 2025 `tags`)',
+    '"Related Topics"', // cden3j9d1r7o, 54528983 and the 2020 header; 2025 `tags`
   ),
   rule(
     'related-internet-links',
     '[data-component="related-internet-links"]',
     'related',
-    '"Related Internet Links" (2020+ pages)',
+    '"Related Internet Links"', // 2020+ pages
   ),
   rule(
     'ads',
@@ -90,18 +96,18 @@ export const MODERN_CLUTTER: ClutterRule[] = [
     'promo',
     'Newsletter sign-up promo',
   ),
-  rule('comments', '[class*="CommentsWrapper"]', 'promo', '"View comments" button (32275608-2020)'),
+  rule('comments', '[class*="CommentsWrapper"]', 'promo', '"View comments" button'), // 32275608-2020
   rule(
     'navigation',
-    'header[data-testid="header-content"], nav, #orb-header, #orb-footer, footer[data-testid="footer"], [data-testid="skip-link"]',
+    'header[data-testid="header-content"], nav, #orb-header, #orb-footer, footer[data-testid="footer"], [data-testid="skip-link"], #footer-content',
     'navigation',
-    'BBC masthead, navigation and footer',
+    'BBC masthead, navigation and footer', // 61896381, 54528983
   ),
   rule(
     'media-unsupported',
     '[class*="ErrorMessage"], [class*="PinnableControls"]',
     'other',
-    '"This video can not be played" and the player bar (61896381)',
+    '"This video can not be played" and the player bar', // 61896381
   ),
 ];
 
@@ -118,7 +124,7 @@ function rule(
 const BODY_SKIP = [
   'h1',
   '[data-component="headline-block"], [data-component="byline-block"], [data-component="metadata-block"]',
-  '[data-component="topic-list"], [data-component="tag-list"], [data-component="tags"]',
+  '[data-component="topic-list"], [data-component="tag-list"], [data-component="tags"], [class*="StyledTagContainer"]',
   '[data-component="links-block"], [data-component="see-alsos"]',
   '[data-component="media-block"], [data-component="video-block"], [data-component="embed-block"]', // video and social embeds
   '[data-component="ad-slot"], [data-component="related-internet-links"]',

@@ -12,15 +12,17 @@
  */
 import type { Block, RelatedLink } from '../core/types';
 import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
+import type { CleanStep, Finding } from '../core/clean/step';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
-import { metaContent } from '../core/dom';
+import { TEXT_NODE, metaContent, walk } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime, toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
 import { collapse } from '../core/text';
 import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
+  dataOf,
   firstChildOf,
   lastElementChildOf,
   nextSiblingOf,
@@ -53,103 +55,103 @@ const ROOT_SELECTORS = ['.story-body__inner', 'div.story-body', '#story-body'];
 
 export const STORY_BODY_CLUTTER: ClutterRule[] = [
   // Share tools.
-  rule('share-help', '.share-help', 'other', 'Share-this-page links (21528631)'),
-  rule('bookmark-list', '.bookmark-list', 'other', '"Bookmark with" links (10249066.stm)'),
+  rule('share-help', '.share-help', 'other', 'Share-this-page links'), // 21528631
+  rule('bookmark-list', '.bookmark-list', 'other', '"Bookmark with" links'), // 10249066.stm
   rule(
     'story-actions',
-    '#meta-information .story-actions',
+    '#blq_content .story-actions',
     'other',
-    'E-mail and print links (10249066.stm)',
+    'E-mail and print links', // 10249066.stm, 10341015.stm
   ),
   rule(
     'sharetools',
     '.sharetools, .share-tools--event-tag, .share.share--lightweight',
     'other',
-    'Share buttons (c7e39ac4…, 32271505)',
+    'Share buttons', // c7e39ac4…, 32271505
   ),
   // Related boxes.
-  rule('story-related', '.story-related', 'related', '"More on This Story" box (21528631)'),
+  rule('story-related', '.story-related', 'related', '"More on This Story" box'), // 21528631
   rule(
     'story-more',
     '.story-more, .see-also',
     'related',
-    '"Related Stories" / "Related Internet links" (31014941)',
+    '"Related Stories" / "Related Internet links"', // 31014941
   ),
   rule(
     'related-links-menu',
     '.nested-menus',
     'related',
-    '"Related internet links" menu (10249066.stm)',
+    '"Related internet links" menu', // 10249066.stm
   ),
   rule(
     'embedded-hyper',
     '.embedded-hyper',
     'related',
-    'In-story "hyperpuff" of related stories (21528631)',
+    'In-story "hyperpuff" of related stories', // 21528631
   ),
   rule(
     'story-feature-links',
     '.story-feature ul.links-list',
     'related',
-    '"Read more from…" links in side boxes (19957138.stm)',
+    '"Read more from…" links in side boxes', // 19957138.stm
   ),
   rule(
     'continue-reading',
     'a.hidden[href^="#story_continues"], a.hidden[href^="#skip_feature"]',
     'navigation',
-    '"Continue reading the main story" skip links (21528631, 10249066.stm)',
+    '"Continue reading the main story" skip links', // 21528631, 10249066.stm
   ),
-  rule('topic-tags', '#topic-tags, .tags-container', 'related', 'Topic tags (c7e39ac4…)'),
+  rule('topic-tags', '#topic-tags, .tags-container', 'related', 'Topic tags'), // c7e39ac4…
   // Index promos around the story.
   rule(
     'top-stories',
     '.top-stories-promo, .top-index-stories, #top-stories, [class*="top-stories-range"]',
     'promo',
-    'Top Stories (21528631, 31014941)',
+    'Top Stories', // 21528631, 31014941
   ),
   rule(
     'features',
     '.features-and-analysis, #features, [class*="features-header"]',
     'promo',
-    'Features and analysis (31014941)',
+    'Features and analysis', // 31014941
   ),
   rule(
     'most-popular',
     '#most-popular, .most-popular, .livestats, [class*="livestats"]',
     'promo',
-    'Most popular / most read (21528631)',
+    'Most popular / most read', // 21528631
   ),
   rule(
     'more-from-index',
-    '#comp-small-promo-group, .small-promo-group',
+    '#comp-small-promo-group, .small-promo-group, .container-more-from-this-index',
     'promo',
-    'More from this index (31014941)',
+    'More from this index', // 31014941, bbc-1
   ),
   rule(
     'guide-card',
     '.story-body__inner article.pullout',
     'promo',
-    'Election "guide card" promo (32271505)',
+    'Election "guide card" promo', // 32271505
   ),
-  rule('market-data', '.market-data', 'promo', 'Market data widget (13293006)'),
+  rule('market-data', '.market-data', 'promo', 'Market data widget'), // 13293006
   rule(
     'comment-form',
     '.comment-introduction, form#comment-form',
     'promo',
-    '"Send us your comments using the form below" call-out and form (20230333.stm)',
+    '"Send us your comments using the form below" call-out and form', // 20230333.stm
   ),
   rule(
     'twitter-module',
     '.sps-twitter_module, .twitter-module',
     'promo',
-    'Live tweets module (21528631, 19957138.stm)',
+    'Live tweets module', // 21528631, 19957138.stm
   ),
   // Ads and navigation.
   rule(
     'ads',
-    '.bbccom_slot, .bbccom_advert, .mpu-ad, .outbrain-ad, #bbccom_leaderboard_container',
+    '.bbccom_slot, .bbccom_advert, .mpu-ad, .outbrain-ad, #bbccom_leaderboard_container, a.bbccom_text',
     'ad',
-    'Adverts (32271505, c7e39ac4…)',
+    'Adverts, and "is sponsored by" beside the section name', // 32271505, c7e39ac4…, bbc-1
   ),
   rule(
     'navigation',
@@ -158,10 +160,46 @@ export const STORY_BODY_CLUTTER: ClutterRule[] = [
     'BBC masthead, site navigation and footer',
   ),
   rule(
+    'masthead',
+    '#blq-mast, #blq-local-nav, #blq_content > a.skip, #servicesV4 > a.skip',
+    'navigation',
+    'bbc.co.uk masthead with search, section navigation, "Skip to top"', // 10249066.stm, 21528631
+  ),
+  rule(
+    'news-navigation',
+    '.navigation--primary, .navigation--wide, .secondary-navigation--wide, #navigation--top, .navigation--footer',
+    'navigation',
+    'News navigation above and below the story', // 31014941, 32271505, bbc-1
+  ),
+  rule(
+    'services',
+    '#related-services, #servicesV4, .blue-tit',
+    'navigation',
+    'News services and "About BBC News" links', // 21528631, 10249066.stm, 31014941, 70cb2d5b…
+  ),
+  rule(
+    'banner-video',
+    '#banner li.av',
+    'promo',
+    '"Live BBC News Channel" in the banner', // 10249066.stm
+  ),
+  rule(
+    'sidebar-promos',
+    '#featured-content, #secondary-content .hyperpuff, #comp-elsewhere-on-the-bbc, .trust-project',
+    'promo',
+    'FEATURES, VIEWS, ANALYSIS, the topic box beside the story, "Elsewhere on the BBC", "Why you can trust BBC News"', // 10249066.stm, 70cb2d5b…
+  ),
+  rule(
+    'comments',
+    '.dna-comments_module, #comp-comments-button',
+    'other',
+    'Readers\' comments and "View comments"', // 19957138.stm, bbc-1
+  ),
+  rule(
     'media-unsupported',
     '.player-with-placeholder__caption, .media-player-wrapper',
     'other',
-    '"Media playback is unsupported on your device" (c7e39ac4…)',
+    '"Media playback is unsupported on your device"', // c7e39ac4…
   ),
 ];
 
@@ -205,11 +243,49 @@ export const bbcStoryBody: SiteRule = {
 
   clutter: STORY_BODY_CLUTTER,
 
+  steps: [linkBoxStep()],
+
   articleRoots(doc) {
     const root = bodyRoot(doc);
     return root ? [root] : [];
   },
 };
+
+/**
+ * A `div.story-feature` beside the story that is a heading and story links and nothing else
+ * ("Related Stories", "US election - the essentials": 19957138.stm, 20230333.stm). A box with a
+ * quote, facts, an analysis or a teaser paragraph stays: only its "Read more" list goes
+ * (`story-feature-links`). The reader keeps the links as data either way.
+ */
+function linkBoxStep(): CleanStep {
+  return {
+    id: 'bbc-story-body/link-boxes',
+    find({ doc }) {
+      const out: Finding[] = [];
+      for (const box of Array.from(queryAll(doc, 'div.story-feature'))) {
+        if (queryAll(box, 'a[href]:not(.hidden)').length < 2 || !onlyLinksAndHeading(box)) continue;
+        out.push({
+          node: box,
+          kind: 'related',
+          rule: 'bbc-story-body/link-box',
+          reason: 'Box of related story links beside the story', // 19957138.stm, 20230333.stm
+        });
+      }
+      return out;
+    },
+  };
+}
+
+/** Every word `box` shows is a link's or a heading's ("Continue reading…" skip links aside). */
+function onlyLinksAndHeading(box: Element): boolean {
+  let only = true;
+  walk(box, (node) => {
+    if (!only || node.nodeType !== TEXT_NODE || !collapse(dataOf(node as Text))) return;
+    const owner = closest(node.parentElement!, 'a[href], h2, h3, script, style');
+    if (!owner || !box.contains(owner)) only = false;
+  });
+  return only;
+}
 
 /** How the layout's article is read (see SiteReader: apart from the rule above). */
 export const bbcStoryBodyReader: SiteReader = {

@@ -254,7 +254,7 @@ describe.skipIf(!corpusAvailable)('query engine against linkedom, on the BBC cor
   it('finds the selectors the core uses', () => {
     expect(selectors.length).toBeGreaterThan(60);
     expect(selectors).toContain('td.storybody');
-    expect(selectors).toContain('#blq-mast, #blq-nav, #blq-acc, #blq-foot, .blq-toplink');
+    expect(selectors).toContain('div.mvtb');
   });
 
   it.each(pages.map((p) => [p.id, p] as const))(

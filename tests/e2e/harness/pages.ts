@@ -86,6 +86,8 @@ export const CLASSIC_2009: E2ePage = {
     'MOST POPULAR STORIES NOW',
     'The BBC is not responsible for the content of external internet sites',
     'PRODUCTS & SERVICES',
+    'Related BBC sites',
+    'Expense claims - key details',
   ],
 };
 
@@ -97,7 +99,7 @@ export const MODERN_2020: E2ePage = {
   article: [
     'Documents have revealed the UK government did not follow the advice given to it by scientists as coronavirus cases began to surge.',
   ],
-  clutter: ['Most Read', 'Top Stories'],
+  clutter: ['Most Read', 'Top Stories', 'Related Topics', 'Parental Guidance'],
 };
 
 /** "Obama invites Middle East heads" (2009) as the Wayback Machine replays it. */
@@ -115,6 +117,8 @@ export const WAYBACK_2009: E2ePage = {
     'captures',
     'E-mail this to a friend',
     'MOST POPULAR STORIES NOW',
+    'Explore the BBC',
+    'International Version',
   ],
 };
 
