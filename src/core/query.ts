@@ -205,6 +205,8 @@ interface Entry {
 interface DocIndex {
   entries: Map<Element, Entry>;
   all: Element[];
+  /** The entry of `all[pos]`, by position: walking a range needs no map lookup per element. */
+  entryAt: Entry[];
   byId: Map<string, Element[]>;
   byClass: Map<string, Element[]>;
   byTag: Map<string, Element[]>;
@@ -241,6 +243,7 @@ function build(doc: Document): DocIndex {
   const index: DocIndex = {
     entries: new Map(),
     all: [],
+    entryAt: [],
     byId: new Map(),
     byClass: new Map(),
     byTag: new Map(),
@@ -261,6 +264,7 @@ function build(doc: Document): DocIndex {
     const entry: Entry = { pos, end: pos, tag, id, cls, classes, masked: false, attrs: null };
     index.entries.set(el, entry);
     index.all.push(el);
+    index.entryAt.push(entry);
     push(index.byTag, tag, el);
     if (id) push(index.byId, id, el);
     for (const c of classes) push(index.byClass, c, el);
@@ -573,7 +577,7 @@ function searchComplex(
     const universal = n === 1 && isUniversal(last);
     for (let k = from + 1; k <= to && k < index.all.length; k++) {
       const el = index.all[k]!;
-      if (index.entries.get(el)!.masked) continue;
+      if (index.entryAt[k]!.masked) continue;
       if (!universal && !matchesFrom(index, el, cx, n - 1)) continue;
       found.push(el);
       if (firstOnly) return;
@@ -683,7 +687,7 @@ export function maskDocument(doc: Document, mask: Mask): { release(): void } {
     const entry = index.entries.get(el);
     if (!entry) continue;
     for (let pos = entry.pos; pos <= entry.end; pos++) {
-      const inside = index.entries.get(index.all[pos]!)!;
+      const inside = index.entryAt[pos]!;
       if (!inside.masked) {
         inside.masked = true;
         marked.push(inside);
