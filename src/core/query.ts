@@ -212,6 +212,8 @@ interface DocIndex {
   byTag: Map<string, Element[]>;
   /** Elements with an attribute, per attribute name: filled on first use. */
   byAttr: Map<string, Element[]>;
+  /** Pools of `[class*="part"]` and `[id^="start"]`-like tests, per test: filled on first use. */
+  byKeyTest: Map<string, Element[]>;
 }
 
 /**
@@ -248,6 +250,7 @@ function build(doc: Document): DocIndex {
     byClass: new Map(),
     byTag: new Map(),
     byAttr: new Map(),
+    byKeyTest: new Map(),
   };
   const visit = (el: Element): Entry => {
     const pos = index.all.length;
@@ -365,7 +368,11 @@ function attrValue(entry: Entry | undefined, el: Element, name: string): string 
 
 function attrMatches(entry: Entry | undefined, el: Element, t: AttrTest): boolean {
   const raw = attrValue(entry, el, t.name);
-  if (raw === null) return false;
+  return raw !== null && valueMatches(raw, t);
+}
+
+/** Whether an attribute's value `raw` passes `t`. */
+function valueMatches(raw: string, t: AttrTest): boolean {
   if (t.op === '') return true;
   const value = t.fold ? raw.toLowerCase() : raw;
   const want = t.fold ? t.value.toLowerCase() : t.value;
@@ -445,6 +452,8 @@ function pool(index: DocIndex, c: Compound): Element[] {
     }
     return best!;
   }
+  const keyed = c.attrs.find(isKeyTest);
+  if (keyed) return keyTestPool(index, keyed);
   if (c.tag !== null) return index.byTag.get(c.tag) ?? [];
   const attr = c.attrs[0];
   if (attr) {
@@ -457,6 +466,33 @@ function pool(index: DocIndex, c: Compound): Element[] {
     return list;
   }
   return index.all;
+}
+
+/**
+ * Tests the index's keys can answer: `[id^="dfp-ad"]` and the like (an id is one key of `byId`),
+ * and `[class*="part"]` for a part without white space (it lies inside one class name). A page
+ * has hundreds of ids and class names against thousands of elements with the attribute, which
+ * the attribute pool would test one by one.
+ */
+function isKeyTest(t: AttrTest): boolean {
+  if (t.fold || t.value === '') return false;
+  if (t.name === 'id') return t.op === '=' || t.op === '^=' || t.op === '$=' || t.op === '*=';
+  return t.name === 'class' && t.op === '*=' && !SPACE_IN_CLASS.test(t.value);
+}
+
+/** The elements passing a key test, in document order. */
+function keyTestPool(index: DocIndex, t: AttrTest): Element[] {
+  const key = `${t.name}${t.op}${t.value}`;
+  let list = index.byKeyTest.get(key);
+  if (list) return list;
+  const found = new Set<Element>();
+  const byKey = t.name === 'id' ? index.byId : index.byClass;
+  for (const [name, elements] of byKey)
+    if (t.name === 'id' ? valueMatches(name, t) : name.includes(t.value))
+      for (const el of elements) found.add(el);
+  list = [...found].sort((a, b) => index.entries.get(a)!.pos - index.entries.get(b)!.pos);
+  index.byKeyTest.set(key, list);
+  return list;
 }
 
 /** `*` alone: a compound that tests nothing. */

@@ -46,6 +46,8 @@ const MARKUP = `<!doctype html><html lang="en-GB"><head><title>t</title>
 <div id="a" class="dup"><p>dup id</p></div>
 <table><tbody><tr><td class="storybody"><font size="2"><p>cell <i>i</i></p></font></td><td class="sibtbg"><div class="miiib"><a href="/c">c</a></div></td></tr></tbody></table>
 <div class="x-CommentsWrapper-1">comments</div>
+<div id="dfp-ad--top" class="slot x-CommentsWrapper-2 y-CommentsWrapper-3"><p>ad</p></div>
+<span id="dfp-ad-2"></span><div id="xdfp-ad"></div><i class="x-CommentsWrapper-1"></i>
 <section><h2>S</h2><p>after</p><p>more</p><div><p>deep</p></div></section>
 <div class="box"><p>b0</p><div class="box"><p>b1</p><div><p>b2</p></div></div><p>b3</p></div><p>b4</p>
 </body></html>`;
@@ -71,6 +73,14 @@ const SELECTORS = [
   '[data-component=text-block]',
   '[data-component=\'text-block\'], [data-component="subheadline-block"]',
   '[class*="CommentsWrapper"]',
+  // Answered from the index's ids and class names (a part with white space is not).
+  '[id^="dfp-ad"]',
+  'div[id^="dfp-ad"]',
+  '[id$="ad"]',
+  '[id*="p-a"]',
+  '[id="a"]',
+  '[class*="y w"]',
+  '.slot[class*="Wrapper"]',
   '[class^="x-"]',
   '[class$="-1"]',
   '[class~="intro"]',
