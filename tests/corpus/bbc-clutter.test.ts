@@ -4,11 +4,10 @@
  * in its text. The strings are the BBC templates' own lines, read off the reference text and the
  * corpus pages by hand.
  */
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
 import { collapse } from '../../src/core/text';
-import { corpusAvailable, corpusPath, loadCorpusPage } from '../helpers/corpus';
+import { bbcCorpusPages, corpusAvailable, loadCorpusPage } from '../helpers/corpus';
 
 /** Template lines, every era: classic (1999–2010), story-body (2010–2019), modern (2020 on). */
 const CLUTTER = [
@@ -36,42 +35,11 @@ const CLUTTER = [
 /** Related-link date lines as classic pages print them: "23 Feb 07 | Americas". */
 const DATED_LINK_LINE = /\b\d{1,2} [A-Z][a-z]{2} \d{2} \| +[A-Z]/;
 
-const BBC_DIR = 'web-page-parser/bbc_news';
-const files = corpusAvailable
-  ? readdirSync(corpusPath(BBC_DIR)).filter((f) => f.endsWith('.html'))
-  : [];
-const index: { fixture: string; url: string }[] = corpusAvailable
-  ? (
-      await import(corpusPath('web-page-parser/derived/bbc_news_fixture_index.json'), {
-        with: { type: 'json' },
-      })
-    ).default
-  : [];
-
-/** The BBC pages outside web-page-parser: bbc.com 2015 (Readability's) and 2019 (the benchmark's). */
-const OTHER_BBC_PAGES: [string, string][] = [
-  ['readability-test-pages/bbc-1/source.html', 'http://www.bbc.com/news/world-us-canada-33646704'],
-  [
-    'article-extraction-benchmark/html/70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2.html.gz',
-    'https://www.bbc.com/news/newsbeat-50470672',
-  ],
-  [
-    'article-extraction-benchmark/html/c7e39ac49fa1235f5d50f83bf2444248bd3aa4e6df044377916c812dd109ba23.html.gz',
-    'https://www.bbc.com/news/world-europe-50473792',
-  ],
-];
-
-const pages: [string, string][] = [
-  ...files.map((file): [string, string] => [
-    `${BBC_DIR}/${file}`,
-    index.find((e) => e.fixture.endsWith(`/${file}`))?.url ?? `file:///${file}`,
-  ]),
-  ...OTHER_BBC_PAGES,
-];
+const pages = bbcCorpusPages();
 
 describe.skipIf(!corpusAvailable)('no BBC template clutter in any BBC Article', () => {
-  it('covers all 23 BBC pages of web-page-parser', () => {
-    expect(files.length).toBe(23);
+  it('covers all 23 BBC pages of web-page-parser and three of bbc.com', () => {
+    expect(pages).toHaveLength(26);
   });
 
   it.each(pages)('%s', (path, url) => {

@@ -8,14 +8,13 @@
  * cleaned pages still showed them (the section navigation and footers of every story-body page,
  * the 2009 classic pages' "Explore the BBC", a 1,013-comment thread…).
  */
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanPage, extractArticle } from '../../src/core';
 import { visibleText } from '../../src/core/clean/hidden';
 import { collapse } from '../../src/core/text';
 import { parserAssertions } from '../../src/eval/corpora';
 import { truthFromAssertions } from '../../src/eval/assertions';
-import { CORPUS_DIR, corpusAvailable, corpusPath, loadCorpusPage } from '../helpers/corpus';
+import { CORPUS_DIR, bbcCorpusPages, corpusAvailable, loadCorpusPage } from '../helpers/corpus';
 
 /** Template lines that are not the story, each with pages where a cleaned page still showed it. */
 const FURNITURE = [
@@ -55,34 +54,10 @@ const FURNITURE = [
   'The BBC may edit your comments', // 8063681
 ];
 
-const BBC_DIR = 'web-page-parser/bbc_news';
-const files = corpusAvailable
-  ? readdirSync(corpusPath(BBC_DIR)).filter((f) => f.endsWith('.html'))
-  : [];
 const assertions = corpusAvailable
   ? parserAssertions(CORPUS_DIR).filter((a) => a.fixture.includes('/bbc_news/'))
   : [];
-
-/** The BBC pages outside web-page-parser: bbc.com 2015 (Readability's) and 2019 (the benchmark's). */
-const OTHER_BBC_PAGES: [string, string][] = [
-  ['readability-test-pages/bbc-1/source.html', 'http://www.bbc.com/news/world-us-canada-33646704'],
-  [
-    'article-extraction-benchmark/html/70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2.html.gz',
-    'https://www.bbc.com/news/newsbeat-50470672',
-  ],
-  [
-    'article-extraction-benchmark/html/c7e39ac49fa1235f5d50f83bf2444248bd3aa4e6df044377916c812dd109ba23.html.gz',
-    'https://www.bbc.com/news/world-europe-50473792',
-  ],
-];
-
-const pages: [string, string][] = [
-  ...files.map((file): [string, string] => {
-    const spec = assertions.find((a) => a.fixture.endsWith(`/${file}`));
-    return [`${BBC_DIR}/${file}`, spec?.url ?? `http://www.bbc.co.uk/news/${file}`];
-  }),
-  ...OTHER_BBC_PAGES,
-];
+const pages = bbcCorpusPages();
 
 const lower = (s: string) => collapse(s).toLowerCase();
 
