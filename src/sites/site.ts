@@ -13,6 +13,10 @@ export interface ClutterRule {
   id: string;
   selector: string;
   kind: RemovalKind;
+  /**
+   * Why, in words a reader understands: the popup shows it. The pages a rule was read from are
+   * cited in a comment beside it, not here.
+   */
   reason: string;
 }
 
