@@ -1,6 +1,6 @@
 /**
  * Reading a page as cleanup would leave it, without changing it or copying it. While a mask is
- * on (src/core/query.ts `maskDocument`, put on by the extraction pipeline), these are the DOM's
+ * on (src/core/query-index.ts `maskDocument`, put on by the extraction pipeline), these are the DOM's
  * text and child accessors with the mask's elements left out and its cuts made; with no mask on
  * they are the DOM's own. Site readers and the block reader read through them, never through
  * `textContent`, `.data` or child pointers directly (tests/core/view.test.ts holds them to it),

@@ -72,7 +72,7 @@ export interface SiteReader {
   related?(doc: Document, ctx: ExtractContext): RelatedLink[];
   /**
    * Reads the article from the page as cleanup would leave it: the pipeline has put the cleanup
-   * plan on it as a mask (src/core/query.ts), so the core's queries skip what cleanup takes, and
+   * plan on it as a mask (src/core/query-index.ts), so the core's queries skip what cleanup takes, and
    * text and children must be read through src/core/view.ts. Only reads: the page is the
    * caller's. Null: no article here.
    */

@@ -1,5 +1,5 @@
 /**
- * The query engine (src/core/query.ts) must answer exactly as the DOM does. Three checks:
+ * The query engine (src/core/query-index.ts, behind src/core/query.ts) must answer exactly as the DOM does. Three checks:
  * - hand-made markup against jsdom, whose selector engine follows the spec (the cases cover each
  *   feature the engine parses: every attribute operator, :not() with complex selectors, the four
  *   combinators, scoped queries, selector lists in document order);
@@ -13,14 +13,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import {
-  closest,
-  indexDocument,
-  matches,
-  queryAll,
-  queryOne,
-  withoutIndexes,
-} from '../../src/core/query';
+import { closest, matches, queryAll, queryOne } from '../../src/core/query';
+import { indexDocument, withoutIndexes } from '../../src/core/query-index';
 import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { extractArticle } from '../../src/core/extract';
 import { planCleanup } from '../../src/core/clean';
@@ -188,6 +182,24 @@ describe('query engine against jsdom, on hand-made markup', () => {
     } finally {
       own.release();
     }
+  });
+
+  it('answers from the index while it is on, and from the DOM once it is released', () => {
+    const page = parseHtml('<body><p class="early">a</p></body>');
+    const own = indexDocument(page);
+    const late = page.createElement('p');
+    late.className = 'late';
+    page.body.append(late);
+    try {
+      // The index was built before the paragraph came: only the DOM knows it.
+      expect(queryAll(page, 'p')).toHaveLength(1);
+      expect(queryOne(page, 'p.late')).toBeNull();
+      expect(matches(late, 'p.late')).toBe(true); // not indexed: the DOM answers
+    } finally {
+      own.release();
+    }
+    expect(queryAll(page, 'p')).toHaveLength(2);
+    expect(queryOne(page, 'p.late')).toBe(late);
   });
 
   it('on a document nobody indexed, gives the DOM’s answers (parts needing an absent id skipped)', () => {

@@ -1,5 +1,5 @@
 /**
- * Reading through a cleanup mask (src/core/view.ts, src/core/query.ts `maskDocument`): what a
+ * Reading through a cleanup mask (src/core/view.ts, src/core/query-index.ts `maskDocument`): what a
  * reader sees of the masked page is what it would see of a copy cleaned in `remove` mode, and
  * the readers read only through the view, so that this holds on every page, not just the ones
  * tested.
@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyWithout } from '../../src/core/clean';
-import { indexDocument, maskDocument, queryAll, queryOne } from '../../src/core/query';
+import { queryAll, queryOne } from '../../src/core/query';
+import { indexDocument, maskDocument } from '../../src/core/query-index';
 import {
   childrenOf,
   dataOf,

@@ -41,3 +41,18 @@ describe.each(
 it('the Chrome build exists (npm run test:e2e builds it)', () => {
   expect(existsSync(resolve(ROOT, 'dist', 'manifest.json'))).toBe(true);
 });
+
+describe.each(
+  ['dist', 'dist-firefox'].filter((d) => existsSync(resolve(ROOT, d, 'manifest.json'))),
+)('the content script built in %s', (dir) => {
+  it('carries the core’s queries but not the query index, which only extraction uses', () => {
+    const built = read(dir);
+    const [file] = (built.content_scripts[0] as unknown as { js: string[] }).js;
+    const script = readFileSync(resolve(ROOT, dir, file!), 'utf8');
+    const reader = readFileSync(resolve(ROOT, dir, 'src/content/article-reader.js'), 'utf8');
+    // An error message of src/core/query-index.ts, as the minifier leaves strings.
+    const marker = 'the document is not indexed';
+    expect(reader).toContain(marker);
+    expect(script).not.toContain(marker);
+  });
+});

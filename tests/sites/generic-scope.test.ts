@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
 import { extractArticleWith } from '../../src/core/pipeline';
 import { copyWithout } from '../../src/core/clean';
-import { indexDocument } from '../../src/core/query';
+import { indexDocument } from '../../src/core/query-index';
 import type { Article } from '../../src/core/types';
 import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { genericReader } from '../../src/sites/generic';
