@@ -28,7 +28,7 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, metaContent, walk } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
-import { relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+import { relatedLink, showsOnlyTextIn, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
   childrenOf,
@@ -59,6 +59,9 @@ const BODY_END = /^\s*E BO\s*$/;
 function rule(name: string, selector: string, kind: RemovalKind, reason: string): ClutterRule {
   return { id: `bbc-classic/${name}`, selector, kind, reason };
 }
+
+/** The reader-comment form under a story: its address is the BBC's mail-a-form script (8063681). */
+const COMMENT_FORM = 'form[action*="cgiemail"]';
 
 export const CLASSIC_CLUTTER: ClutterRule[] = [
   // Mastheads and navigation.
@@ -149,7 +152,7 @@ export const CLASSIC_CLUTTER: ClutterRule[] = [
   ),
   rule(
     'comment-form',
-    'td.storybody form[action*="cgiemail"]',
+    `td.storybody ${COMMENT_FORM}`,
     'other',
     'Reader comment form under the story', // 8063681
   ),
@@ -550,19 +553,14 @@ function sidebarBoxStep(): CleanStep {
 function inStoryStep(): CleanStep {
   return {
     id: 'bbc-classic/in-story',
-    find({ doc }) {
-      const root = storyRoot(doc);
+    find({ articleRoots: [root] }) {
+      // The story root (articleRoots), already found for this plan.
       if (!root) return [];
       const out: Finding[] = [];
       for (const box of Array.from(queryAll(root, 'td.sibtbg'))) {
-        const lists = queryAll(box, 'div.miiib');
         const table = closest(box, 'table');
-        if (!lists.length || !table || !root.contains(table)) continue;
-        const outside = collapse(textContentOf(box)).length;
-        const inLists = lists.reduce((n, list) => n + collapse(textContentOf(list)).length, 0);
-        // Each list's text collapsed alone: the box's whole text is theirs when lengths agree
-        // up to the white space between lists.
-        if (outside > inLists + lists.length) continue;
+        if (!queryOne(box, 'div.miiib') || !table || !root.contains(table)) continue;
+        if (!showsOnlyTextIn(box, 'div.miiib')) continue;
         out.push({
           node: table,
           kind: 'related',
@@ -570,7 +568,7 @@ function inStoryStep(): CleanStep {
           reason: 'Box of related story links inside the story', // 7745137, 8040164
         });
       }
-      if (queryOne(root, 'form[action*="cgiemail"]')) {
+      if (queryOne(root, COMMENT_FORM)) {
         for (const p of Array.from(queryAll(root, 'p'))) {
           const text = collapse(textContentOf(p));
           if (!COMMENT_CALL.test(text) && !queryOne(p, 'span.di')) continue;

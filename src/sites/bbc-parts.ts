@@ -8,8 +8,9 @@ import type { ExtractContext } from './site';
 import { inlineText } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
-import { matches, queryAll, queryOne } from '../core/query';
-import { dataOf, lastChildOf, previousSiblingOf, textContentOf } from '../core/view';
+import { TEXT_NODE } from '../core/dom';
+import { closest, matches, queryAll, queryOne } from '../core/query';
+import { dataOf, lastChildOf, previousSiblingOf, textContentOf, walk } from '../core/view';
 
 /**
  * Visually-hidden labels screen readers hear before a caption or credit. They are not part of
@@ -198,4 +199,19 @@ export function uniqueLinks(links: (RelatedLink | null)[]): RelatedLink[] {
     out.push(link);
   }
   return out;
+}
+
+/**
+ * Whether every word `box` shows lies inside an element of it matching `owners` (script and style
+ * text shows nowhere): a box of links and nothing else, say, as against a quote or facts.
+ */
+export function showsOnlyTextIn(box: Element, owners: string): boolean {
+  let only = true;
+  walk(box, (node) => {
+    if (!only) return false;
+    if (node.nodeType !== TEXT_NODE || !collapse(dataOf(node as Text))) return;
+    const owner = closest(node.parentElement!, `${owners}, script, style`);
+    if (!owner || !box.contains(owner)) only = false;
+  });
+  return only;
 }

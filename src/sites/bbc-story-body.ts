@@ -15,14 +15,20 @@ import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
 import type { CleanStep, Finding } from '../core/clean/step';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
-import { TEXT_NODE, metaContent, walk } from '../core/dom';
+import { metaContent } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime, toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
 import { collapse } from '../core/text';
-import { captionText, figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+import {
+  captionText,
+  figureBlock,
+  relatedLink,
+  showsOnlyTextIn,
+  splitByline,
+  uniqueLinks,
+} from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
-  dataOf,
   firstChildOf,
   lastElementChildOf,
   nextSiblingOf,
@@ -263,7 +269,8 @@ function linkBoxStep(): CleanStep {
     find({ doc }) {
       const out: Finding[] = [];
       for (const box of Array.from(queryAll(doc, 'div.story-feature'))) {
-        if (queryAll(box, 'a[href]:not(.hidden)').length < 2 || !onlyLinksAndHeading(box)) continue;
+        if (queryAll(box, 'a[href]:not(.hidden)').length < 2) continue;
+        if (!showsOnlyTextIn(box, 'a[href], h2, h3')) continue;
         out.push({
           node: box,
           kind: 'related',
@@ -274,17 +281,6 @@ function linkBoxStep(): CleanStep {
       return out;
     },
   };
-}
-
-/** Every word `box` shows is a link's or a heading's ("Continue reading…" skip links aside). */
-function onlyLinksAndHeading(box: Element): boolean {
-  let only = true;
-  walk(box, (node) => {
-    if (!only || node.nodeType !== TEXT_NODE || !collapse(dataOf(node as Text))) return;
-    const owner = closest(node.parentElement!, 'a[href], h2, h3, script, style');
-    if (!owner || !box.contains(owner)) only = false;
-  });
-  return only;
 }
 
 /** How the layout's article is read (see SiteReader: apart from the rule above). */

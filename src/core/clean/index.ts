@@ -85,6 +85,7 @@ export function planCleanup(
     doc,
     url,
     detection,
+    articleRoots: roots,
     isTaken: (el) => taken.has(el),
     holdsTaken: (el) => holders.has(el),
     textOf: (text) => cuts.get(text) ?? text.data,

@@ -5,6 +5,8 @@ export interface CleanContext {
   doc: Document;
   url: string;
   detection: LayoutDetection;
+  /** The layout's article roots (`SiteRule.articleRoots`), found once per plan. */
+  articleRoots: readonly Element[];
   /**
    * The page as the earlier steps left it. Steps only find and the runner applies nothing until
    * all have run (src/core/clean/index.ts), so a step that judges what is still shown asks here.

@@ -10,6 +10,7 @@ function findings(): string[] {
     doc: document,
     url: location.href,
     detection: { layout: 'generic', archive: null, signals: [] },
+    articleRoots: [],
     // The page as it stands: no earlier step took anything.
     isTaken: () => false,
     holdsTaken: () => false,
