@@ -7,7 +7,15 @@ import type { Block } from './types';
 import { ELEMENT_NODE, TEXT_NODE, isNonContent } from './dom';
 import { collapse } from './text';
 import { queryOne } from './query';
-import { childrenOf, dataOf, lastChildOf, previousSiblingOf, textContentOf } from './view';
+import {
+  childrenOf,
+  dataOf,
+  lastChildOf,
+  lastElementChildOf,
+  previousElementSiblingOf,
+  previousSiblingOf,
+  textContentOf,
+} from './view';
 
 /**
  * What a site says about one element met during the walk:
@@ -70,6 +78,57 @@ const BLOCK_TAGS = new Set([
 
 export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toLowerCase());
+}
+
+/** The blocks a `<p>` cannot hold: a `<p>` that wraps one (bad markup) is a container. */
+export const NESTED_BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'table',
+]);
+
+const IMG: ReadonlySet<string> = new Set(['img']);
+
+/**
+ * The elements inside `el` whose tag is one of `tags`, in document order (as the mask leaves the
+ * page), or only the first: `queryAll(el, 'p, div, …')` for a list of tag names. Paragraphs are
+ * asked this one by one, and linkedom parses and compiles a selector on every query: in Node
+ * that was a fifth of reading a long generic article.
+ */
+export function descendantsTagged(
+  el: Element,
+  tags: ReadonlySet<string>,
+  firstOnly = false,
+): Element[] {
+  const found: Element[] = [];
+  const stack: Element[] = [];
+  const pushChildren = (parent: Element) => {
+    for (let c = lastElementChildOf(parent); c; c = previousElementSiblingOf(c)) stack.push(c);
+  };
+  pushChildren(el);
+  while (stack.length) {
+    const child = stack.pop()!;
+    if (tags.has(child.tagName.toLowerCase())) {
+      found.push(child);
+      if (firstOnly) break;
+    }
+    pushChildren(child);
+  }
+  return found;
+}
+
+function firstDescendantTagged(el: Element, tags: ReadonlySet<string>): Element | null {
+  return descendantsTagged(el, tags, true)[0] ?? null;
 }
 
 /** Reads `root` into blocks. Paragraph text is collapsed; empty blocks are dropped. */
@@ -152,10 +211,9 @@ function defaultBlock(
   switch (tag) {
     case 'p': {
       // A <p> that wraps real blocks (bad markup) is a container, not a paragraph.
-      if (queryOne(el, 'p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, figure, table'))
-        return undefined;
-      if (queryOne(el, 'img') && !collapse(textContentOf(el)))
-        return imageBlock(queryOne(el, 'img')!, null, options);
+      if (firstDescendantTagged(el, NESTED_BLOCK_TAGS)) return undefined;
+      const img = firstDescendantTagged(el, IMG);
+      if (img && !collapse(textContentOf(el))) return imageBlock(img, null, options);
       return { type: 'paragraph', text: inlineText(el) };
     }
     case 'h1':

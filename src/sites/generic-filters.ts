@@ -6,9 +6,13 @@
  * /work/shared/corpus/article-extraction-benchmark; the pages cited are from its ground truth.
  */
 import type { Block } from '../core/types';
-import { inlineText, type Classification } from '../core/blocks';
+import {
+  descendantsTagged,
+  inlineText,
+  NESTED_BLOCK_TAGS,
+  type Classification,
+} from '../core/blocks';
 import { collapse } from '../core/text';
-import { queryAll, queryOne } from '../core/query';
 
 /**
  * Class/id words (whole `-`/`_`-separated parts of a class or id) that mark an element inside
@@ -230,11 +234,11 @@ export type LinkOnly = Set<Block>;
 function linkShare(el: Element, text: string): number {
   if (!text) return 0;
   let linked = 0;
-  for (const a of Array.from(queryAll(el, 'a'))) linked += collapse(a.textContent).length;
+  for (const a of descendantsTagged(el, LINK)) linked += collapse(a.textContent).length;
   return linked / text.length;
 }
 
-const NESTED_BLOCKS = 'p, div, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, figure, table';
+const LINK: ReadonlySet<string> = new Set(['a']);
 
 /**
  * A hover card's wrapper starts with the link it annotates (thehill.com:
@@ -291,7 +295,7 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     if (!text || linkShare(el, text) < 0.9) return undefined;
     let block: Block;
     if (tag === 'p') {
-      if (queryOne(el, NESTED_BLOCKS)) return undefined;
+      if (descendantsTagged(el, NESTED_BLOCK_TAGS, true).length) return undefined;
       block = { type: 'paragraph', text: inlineText(el) };
     } else {
       const items = Array.from(el.children)

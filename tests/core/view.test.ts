@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { descendantsTagged } from '../../src/core/blocks';
 import { copyWithout } from '../../src/core/clean';
 import { queryAll, queryOne } from '../../src/core/query';
 import { indexDocument, maskDocument } from '../../src/core/query-index';
@@ -65,6 +66,10 @@ describe('a masked page reads like its cleaned copy', () => {
       expect(queryAll(doc, 'p').map((p) => p.id)).toEqual(['p1', 'p2']);
       expect(queryOne(doc, '.inner')).toBeNull();
       expect(queryAll(doc.getElementById('promo')!, 'p')).toEqual([]);
+      expect(descendantsTagged(story, new Set(['p', 'span'])).map((e) => e.id)).toEqual([
+        'p1',
+        'p2',
+      ]);
     } finally {
       mask.release();
       index.release();
@@ -81,6 +86,7 @@ describe('a masked page reads like its cleaned copy', () => {
     expect(textContentOf(story)).toBe(story.textContent);
     expect(childrenOf(story)).toHaveLength(3);
     expect(queryAll(doc, 'p')).toHaveLength(3);
+    expect(descendantsTagged(story, new Set(['p', 'span']))).toHaveLength(4);
     expect(doc.toString()).toBe(before);
   });
 
