@@ -164,6 +164,27 @@ describe('ads and consent banners', () => {
   });
 });
 
+describe('one removal for each thing hidden', () => {
+  it('a later step taking an element takes what earlier steps found inside it along', () => {
+    const doc = page(
+      `<p>Story.</p>
+       <div id="onetrust-banner-sdk">We use cookies <div class="advert">Advertisement</div></div>
+       <div class="advert">[an error occurred while processing this directive] Buy now</div>`,
+    );
+    const html = serialize(doc);
+    const report = cleanPage(doc, URL_);
+    expect(seen(doc)).toBe('Story.');
+    // The directive step cut the text and the ads step took the inner advert first; the advert
+    // and the banner around them are what the reader is told about, once each.
+    expect(report.removals.map((r) => r.rule)).toEqual(['ads/slot', 'consent-banners/platform']);
+    expect(report.counts).toMatchObject({ directive: 0, ad: 1 });
+    expect(doc.querySelectorAll(`[${HIDDEN_ATTR}]`)).toHaveLength(2);
+    expect(doc.body.textContent).toContain('[an error occurred while processing this directive]');
+    report.undo();
+    expect(serialize(doc)).toBe(html);
+  });
+});
+
 /**
  * The corpus pages each ad selector (src/core/clean/ads.ts) was found on; every selector is
  * here, and each must match on every page it cites. An empty list: seen only on the live site.

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { corpusAvailable, corpusPath, loadCorpusPage } from '../helpers/corpus';
-import { cleanPage, restoreHidden } from '../../src/core';
+import { cleanPage, HIDDEN_ATTR, restoreHidden } from '../../src/core';
 import { allNodes, nodesMoved, serialize } from './clean-helpers';
 
 function corpusPages(): { bbc: string[][]; others: string[][] } {
@@ -57,6 +57,13 @@ describe.skipIf(!corpusAvailable)('cleanPage in hide mode', () => {
       const report = cleanPage(doc, 'https://example.com/page');
       expect(nodesMoved(nodes, allNodes(doc))).toBe(0);
       if (parts[0]!.includes('bbc')) expect(report.removals.length).toBeGreaterThan(0);
+      // Each thing hidden is one removal: no hidden element inside another, and the count the
+      // reader is shown is the number of hidden elements and cut texts.
+      const hidden = Array.from(doc.querySelectorAll(`[${HIDDEN_ATTR}]`));
+      const nested = hidden.filter((el) => el.parentElement?.closest(`[${HIDDEN_ATTR}]`));
+      expect(nested.map((el) => `${el.tagName}#${el.id}.${el.className}`)).toEqual([]);
+      const cut = report.removals.filter((r) => r.kind === 'directive').length;
+      expect(report.removals.length - cut).toBe(hidden.length);
       report.undo();
       expect(serialize(doc)).toBe(html);
       // Undo twice is harmless.

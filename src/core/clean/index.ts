@@ -75,6 +75,9 @@ export function planCleanup(
   };
   const cuts = new Map<Text, string>();
   const subjects: (Element | null)[] = [];
+  /** What each removal took or cut, and whether a later one took a holder of an earlier one. */
+  const found: Node[] = [];
+  let nested = false;
 
   const protects = (el: Element) => roots.some((root) => root === el || el.contains(root));
   const insideTaken = (node: Node) => {
@@ -104,10 +107,14 @@ export function planCleanup(
       if (skipKinds.has(f.kind)) continue;
       if ('node' in f) {
         if (!f.node.parentNode || insideTaken(f.node) || protects(f.node)) continue;
+        // An element holding what earlier steps took (a navigation block around the section
+        // links one step found) takes it along: one removal, not one for each part.
+        if (holders.has(f.node)) nested = true;
         // Extraction reports only counts and the content script reads the texts when the popup
         // asks: reading the text of half a page's nodes is a good part of a plan's time.
         const text = options.recordTexts === false ? '' : recordText(f.node);
         subjects.push(f.node);
+        found.push(f.node);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text });
         taken.set(f.node, f.kind);
         hold(f.node);
@@ -128,13 +135,40 @@ export function planCleanup(
         hold(f.text);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: clip(cut) });
         subjects.push(null);
+        found.push(f.text);
       }
     }
   }
 
-  const counts = emptyCounts();
-  for (const r of removals) counts[r.kind]++;
-  return { detection, removals, counts, taken, cuts, holders, subjects };
+  const plan = { detection, removals, counts: emptyCounts(), taken, cuts, holders, subjects };
+  if (nested) withoutNested(plan, found);
+  for (const r of plan.removals) plan.counts[r.kind]++;
+  return plan;
+}
+
+/**
+ * Drops from `plan` the removals inside an element it takes (`found[i]` is what removal `i` took
+ * or cut), so that each thing hidden is counted and listed once, under the element that holds
+ * it, and undo has one thing to restore.
+ */
+function withoutNested(plan: CleanPlan, found: Node[]): void {
+  const inTaken = (node: Node) => {
+    for (let p = node.parentNode; p; p = p.parentNode)
+      if (plan.taken.has(p as Element)) return true;
+    return false;
+  };
+  const keep = found.map((node) => !inTaken(node));
+  for (let i = 0; i < found.length; i++) {
+    if (keep[i]) continue;
+    const node = found[i]!;
+    if (node.nodeType === ELEMENT_NODE) plan.taken.delete(node as Element);
+    else plan.cuts.delete(node as Text);
+  }
+  plan.removals = plan.removals.filter((_, i) => keep[i]);
+  plan.subjects = plan.subjects.filter((_, i) => keep[i]);
+  plan.holders.clear();
+  for (const node of found.filter((_, i) => keep[i]))
+    for (let p = node.parentNode; p && !plan.holders.has(p); p = p.parentNode) plan.holders.add(p);
 }
 
 /**
