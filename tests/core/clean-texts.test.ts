@@ -1,6 +1,7 @@
 /** A clean that leaves the removal texts for later reads them from the page when asked. */
 import { describe, expect, it } from 'vitest';
 import { cleanPage } from '../../src/core';
+import { clip } from '../../src/core/text';
 import { parseHtml } from '../../src/node/load';
 
 const html =
@@ -20,5 +21,28 @@ describe('removal texts', () => {
       '[an error occurred while processing this directive]',
       'Buy now',
     ]);
+  });
+
+  it('read as a reader saw them: no script, style or noscript markup, words kept apart', () => {
+    const doc = parseHtml(
+      '<!doctype html><html><head><title>t</title></head><body><p>Story text.</p>' +
+        '<div class="advert"><style>.promo { color: red }</style><h2>Sponsored</h2>' +
+        '<p>Buy <b>n</b>ow<span>Published</span><time>4 days ago</time></p>' +
+        '<noscript>&lt;img src="pixel.gif"&gt;</noscript><script>track()</script>' +
+        '<span>Live</span>. <a href="/a">Shop</a></div></body></html>',
+    );
+    const [ad] = cleanPage(doc, 'https://example.com/a').removals;
+    expect(ad?.text).toBe('Sponsored Buy now Published 4 days ago Live. Shop');
+  });
+
+  it('of a big element are what a record of its whole text would be', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => `word${i}`);
+    const items = words.map((w) => `<li>${w}</li>`).join('');
+    const doc = parseHtml(
+      `<!doctype html><html><body><p>Story.</p><div class="advert"><ul>${items}</ul></div></body></html>`,
+    );
+    const [ad] = cleanPage(doc, 'https://example.com/a').removals;
+    expect(ad?.text).toBe(clip(words.join(' ')));
+    expect(ad?.text).toMatch(/^word0 word1 word2 .*…$/);
   });
 });
