@@ -154,15 +154,36 @@ function siteSwitch(view: Extract<PopupView, { kind: 'page' }>, handlers: PopupH
   );
 }
 
-function removalItem(removal: Removal): HTMLElement {
+function removalItem(removal: Removal, times: number, format: FormatOptions): HTMLElement {
   return h(
     'li',
     null,
-    h('p', { class: 'reason' }, removal.reason),
+    h(
+      'p',
+      { class: 'reason' },
+      times > 1
+        ? t('removedReasonTimes', removal.reason, formatNumber(times, format))
+        : removal.reason,
+    ),
     removal.text
       ? h('p', { class: 'removed-text' }, removal.text)
       : h('p', { class: 'removed-text empty' }, t('removedNoText')),
   );
+}
+
+/**
+ * One item for removals alike in reason and text (a story-body page's 17 empty advertisement
+ * slots), where the first of them was, with how many there are.
+ */
+function removalItems(removals: Removal[], format: FormatOptions): HTMLElement[] {
+  const alike = new Map<string, { removal: Removal; times: number }>();
+  for (const removal of removals) {
+    const key = JSON.stringify([removal.reason, removal.text]);
+    const seen = alike.get(key);
+    if (seen) seen.times++;
+    else alike.set(key, { removal, times: 1 });
+  }
+  return [...alike.values()].map(({ removal, times }) => removalItem(removal, times, format));
 }
 
 /** Counts by kind, each opening (`<details>`) onto the items with their reason and text. */
@@ -183,7 +204,7 @@ export function renderRemovals(
         null,
         t('removedKindCount', kindLabel(kind), formatNumber(counts[kind], format)),
       ),
-      items.length > 0 && h('ul', { class: 'removal-items' }, items.map(removalItem)),
+      items.length > 0 && h('ul', { class: 'removal-items' }, removalItems(items, format)),
     );
   });
   return h(
