@@ -154,36 +154,33 @@ function siteSwitch(view: Extract<PopupView, { kind: 'page' }>, handlers: PopupH
   );
 }
 
-function removalItem(removal: Removal, times: number, format: FormatOptions): HTMLElement {
-  return h(
-    'li',
-    null,
-    h(
-      'p',
-      { class: 'reason' },
-      times > 1
-        ? t('removedReasonTimes', removal.reason, formatNumber(times, format))
-        : removal.reason,
-    ),
-    removal.text
-      ? h('p', { class: 'removed-text' }, removal.text)
-      : h('p', { class: 'removed-text empty' }, t('removedNoText')),
-  );
-}
-
 /**
- * One item for removals alike in reason and text (a story-body page's 17 empty advertisement
- * slots), where the first of them was, with how many there are.
+ * One item per reason, where its first removal was: the reason, how many it hid, and the text
+ * of each (the same text once). A classic page hides a box row by row ("MOST POPULAR STORIES
+ * NOW", five rows), a story-body page has 17 empty advertisement slots: each is one item.
  */
 function removalItems(removals: Removal[], format: FormatOptions): HTMLElement[] {
-  const alike = new Map<string, { removal: Removal; times: number }>();
-  for (const removal of removals) {
-    const key = JSON.stringify([removal.reason, removal.text]);
-    const seen = alike.get(key);
-    if (seen) seen.times++;
-    else alike.set(key, { removal, times: 1 });
+  const byReason = new Map<string, { count: number; texts: Set<string> }>();
+  for (const { reason, text } of removals) {
+    const group =
+      byReason.get(reason) ?? byReason.set(reason, { count: 0, texts: new Set() }).get(reason)!;
+    group.count++;
+    if (text) group.texts.add(text);
   }
-  return [...alike.values()].map(({ removal, times }) => removalItem(removal, times, format));
+  return [...byReason].map(([reason, { count, texts }]) =>
+    h(
+      'li',
+      { 'data-count': count },
+      h(
+        'p',
+        { class: 'reason' },
+        count > 1 ? t('removedReasonCount', reason, formatNumber(count, format)) : reason,
+      ),
+      texts.size > 0
+        ? [...texts].map((text) => h('p', { class: 'removed-text' }, text))
+        : h('p', { class: 'removed-text empty' }, t('removedNoText')),
+    ),
+  );
 }
 
 /** Counts by kind, each opening (`<details>`) onto the items with their reason and text. */
