@@ -35,6 +35,22 @@ describe('removal texts', () => {
     expect(ad?.text).toBe('Sponsored Buy now Published 4 days ago Live. Shop');
   });
 
+  it('of a script or stylesheet taken out whole are empty', () => {
+    const doc = parseHtml(
+      '<!doctype html><html><head><title>t</title>' +
+        '<script src="https://web-static.archive.org/_static/js/bundle-playback.js"></script>' +
+        '<script>__wm.init("https://web.archive.org/web");</script></head>' +
+        '<body><p>Story text.</p></body></html>',
+    );
+    const report = cleanPage(
+      doc,
+      'https://web.archive.org/web/20090101000000/http://news.bbc.co.uk/1/hi/uk/1.stm',
+    );
+    const scripts = report.removals.filter((r) => r.kind === 'archive-toolbar');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.map((r) => r.text)).toEqual(scripts.map(() => ''));
+  });
+
   it('of a big element are what a record of its whole text would be', () => {
     const words = Array.from({ length: 20_000 }, (_, i) => `word${i}`);
     const items = words.map((w) => `<li>${w}</li>`).join('');

@@ -194,6 +194,34 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(atDcl).toContain(collapse(page.article[0]!));
       await tab.close();
     });
+
+    it('records each thing it hid once, with the text a reader saw there', async () => {
+      const tab = await open(page.url);
+      const tabId = await newestTabId();
+      await waitForCleanup(() => bodyText(tab), page.clutter);
+      const { removals } = await browser.serviceWorker.evaluate(async (id) => {
+        const reply = (await chrome.tabs.sendMessage(id, { type: 'popup→content:get-state' })) as {
+          value: { removals: { kind: string; text: string }[] };
+        };
+        return reply.value;
+      }, tabId);
+      const hidden = await tab.evaluate(() => {
+        const all = Array.from(document.querySelectorAll('[data-broadsheet-hidden]'));
+        return {
+          count: all.length,
+          nested: all.filter((el) => el.parentElement?.closest('[data-broadsheet-hidden]')).length,
+        };
+      });
+      expect(hidden.nested).toBe(0);
+      expect(removals.filter((r) => r.kind !== 'directive')).toHaveLength(hidden.count);
+      // No markup (a <noscript>'s, which a browser running scripts keeps as text), no CSS rule
+      // (2020s BBC pages keep their stylesheets inside the boxes), no script.
+      const unread = removals.filter((r) =>
+        /<\/?[a-z][^>]*>|\{[^{}]*:[^{}]*\}|function\s*\(/i.test(r.text),
+      );
+      expect(unread.map((r) => r.text.slice(0, 80))).toEqual([]);
+      await tab.close();
+    });
   });
 
   describe.skipIf(!pages.includes(STRICT_CSP_2007))('the story under a strict policy', () => {

@@ -289,7 +289,7 @@ function recordText(el: Element): string {
     }
     if (item.nodeType !== ELEMENT_NODE) continue;
     const tag = (item as Element).tagName.toLowerCase();
-    if (item !== el && UNSEEN.has(tag)) continue;
+    if (UNSEEN.has(tag)) continue;
     if (!IN_WORD.has(tag)) {
       edge = true;
       stack.push(null); // its end
