@@ -165,6 +165,42 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(atDcl).toContain(collapse(page.article[0]!));
       await tab.close();
     });
+
+    it('lists in the popup each thing it hid once, with the text a reader saw there', async () => {
+      const tab = await open(page.url);
+      await waitForCleanup(() => bodyText(tab), page.clutter);
+      const hidden = await tab.evaluate(() => {
+        const all = Array.from(document.querySelectorAll('[data-broadsheet-hidden]'));
+        return {
+          count: all.length,
+          nested: all.filter((el) => el.parentElement?.closest('[data-broadsheet-hidden]')).length,
+        };
+      });
+      const popup = await openPopup(await firefox.tabIdOf(page.url));
+      await popup.waitForSelector('.removal-items', { timeout: 15_000 });
+      const listed = await popup.evaluate(() => ({
+        total: document.querySelector('.removed-total')?.textContent ?? '',
+        items: Array.from(document.querySelectorAll('.removal-group')).map((group) => ({
+          kind: group.getAttribute('data-kind'),
+          count: Array.from(group.querySelectorAll('li')).reduce(
+            (n, li) => n + Number(li.getAttribute('data-count')),
+            0,
+          ),
+        })),
+        texts: Array.from(document.querySelectorAll('.removed-text')).map((p) => p.textContent!),
+      }));
+      expect(hidden.nested).toBe(0);
+      const cuts = listed.items.find((g) => g.kind === 'directive')?.count ?? 0;
+      const all = listed.items.reduce((n, g) => n + g.count, 0);
+      expect(listed.total).toBe(`${all} items hidden`);
+      expect(all - cuts).toBe(hidden.count);
+      const unread = listed.texts.filter((text) =>
+        /<\/?[a-z][^>]*>|\{[^{}]*:[^{}]*\}|function\s*\(/i.test(text),
+      );
+      expect(unread.map((text) => text.slice(0, 80))).toEqual([]);
+      await popup.close();
+      await tab.close();
+    });
   });
 
   describe.skipIf(!pages.includes(CLASSIC_2007))('the 2007 story through the popup', () => {
