@@ -32,6 +32,8 @@ export interface BlockOptions {
   resolve: (href: string | null) => string | null;
 }
 
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
 const BLOCK_TAGS = new Set([
   'address',
   'article',
@@ -49,12 +51,7 @@ const BLOCK_TAGS = new Set([
   'figure',
   'footer',
   'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'header',
   'hgroup',
   'hr',
@@ -87,12 +84,7 @@ export const NESTED_BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ul',
   'ol',
   'blockquote',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'figure',
   'table',
 ]);
