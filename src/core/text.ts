@@ -9,10 +9,26 @@ export function collapse(text: string | null | undefined): string {
 /** Words as readers count them: runs of letters or digits, with inner apostrophes. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
+/** Chinese characters and Japanese kana: written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_ALL = new RegExp(CJK.source, 'gu');
+
+/** How many Chinese characters and Japanese kana `text` has. */
+export function cjkCharacters(text: string): number {
+  return CJK.test(text) ? (text.match(CJK_ALL)?.length ?? 0) : 0;
+}
+
+/**
+ * Words as readers count them: runs of letters or digits, with inner apostrophes; in Chinese and
+ * Japanese, written without spaces, each character, as word processors count them (a run of
+ * them would otherwise be one word: a 2,000-character story, 40 "words").
+ */
 export function countWords(text: string): number {
-  let n = 0;
+  const cjk = cjkCharacters(text);
+  const rest = cjk ? text.replace(CJK_ALL, ' ') : text;
+  let n = cjk;
   WORD.lastIndex = 0;
-  while (WORD.exec(text)) n++;
+  while (WORD.exec(rest)) n++;
   return n;
 }
 

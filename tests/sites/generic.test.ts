@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
 import { parseHtml, readHtmlFile } from '../../src/node/load';
+import { collapse } from '../../src/core/text';
 import { furnitureReason, isDateLine } from '../../src/sites/generic-filters';
 import { benchmarkPages } from '../../src/eval/corpora';
 import { CORPUS_DIR, corpusAvailable, corpusPath } from '../helpers/corpus';
@@ -472,5 +473,29 @@ ${paragraphs(3)}<div class="social-media-embed">${tweet}</div>${paragraphs(3)}
     ]);
     expect(article.text).toContain('The harbour is open again.');
     expect(article.text).toContain('— Port Authority (@port) November 18, 2019');
+  });
+});
+
+describe.skipIf(!corpusAvailable)('a page in Chinese, written in lines without full stops', () => {
+  it('keeps its story (pixnet: a blog whose lines have spaces only between phrases)', () => {
+    const dir = corpusPath('readability-test-pages', 'pixnet');
+    const article = extractArticle(
+      parseHtml(readHtmlFile(`${dir}/source.html`)),
+      'http://fakehost/test/page.html',
+    );
+    const expected = collapse(
+      parseHtml(readFileSync(`${dir}/expected.html`, 'utf8')).documentElement.textContent ?? '',
+    );
+    // The story's first lines, and one from its middle, which were read as short furniture lines.
+    for (const line of [
+      '一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣',
+      '玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後不久即抵達來到"玉峰國小"',
+      '不忍踩過剛剛掉落的樹葉 沿著前人足跡踏痕輕踩而行',
+    ]) {
+      expect(expected).toContain(line);
+      expect(article.text).toContain(line);
+    }
+    // Counted as word processors count Chinese: a word per character.
+    expect(article.wordCount).toBeGreaterThan(1500);
   });
 });
