@@ -6,8 +6,12 @@ export function collapse(text: string | null | undefined): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
-/** Words as readers count them: runs of letters or digits, with inner apostrophes. */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/**
+ * Words as readers count them: runs of letters or digits, with the marks written on them
+ * (Devanagari vowel signs: "हिन्दी" is one word, not three) and inner
+ * apostrophes.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 /** Chinese characters and Japanese kana: written without spaces between words. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

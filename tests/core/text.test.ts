@@ -17,6 +17,11 @@ describe('countWords', () => {
     expect(countWords('肉をくわえたイヌが、橋を渡っていました。')).toBe(18);
   });
 
+  it('keeps the marks written on letters inside their word', () => {
+    expect(countWords('मैं हिंदी में लिखता हूँ')).toBe(5);
+    expect(countWords('हिन्दी भाषा')).toBe(2);
+  });
+
   it('counts Korean by its spaces, like Latin text', () => {
     expect(countWords('안녕하세요 세계')).toBe(2);
     expect(cjkCharacters('안녕하세요 세계')).toBe(0);
