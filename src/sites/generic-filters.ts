@@ -130,6 +130,13 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'newsletter box',
   },
   {
+    // Breadcrumb trails, on one short line and not a sentence: "Mensagens » Mensagens de
+    // Autoestima » Só quem se Ama…" (mensagensreflexao.com.br), "福娘童話集 > きょうのイソップ童話
+    // > …" (readability-test-pages/hukumusume).
+    pattern: /^(?=.{0,160}$)[^.!?>›»]+(?:\s[>›»]\s[^.!?>›»]+){2,}$/,
+    why: 'breadcrumb trail',
+  },
+  {
     // Tag and category lines: "Filed under: Khawarij", "Tags calendario stock car 2018, stock
     // car brasil, …" (autoracing.com.br): a label, then a colon or a list, and no sentence.
     pattern:

@@ -42,6 +42,12 @@ describe('furniture lines', () => {
       furnitureReason('Tags calendario stock car 2018, stock car brasil, stock car cascavel'),
     ).toBe('tag list');
     expect(furnitureReason('___')).toBe('no words');
+    expect(furnitureReason('Mensagens » Mensagens de Autoestima » Só quem se Ama…')).toBe(
+      'breadcrumb trail',
+    );
+    expect(
+      furnitureReason('福娘童話集 > きょうのイソップ童話 > １月のイソップ童話 > 欲張りなイヌ'),
+    ).toBe('breadcrumb trail');
   });
 
   it('recognises date lines in the other languages of the corpus', () => {
@@ -72,6 +78,8 @@ describe('furniture lines', () => {
       '10 Downing Street',
       'Tags are the labels a site puts on its stories, like politics, sport, and weather.',
       'Category 5 hurricanes, the strongest, are rare, dangerous, and costly.',
+      'Inflation > 5% and wages > prices: the squeeze goes on.',
+      'Shares rose > 5% on the day, and the index > 7,000 for the first time.',
     ])
       expect(furnitureReason(line), line).toBeNull();
   });
