@@ -416,8 +416,23 @@ function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
       if (!a || (outer && matches(outer, selector))) continue;
       const href = a.getAttribute('href') ?? '';
       const k = kind === 'story' && /\/av\/|\/videos\//.test(href) ? 'media' : kind;
-      links.push(relatedLink(a, ctx, k, queryOne(item, 'time')));
+      const link = relatedLink(a, ctx, k, queryOne(item, 'time'));
+      if (link) link.section = attributionOf(item);
+      links.push(link);
     }
   }
   return uniqueLinks(links);
+}
+
+/**
+ * The section a promo names under its headline, after a visually hidden "Attribution" label:
+ * "Weather" for a Weather video in the 2024 "More on this story" (cden3j9d1r7o).
+ */
+function attributionOf(item: Element): string | null {
+  for (const label of queryAll(item, '.visually-hidden, [class*="VisuallyHidden"]')) {
+    if (collapse(textContentOf(label)) !== 'Attribution') continue;
+    const value = nextElementSiblingOf(label);
+    return (value && collapse(textContentOf(value))) || null;
+  }
+  return null;
 }

@@ -131,6 +131,14 @@ describe.skipIf(!corpusAvailable)('bbc-modern layout', () => {
       section: null,
       kind: 'story',
     });
+    // The section a promo names after its visually hidden "Attribution" label.
+    expect(storm.related).toContainEqual({
+      title: "Cyclones, typhoons, hurricanes - what's the difference?",
+      url: 'https://www.bbc.co.uk/weather/videos/cx2eg1x870vo',
+      date: null,
+      section: 'Weather',
+      kind: 'media',
+    });
     expect(storm.related).toContainEqual(
       expect.objectContaining({
         title: 'Mexico',
