@@ -47,8 +47,8 @@ export interface CleanPlan {
   cuts: Map<Text, string>;
   /** Every node that holds a taken element or a cut text node. */
   holders: Set<Node>;
-  /** The element each removal took (null for a cut), for texts recorded later. */
-  subjects: (Element | null)[];
+  /** What each removal took, or the text node it cut, for texts recorded later. */
+  subjects: (Element | Text)[];
 }
 
 /**
@@ -70,13 +70,10 @@ export function planCleanup(
   const taken = new Map<Element, RemovalKind>();
   /** Nodes that hold a taken element or a cut (so `holdsTaken` is a lookup, not a search). */
   const holders = new Set<Node>();
-  const hold = (node: Node) => {
-    for (let p = node.parentNode; p && !holders.has(p); p = p.parentNode) holders.add(p);
-  };
+  const hold = (node: Node) => holdAncestors(holders, node);
   const cuts = new Map<Text, string>();
-  const subjects: (Element | null)[] = [];
-  /** What each removal took or cut, and whether a later one took a holder of an earlier one. */
-  const found: Node[] = [];
+  const subjects: (Element | Text)[] = [];
+  /** Whether a later removal took a holder of an earlier one. */
   let nested = false;
 
   const protects = (el: Element) => roots.some((root) => root === el || el.contains(root));
@@ -114,7 +111,6 @@ export function planCleanup(
         // asks: reading the text of half a page's nodes is a good part of a plan's time.
         const text = options.recordTexts === false ? '' : recordText(f.node);
         subjects.push(f.node);
-        found.push(f.node);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text });
         taken.set(f.node, f.kind);
         hold(f.node);
@@ -134,41 +130,43 @@ export function planCleanup(
         cuts.set(f.text, after);
         hold(f.text);
         removals.push({ kind: f.kind, rule: f.rule, reason: f.reason, text: clip(cut) });
-        subjects.push(null);
-        found.push(f.text);
+        subjects.push(f.text);
       }
     }
   }
 
   const plan = { detection, removals, counts: emptyCounts(), taken, cuts, holders, subjects };
-  if (nested) withoutNested(plan, found);
+  if (nested) withoutNested(plan);
   for (const r of plan.removals) plan.counts[r.kind]++;
   return plan;
 }
 
+/** Adds every ancestor of `node` to `holders`, stopping at one already there. */
+function holdAncestors(holders: Set<Node>, node: Node): void {
+  for (let p = node.parentNode; p && !holders.has(p); p = p.parentNode) holders.add(p);
+}
+
 /**
- * Drops from `plan` the removals inside an element it takes (`found[i]` is what removal `i` took
- * or cut), so that each thing hidden is counted and listed once, under the element that holds
- * it, and undo has one thing to restore.
+ * Drops from `plan` the removals inside an element it takes, so that each thing hidden is
+ * counted and listed once, under the element that holds it, and undo has one thing to restore.
  */
-function withoutNested(plan: CleanPlan, found: Node[]): void {
+function withoutNested(plan: CleanPlan): void {
   const inTaken = (node: Node) => {
     for (let p = node.parentNode; p; p = p.parentNode)
       if (plan.taken.has(p as Element)) return true;
     return false;
   };
-  const keep = found.map((node) => !inTaken(node));
-  for (let i = 0; i < found.length; i++) {
+  const keep = plan.subjects.map((node) => !inTaken(node));
+  for (let i = 0; i < plan.subjects.length; i++) {
     if (keep[i]) continue;
-    const node = found[i]!;
+    const node = plan.subjects[i]!;
     if (node.nodeType === ELEMENT_NODE) plan.taken.delete(node as Element);
     else plan.cuts.delete(node as Text);
   }
   plan.removals = plan.removals.filter((_, i) => keep[i]);
   plan.subjects = plan.subjects.filter((_, i) => keep[i]);
   plan.holders.clear();
-  for (const node of found.filter((_, i) => keep[i]))
-    for (let p = node.parentNode; p && !plan.holders.has(p); p = p.parentNode) plan.holders.add(p);
+  for (const node of plan.subjects) holdAncestors(plan.holders, node);
 }
 
 /**
@@ -206,8 +204,11 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
     counts: plan.counts,
     withTexts() {
       withTexts ??= plan.removals.map((r, i) => {
-        const subject = plan.subjects[i];
-        return subject ? { ...r, text: recordText(subject) } : r;
+        // A cut's record is the text it cut, kept when it was planned.
+        const subject = plan.subjects[i]!;
+        return subject.nodeType === ELEMENT_NODE
+          ? { ...r, text: recordText(subject as Element) }
+          : r;
       });
       return withTexts;
     },
@@ -223,8 +224,10 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
 const RECORD_TEXT_CHUNK = 2_000;
 
 /**
- * Elements whose text a reader never sees (a browser that runs scripts keeps a `<noscript>`'s
- * markup as its text: "<picture><source…" in the popup).
+ * Elements whose text a removal's record leaves out (a browser that runs scripts keeps a
+ * `<noscript>`'s markup as its text: "<picture><source…" in the popup). Not ./hidden.ts's
+ * `INVISIBLE_TAGS`: an icon's SVG `<title>` is the only text some share links have ("Facebook
+ * Twitter Email"), and frames' fallback text is never shown.
  */
 const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'noframes', 'iframe']);
 
