@@ -10,6 +10,7 @@
  * reach are never taken, since a taken element goes with everything inside it.
  */
 import { activeMask } from './query';
+import { collapse } from './text';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -93,4 +94,77 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
     if (masked) for (let c = lastChildOf(node); c; c = previousSiblingOf(c)) stack.push(c);
     else for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
+}
+
+/** Tags that can sit inside a word ("<b>S</b>tory") or a sentence: no space around them. */
+const IN_WORD = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'em',
+  'font',
+  'i',
+  'mark',
+  'q',
+  's',
+  'small',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'wbr',
+]);
+
+/** Text that goes on from what is before it without a space: "Live" + "." */
+const GOES_ON = /^\s*[.,;:!?…)\]’”]/;
+
+/** Raw text read between checks of `enough` in `spacedText`: enough for most records. */
+const SPACED_TEXT_CHUNK = 2_000;
+
+/**
+ * What a reader sees of `el` as one line of text: its text nodes as the page has them (a parser
+ * may split "Clinton&#x27;s" into three nodes: they run on), and a space where one element's
+ * text ends and the next one's begins ("More on this story" + "Is climate change…", "Published"
+ * + "4 days ago"), which `textContent` runs together; none around tags that sit inside a word
+ * or sentence (`<b>`, `<a>`), none before punctuation. `skip` leaves out an element (`el` too)
+ * and everything in it. With `enough`, reading may stop once the text, collapsed, is longer
+ * than that: a page-wide wrapper is read only as far as a clipped record needs. Not collapsed.
+ */
+export function spacedText(el: Element, skip: (el: Element) => boolean, enough = Infinity): string {
+  const parts: string[] = [];
+  let read = 0;
+  let checkAt = SPACED_TEXT_CHUNK;
+  /** An element's edge was passed since the last text. */
+  let edge = false;
+  const stack: (Node | null)[] = [el];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item === null) {
+      edge = true;
+      continue;
+    }
+    if (item.nodeType === TEXT_NODE || item.nodeType === CDATA_SECTION_NODE) {
+      const data = dataOf(item as CharacterData);
+      if (edge && !GOES_ON.test(data)) parts.push(' ');
+      edge = false;
+      parts.push(data);
+      read += data.length;
+      if (read > checkAt) {
+        if (collapse(parts.join('')).length > enough) break;
+        checkAt *= 2;
+      }
+      continue;
+    }
+    if (item.nodeType !== ELEMENT_NODE || skip(item as Element)) continue;
+    if (!IN_WORD.has((item as Element).tagName.toLowerCase())) {
+      edge = true;
+      stack.push(null); // its end
+    }
+    for (let c = lastChildOf(item); c; c = previousSiblingOf(c)) stack.push(c);
+  }
+  return parts.join('');
 }

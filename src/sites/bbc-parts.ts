@@ -10,7 +10,7 @@ import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { TEXT_NODE } from '../core/dom';
 import { closest, matches, queryAll, queryOne } from '../core/query';
-import { dataOf, lastChildOf, previousSiblingOf, textContentOf, walk } from '../core/view';
+import { dataOf, spacedText, textContentOf, walk } from '../core/view';
 
 /**
  * Visually-hidden labels screen readers hear before a caption or credit. They are not part of
@@ -32,27 +32,16 @@ const FIGURE_NON_CAPTION = [
 /** A caption's visible words: hidden labels and credits left out, "Image caption, " cut. */
 export function captionText(el: Element | null | undefined): string | null {
   if (!el) return null;
-  const parts: string[] = [];
-  const stack: Node[] = [el];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      parts.push(dataOf(node as Text));
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const child = node as Element;
-    const tag = child.tagName.toLowerCase();
-    if (tag === 'style' || tag === 'script' || tag === 'noscript') continue;
-    if (child !== el && matches(child, FIGURE_NON_CAPTION)) continue;
-    for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
-  }
-  const text = collapse(parts.join(' ').replace(/\s+([,.;:!?])/g, '$1')).replace(
-    CAPTION_PREFIX,
-    '',
-  );
+  const text = collapse(spacedText(el, notCaption)).replace(CAPTION_PREFIX, '');
   return text || null;
 }
+
+const notCaption = (el: Element): boolean => {
+  const tag = el.tagName.toLowerCase();
+  return (
+    tag === 'style' || tag === 'script' || tag === 'noscript' || matches(el, FIGURE_NON_CAPTION)
+  );
+};
 
 /**
  * The picture of a figure: a real <img> (possibly inside <noscript>, as the 2020+ server render

@@ -19,6 +19,7 @@ import {
   nextElementSiblingOf,
   nextSiblingOf,
   previousElementSiblingOf,
+  spacedText,
   textContentOf,
 } from '../../src/core/view';
 import { parseHtml } from '../../src/node/load';
@@ -70,6 +71,7 @@ describe('a masked page reads like its cleaned copy', () => {
         'p1',
         'p2',
       ]);
+      expect(spacedText(story, () => false)).toBe(' First. Second end.');
     } finally {
       mask.release();
       index.release();
@@ -117,6 +119,49 @@ const READERS = [
 ];
 const RAW_READ =
   /\.(?:textContent|innerText|childNodes|children|firstChild|lastChild|nextSibling|previousSibling|firstElementChild|lastElementChild|nextElementSibling|previousElementSibling)\b|as (?:Text|CharacterData)\)\.data\b/;
+
+describe('spacedText', () => {
+  const read = (html: string, skip: (el: Element) => boolean = () => false) =>
+    spacedText(
+      parseHtml(`<!doctype html><body><div>${html}</div></body>`).querySelector('div')!,
+      skip,
+    );
+
+  it("runs a parser's pieces of one text together, as a browser has them", () => {
+    const doc = parseHtml(
+      `<!doctype html><body><p>Mr McKinnon&#039;s &quot;zombified&quot; son</p>`,
+    );
+    const p = doc.querySelector('p')!;
+    expect(p.childNodes.length).toBeGreaterThan(1); // linkedom: one node per entity
+    expect(spacedText(p, () => false)).toBe(' Mr McKinnon\'s "zombified" son');
+  });
+
+  it('spaces where elements end, not inside words or before punctuation', () => {
+    expect(read('<h2>More on this story</h2><a href="/a">Is it <b>w</b>orse?</a>')).toBe(
+      ' More on this story Is it worse?',
+    );
+    expect(read('<span>Published</span><time>4 days ago</time><span>Live</span>.')).toBe(
+      ' Published 4 days ago Live.',
+    );
+  });
+
+  it('leaves out what `skip` says, the element itself too', () => {
+    const skipSpan = (el: Element) => el.tagName === 'SPAN';
+    expect(read('Photo<span>EPA</span> caption', skipSpan)).toBe(' Photo caption');
+    expect(read('text', (el) => el.tagName === 'DIV')).toBe('');
+  });
+
+  it('stops once the text is longer than enough, and reads all of it otherwise', () => {
+    const items = Array.from({ length: 5_000 }, (_, i) => `<li>word${i}</li>`).join('');
+    const ul = parseHtml(`<!doctype html><body><ul>${items}</ul></body>`).querySelector('ul')!;
+    const whole = spacedText(ul, () => false);
+    expect(whole).toContain('word4999');
+    const part = spacedText(ul, () => false, 600);
+    expect(part.length).toBeLessThan(whole.length / 2);
+    expect(whole.startsWith(part)).toBe(true);
+    expect(part.replace(/\s+/g, ' ').trim().length).toBeGreaterThan(600);
+  });
+});
 
 describe('site readers read through the view', () => {
   it.each(READERS)('%s has no direct text or child read', (file) => {

@@ -175,6 +175,13 @@ describe.skipIf(!corpusAvailable)('bbc-story-body layout', () => {
       alt: 'Derrick Bird',
       caption: 'Police are still trying to establish a motive for the killings',
     });
+    // 2012: a caption with entities ("McKinnon&#039;s", "&quot;zombified&quot;") reads as one line.
+    expect(get('19957138').images).toContainEqual({
+      src: 'http://news.bbcimg.co.uk/media/images/63524000/jpg/_63524214_janissharpap.jpg',
+      alt: 'Janis Sharp',
+      caption:
+        'Mr McKinnon\'s mother Janis Sharp says her son has been "zombified" while waiting for a decision',
+    });
     // 2019: lazy-loaded picture; "Image copyright EPA" and "Image caption" are not the caption.
     expect(get(ASSANGE).images).toContainEqual({
       src: 'https://ichef.bbci.co.uk/news/320/cpsprodpb/B7A6/production/_109741074_0efcf07a-6fc6-4bd2-93ca-57d262a51c55.jpg',

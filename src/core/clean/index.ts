@@ -8,8 +8,9 @@ import type { CleanContext, CleanStep, Finding } from './step';
 import { detectLayout } from '../detect';
 import { siteFor } from '../../sites';
 import { SHARED_STEPS, TRAILING_STEPS, siteClutterStep } from './steps';
-import { CLIP_MAX, clip, collapse } from '../text';
-import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../dom';
+import { CLIP_MAX, clip } from '../text';
+import { ELEMENT_NODE, TEXT_NODE } from '../dom';
+import { spacedText } from '../view';
 
 /** Marks an element Broadsheet hid; the extension's stylesheet keys on it too. */
 export const HIDDEN_ATTR = 'data-broadsheet-hidden';
@@ -220,9 +221,6 @@ export function cleanPage(doc: Document, url: string, options: CleanOptions = {}
   };
 }
 
-/** Raw text read per try when a removed element's text is long: enough for most reports. */
-const RECORD_TEXT_CHUNK = 2_000;
-
 /**
  * Elements whose text a removal's record leaves out (a browser that runs scripts keeps a
  * `<noscript>`'s markup as its text: "<picture><source…" in the popup). Not ./hidden.ts's
@@ -230,76 +228,16 @@ const RECORD_TEXT_CHUNK = 2_000;
  * Twitter Email"), and frames' fallback text is never shown.
  */
 const UNSEEN = new Set(['script', 'style', 'noscript', 'template', 'noframes', 'iframe']);
-
-/** Tags that can sit inside a word ("<b>S</b>tory") or a sentence: no space around them. */
-const IN_WORD = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'code',
-  'em',
-  'font',
-  'i',
-  'mark',
-  'q',
-  's',
-  'small',
-  'strong',
-  'sub',
-  'sup',
-  'u',
-  'wbr',
-]);
-
-/** Text that goes on from what is before it without a space: "Live" + "." */
-const GOES_ON = /^\s*[.,;:!?…)\]’”]/;
+const unseen = (el: Element) => UNSEEN.has(el.tagName.toLowerCase());
 
 /**
  * What a reader saw of a removed element, for its record, clipped: its text without what is
- * never shown (scripts, styles, a noscript's markup), and a space where one element's text
- * ends and the next one's begins ("More on this story" + "Is climate change…", "Published" +
- * "4 days ago"), which `textContent` runs together. A big element (a page-wide wrapper:
- * readability-test-pages/bbc-1, bbc.com 2015) is read only as far as the record needs: once the
- * collapsed text so far is longer than a record, the rest cannot change its clip.
+ * never shown (scripts, styles, a noscript's markup; an element of those taken whole records
+ * nothing), spaced where the page's elements end. A big element (a page-wide wrapper:
+ * readability-test-pages/bbc-1, bbc.com 2015) is read only as far as the clip needs.
  */
 function recordText(el: Element): string {
-  const parts: string[] = [];
-  let read = 0;
-  let checkAt = RECORD_TEXT_CHUNK;
-  /** An element's edge was passed since the last text. */
-  let edge = false;
-  const stack: (Node | null)[] = [el];
-  while (stack.length) {
-    const item = stack.pop()!;
-    if (item === null) {
-      edge = true;
-      continue;
-    }
-    if (item.nodeType === TEXT_NODE || item.nodeType === CDATA_SECTION_NODE) {
-      const data = (item as CharacterData).data;
-      if (edge && !GOES_ON.test(data)) parts.push(' ');
-      edge = false;
-      parts.push(data);
-      read += data.length;
-      if (read > checkAt) {
-        if (collapse(parts.join('')).length > CLIP_MAX + 1) break;
-        checkAt *= 2;
-      }
-      continue;
-    }
-    if (item.nodeType !== ELEMENT_NODE) continue;
-    const tag = (item as Element).tagName.toLowerCase();
-    if (UNSEEN.has(tag)) continue;
-    if (!IN_WORD.has(tag)) {
-      edge = true;
-      stack.push(null); // its end
-    }
-    for (let c = item.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return clip(parts.join(''));
+  return clip(spacedText(el, unseen, CLIP_MAX + 1));
 }
 
 /**
