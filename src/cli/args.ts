@@ -28,7 +28,8 @@ Options:
   --url URL            The address the page was saved from (one FILE only, not a WARC; for
                        several pages with known addresses, use --manifest). Without it: the
                        page's canonical link or og:url, else the Wayback capture it is, else
-                       the address its layout records (classic BBC pages), else its file:// URL.
+                       the address its layout records (BBC pages of 1999-2014), else its
+                       file:// URL.
   --manifest LIST.tsv  Pages to extract, one per line: PATH<TAB>URL (URL may be left out).
                        Relative paths are read from the manifest's folder; blank lines and
                        lines starting with # are skipped.

@@ -91,8 +91,9 @@ function extractPage(page: PageInput, load: () => Document, fallback: string): P
     const own = ownAddress(doc, fallback);
     if (own) return extractArticle(doc, own);
     const article = extractArticle(doc, fallback);
-    // Classic news.bbc.co.uk pages name themselves only in a meta the site extractor reads
-    // (UKFS_URL, web-page-parser/bbc_news/7745137.stm.html). Under file:// their root-relative
+    // Classic news.bbc.co.uk pages and the first story-body pages name themselves only in a
+    // meta the site extractors read (UKFS_URL, web-page-parser/bbc_news/7745137.stm.html,
+    // 10249066.stm.html). Under file:// their root-relative
     // related-story links resolve to nothing, so extract once more under the page's own address.
     if (article.canonicalUrl && !article.archive) return extractArticle(doc, article.canonicalUrl);
     return article;

@@ -28,7 +28,13 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, metaContent, walk } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
-import { relatedLink, showsOnlyTextIn, splitByline, uniqueLinks } from './bbc-parts';
+import {
+  recordedAddress,
+  relatedLink,
+  showsOnlyTextIn,
+  splitByline,
+  uniqueLinks,
+} from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
   childrenOf,
@@ -277,7 +283,7 @@ export const bbcClassicReader: SiteReader = {
         )
       : { authors: [], dateline: null };
     const intro = findIntro(root);
-    const ukfs = metaContent(doc, 'UKFS_URL');
+    const recorded = recordedAddress(doc, ctx);
     return {
       title: readTitle(doc),
       standfirst: intro ? inlineText(intro) || null : null,
@@ -287,8 +293,8 @@ export const bbcClassicReader: SiteReader = {
       modified: parseBbcUpdated(textContentOf(queryOne(doc, '.ds'))),
       section: metaContent(doc, 'Section'),
       siteName: 'BBC News',
-      language: readLanguage(doc, ukfs),
-      canonicalUrl: ukfs ? ctx.resolve(new URL(ukfs, 'http://news.bbc.co.uk/').href) : null,
+      language: readLanguage(doc, recorded?.path ?? null),
+      canonicalUrl: recorded?.url ?? null,
       body: readBlocks(root, { resolve: ctx.resolve, classify: classifier(root, intro, ctx) }),
     };
   },

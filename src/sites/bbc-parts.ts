@@ -8,7 +8,7 @@ import type { ExtractContext } from './site';
 import { inlineText } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
-import { TEXT_NODE } from '../core/dom';
+import { TEXT_NODE, metaContent } from '../core/dom';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import { dataOf, spacedText, textContentOf, walk } from '../core/view';
 
@@ -28,6 +28,23 @@ const FIGURE_NON_CAPTION = [
   '[class*="VisuallyHidden"]', // 2020+ hidden labels (54528983, cden3j9d1r7o)
   '.visually-hidden', // 2022+ hidden labels (61896381)
 ].join(', ');
+
+/**
+ * The address a 1999–2014 BBC News page records of itself, a path in `<meta name="UKFS_URL">`:
+ * "/1/hi/england/10249066.stm" on news.bbc.co.uk (the classic site, and the first `story-body`
+ * pages of 2010, which have no canonical link: web-page-parser/bbc_news/10249066.stm.html),
+ * "/news/business-11125504" on www.bbc.co.uk (2010–2014, beside a canonical link saying the same).
+ * A page saved to disk is still known by it.
+ */
+export function recordedAddress(
+  doc: Document,
+  ctx: Pick<ExtractContext, 'resolve'>,
+): { path: string; url: string | null } | null {
+  const path = metaContent(doc, 'UKFS_URL');
+  if (!path?.startsWith('/')) return null;
+  const host = path.startsWith('/news/') ? 'http://www.bbc.co.uk/' : 'http://news.bbc.co.uk/';
+  return { path, url: ctx.resolve(new URL(path, host).href) };
+}
 
 /** A caption's visible words: hidden labels and credits left out, "Image caption, " cut. */
 export function captionText(el: Element | null | undefined): string | null {

@@ -22,6 +22,7 @@ import { collapse } from '../core/text';
 import {
   captionText,
   figureBlock,
+  recordedAddress,
   relatedLink,
   showsOnlyTextIn,
   splitByline,
@@ -312,6 +313,7 @@ export const bbcStoryBodyReader: SiteReader = {
         null,
       siteName: 'BBC News',
       language: readLanguage(doc),
+      canonicalUrl: recordedAddress(doc, ctx)?.url ?? null,
       body: readBlocks(root, {
         resolve: ctx.resolve,
         classify: (el) => (footer.has(el) ? 'skip' : classify(el)),

@@ -40,6 +40,23 @@ describe.skipIf(!corpusAvailable)('broadsheet extract on corpus pages', () => {
     expect(second!['text']).toContain('The Home Office plans to spend £8m on 10,000 new Taser');
   });
 
+  it('knows a 2010 story-body page by its UKFS_URL, as it knows a classic one', () => {
+    // The first story-body pages (June 2010, still at news.bbc.co.uk/1/hi/…) have no canonical
+    // link either; four of their five related links are root-relative.
+    const [record] = records(runCli(['extract', corpusPath(BBC_NEWS, '10249066.stm.html')]));
+    expect(record!['url']).toBe('http://news.bbc.co.uk/1/hi/england/10249066.stm');
+    expect(record!['canonicalUrl']).toBe('http://news.bbc.co.uk/1/hi/england/10249066.stm');
+    expect(
+      (record!['related'] as { title: string; url: string }[]).map((r) => [r.title, r.url]),
+    ).toEqual([
+      ['Beach service honours gun victims', 'http://news.bbc.co.uk/1/hi/england/10250074.stm'],
+      ["Bird target 'did not answer door'", 'http://news.bbc.co.uk/1/hi/england/10247585.stm'],
+      ['Interactive map of shootings', 'http://news.bbc.co.uk/1/hi/england/10232051.stm'],
+      ["'Quiet man' behind the bloodshed", 'http://news.bbc.co.uk/1/hi/uk/10232027.stm'],
+      ['Cumbria Police', 'http://www.cumbria.police.uk/'],
+    ]);
+  });
+
   it('reads a page saved again as UTF-8 that still declares gb2312 as UTF-8', () => {
     const qq = corpusPath('readability-test-pages/qq');
     const expected = JSON.parse(readFileSync(join(qq, 'expected-metadata.json'), 'utf8')) as {
