@@ -5,10 +5,10 @@
  */
 import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
-import { inlineText } from '../core/blocks';
+import { isHiddenElement } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
-import { TEXT_NODE, metaContent } from '../core/dom';
+import { TEXT_NODE, isNonContent, metaContent } from '../core/dom';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import { dataOf, spacedText, textContentOf, walk } from '../core/view';
 
@@ -159,7 +159,21 @@ export function splitByline(
 const ROLE_WORDS =
   /\b(?:BBC|News|correspondent|reporter|editor|analyst|producer|journalist|team|staff|Reality Check|Verify)\b/i;
 
-/** A related link from an anchor: title, absolute original URL, and the date shown beside it. */
+/**
+ * The labels a link to a video or live page carries inside it: an icon, not words of the title.
+ * 2010–2014: "Moment Obama won" + `<span class="gvl3-icon gvl3-icon-boxedwatch"> Watch</span>`
+ * (web-page-parser 20230333.stm), " Live"; 2015–2019: `<span class="icon-new
+ * icon-new--video-square-red"><span class="off-screen"> Video</span></span>` before the title
+ * (readability-test-pages/bbc-1, benchmark c7e39ac4…).
+ */
+const LINK_ICON = '.gvl3-icon, .icon-new';
+const VIDEO_ICON = /\b(?:gvl3-icon-\S*watch|icon-new--video\S*)\b/;
+
+/**
+ * A related link from an anchor: title, absolute original URL, and the date shown beside it.
+ * The title leaves out that date when the anchor holds it (2015: "Election Live - 12 April" +
+ * "12 April 2015", 32271505) and the anchor's icons; a video icon makes the link media.
+ */
 export function relatedLink(
   a: Element,
   ctx: ExtractContext,
@@ -167,10 +181,20 @@ export function relatedLink(
   dateEl?: Element | null,
 ): RelatedLink | null {
   const url = ctx.resolve(a.getAttribute('href'));
-  const title = inlineText(a)
+  let video = false;
+  const title = collapse(
+    spacedText(a, (el) => {
+      if (el === a) return false;
+      if (el === dateEl || isNonContent(el) || isHiddenElement(el)) return true;
+      if (!matches(el, LINK_ICON)) return false;
+      video ||= VIDEO_ICON.test(el.getAttribute('class') ?? '');
+      return true;
+    }),
+  )
     .replace(/\s*Published\s.*$/, '')
     .trim();
   if (!url || !title) return null;
+  if (video && kind === 'story') kind = 'media';
   let date: string | null = null;
   const seconds = dateEl?.getAttribute('data-seconds');
   const datetime = dateEl?.getAttribute('datetime') ?? dateEl?.getAttribute('dateTime');

@@ -227,6 +227,34 @@ describe.skipIf(!corpusAvailable)('bbc-story-body layout', () => {
         kind: 'external',
       }),
     );
+
+    // 2015: the date is inside the link (<div class="date" data-seconds="1428820337">12 April
+    // 2015</div>): it is the link's date, not words of its title.
+    expect(get('32271505').related[0]).toEqual({
+      title: 'Election Live - 12 April',
+      url: 'http://www.bbc.co.uk/news/live/election-2015-32264089',
+      date: '2015-04-12',
+      section: null,
+      kind: 'story',
+    });
+    // A video link's icon label is not its title: 2012 "<span class="gvl3-icon
+    // gvl3-icon-boxedwatch"> Watch</span>" after it, 2015 "<span class="off-screen"> Video</span>"
+    // before it.
+    expect(get('20230333').related).toContainEqual({
+      title: 'Moment Obama won',
+      url: 'http://www.bbc.co.uk/news/world-us-canada-20229743',
+      date: '2012-11-07',
+      section: null,
+      kind: 'media',
+    });
+    expect(get('source').related).toContainEqual({
+      // readability-test-pages/bbc-1
+      title: "Obama 'distress' over gun laws",
+      url: 'http://www.bbc.com/news/world-us-canada-33629023',
+      date: '2015-07-23',
+      section: null,
+      kind: 'media',
+    });
   });
 
   it.each([
