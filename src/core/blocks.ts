@@ -6,7 +6,7 @@
 import type { Block } from './types';
 import { ELEMENT_NODE, TEXT_NODE, isNonContent } from './dom';
 import { collapse } from './text';
-import { queryOne } from './query';
+import { queryAll, queryOne } from './query';
 import {
   childrenOf,
   dataOf,
@@ -14,6 +14,7 @@ import {
   lastElementChildOf,
   previousElementSiblingOf,
   previousSiblingOf,
+  spacedText,
   textContentOf,
 } from './view';
 
@@ -228,8 +229,8 @@ function defaultBlock(
     case 'figure': {
       const img = queryOne(el, 'img');
       if (!img) return undefined;
-      const caption = collapse(textContentOf(queryOne(el, 'figcaption'))) || null;
-      return imageBlock(img, caption, options);
+      const { caption, credit } = figureParts(el);
+      return imageBlock(img, caption, options, credit);
     }
     case 'img':
       return imageBlock(el, null, options);
@@ -344,13 +345,79 @@ export function imageBlock(
   img: Element,
   caption: string | null,
   options: BlockOptions,
+  credit: string | null = null,
 ): Block | null {
   const src = options.resolve(
     img.getAttribute('src') ?? img.getAttribute('data-src') ?? img.getAttribute('data-original'),
   );
   if (!src) return null;
   const alt = collapse(img.getAttribute('alt')) || null;
-  return { type: 'image', src, alt, caption: caption || null };
+  return { type: 'image', src, alt, caption: caption || null, credit };
+}
+
+/** A picture's caption and credit, read apart. */
+export interface FigureParts {
+  caption: string | null;
+  credit: string | null;
+}
+
+/** The caption and credit of a `<figure>`: its figcaption's text without the credit in it. */
+export function figureParts(figure: Element): FigureParts {
+  const credit = creditElement(figure);
+  const captionEl = queryOne(figure, 'figcaption');
+  const caption = captionEl
+    ? collapse(spacedText(captionEl, (e) => e === credit || isNonContent(e))) || null
+    : null;
+  return { caption, credit: creditText(credit) };
+}
+
+/**
+ * Class words of a figure's credit: `credit`, `caption__credit`, `Figure-credit`, `credits`,
+ * `article-body-image-copyright` (latimes, theguardian, space.com, telegraph, nytimes in the
+ * corpora).
+ */
+const CREDIT_CLASS = /(?:^|[\s_-])(?:credits?|copyright)(?:$|[\s_-])/i;
+
+/**
+ * The element of `figure` that credits its picture: one whose class says so, or microdata's
+ * `copyrightHolder` (nytimes), else a `<small>` closing the figcaption (forbes: "…(Photo: Getty
+ * Images)" + `<small>Getty</small>`). Not the figcaption itself (slate and citylab class a whole
+ * caption "…-credit") and not a box holding the picture.
+ */
+function creditElement(figure: Element): Element | null {
+  for (const el of queryAll(figure, '[class], [itemprop]')) {
+    const credits =
+      CREDIT_CLASS.test(el.getAttribute('class') ?? '') ||
+      /\bcopyrightHolder\b/.test(el.getAttribute('itemprop') ?? '');
+    if (!credits) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'figcaption' || tag === 'img' || queryOne(el, 'img, figcaption')) continue;
+    return el;
+  }
+  const last = lastElementChildOf(queryOne(figure, 'figcaption') ?? figure);
+  return last && last.tagName.toLowerCase() === 'small' && last.parentElement !== figure
+    ? last
+    : null;
+}
+
+/** Labels that only say what follows is a credit: "Credit:", "(Image credit: …)", "Image source, ". */
+const CREDIT_LABEL =
+  /^(?:(?:image|photo(?:graph)?)\s+)?(?:credits?|copyright|source)\b\s*[:,]?\s*|^(?:image|photo(?:graph)?)\s*:\s*/i;
+
+/**
+ * A credit's words as a reader sees them, without what only labels it as one ("Credit: EPA" →
+ * "EPA", "(Image credit: Blue Origin)" → "Blue Origin"); "Photo by …" stays as printed.
+ * `hidden` says which labels the page hides from sight.
+ */
+export function creditText(
+  el: Element | null,
+  hidden: (el: Element) => boolean = () => false,
+): string | null {
+  if (!el) return null;
+  let text = collapse(spacedText(el, (e) => e !== el && (isNonContent(e) || hidden(e))));
+  text = text.replace(/^\((.*)\)$/, '$1').trim();
+  text = text.replace(CREDIT_LABEL, '').trim();
+  return text || null;
 }
 
 /** Elements the page itself hides (hidden attribute, aria-hidden, inline display:none). */

@@ -169,7 +169,7 @@ function hasText(body: Block[]): boolean {
 
 function imagesOf(body: Block[]): ImageRef[] {
   return body.flatMap((b) =>
-    b.type === 'image' ? [{ src: b.src, alt: b.alt, caption: b.caption }] : [],
+    b.type === 'image' ? [{ src: b.src, alt: b.alt, caption: b.caption, credit: b.credit }] : [],
   );
 }
 

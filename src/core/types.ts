@@ -42,13 +42,21 @@ export interface ImageRef {
   src: string;
   alt: string | null;
   caption: string | null;
+  /** Who the picture is by or from, as the page credits it ("Getty Images", "Reuters"). */
+  credit: string | null;
 }
 
 export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'heading'; level: number; text: string }
   | { type: 'quote'; text: string; pull: boolean; cite?: string | null }
-  | { type: 'image'; src: string; alt: string | null; caption: string | null }
+  | {
+      type: 'image';
+      src: string;
+      alt: string | null;
+      caption: string | null;
+      credit: string | null;
+    }
   | { type: 'list'; ordered: boolean; items: string[] }
   | {
       type: 'table';

@@ -24,7 +24,12 @@ function heading(level: number, text: string): HTMLElement {
   return h(`h${n}` as 'h2', null, text);
 }
 
-function figure(src: string, alt: string | null, caption: string | null): HTMLElement | null {
+function figure(
+  src: string,
+  alt: string | null,
+  caption: string | null,
+  credit: string | null,
+): HTMLElement | null {
   const safe = safeHttpUrl(src);
   if (!safe) return null;
   const img = h('img', {
@@ -35,7 +40,20 @@ function figure(src: string, alt: string | null, caption: string | null): HTMLEl
     decoding: 'async',
     referrerpolicy: 'no-referrer',
   });
-  const shown = h('figure', null, img, caption && h('figcaption', null, caption));
+  // The credit closes the caption, in small type, as papers print it.
+  const shown = h(
+    'figure',
+    null,
+    img,
+    (caption || credit) &&
+      h(
+        'figcaption',
+        null,
+        caption,
+        caption && credit ? ' ' : null,
+        credit && h('small', { class: 'picture-credit' }, credit),
+      ),
+  );
   // Old stories' pictures are often gone from the servers (and an archive may not have kept
   // them): the browser's broken-image box, with the alt text squeezed into it, gives way to a
   // plain line saying so, with the description the page gave, and the caption stays.
@@ -116,7 +134,7 @@ export function renderBlock(
     case 'quote':
       return quote(block);
     case 'image':
-      return figure(pictureSource(block.src), block.alt, block.caption);
+      return figure(pictureSource(block.src), block.alt, block.caption, block.credit);
     case 'list':
       return h(
         block.ordered ? 'ol' : 'ul',

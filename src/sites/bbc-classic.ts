@@ -486,7 +486,13 @@ function pictures(root: Element, ctx: ExtractContext): Extract<Block, { type: 'i
   for (const img of Array.from(queryAll(root, 'img'))) {
     const src = ctx.resolve(img.getAttribute('src'));
     if (!src || SPACER.test(src)) continue;
-    out.push({ type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption: null });
+    out.push({
+      type: 'image',
+      src,
+      alt: collapse(img.getAttribute('alt')) || null,
+      caption: null,
+      credit: null,
+    });
   }
   return out;
 }
@@ -505,6 +511,7 @@ function videoBlock(el: Element, ctx: ExtractContext): Classification {
     src,
     alt: collapse(noscriptImg?.[1]) || null,
     caption: collapse(textContentOf(queryOne(el, 'p.caption'))) || null,
+    credit: null,
   };
 }
 

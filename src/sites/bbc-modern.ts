@@ -273,7 +273,7 @@ function includeImages(el: Element, ctx: ExtractContext): Block[] | 'skip' {
   for (const img of Array.from(queryAll(el, 'img'))) {
     const src = ctx.resolve(img.getAttribute('src'));
     const alt = collapse(img.getAttribute('alt')) || null;
-    if (src && alt) out.push({ type: 'image', src, alt, caption: null });
+    if (src && alt) out.push({ type: 'image', src, alt, caption: null, credit: null });
   }
   return out.length ? out : 'skip';
 }

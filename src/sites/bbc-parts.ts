@@ -5,7 +5,7 @@
  */
 import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
-import { isHiddenElement } from '../core/blocks';
+import { creditText, isHiddenElement } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { TEXT_NODE, isNonContent, metaContent } from '../core/dom';
@@ -21,13 +21,22 @@ import { dataOf, spacedText, textContentOf, walk } from '../core/view';
  */
 const CAPTION_PREFIX = /^(?:image|media|video)\s+(?:caption|source|copyright)\s*,?\s*/i;
 
-/** Elements inside figures that hold a credit or a hidden label, never caption text. */
-const FIGURE_NON_CAPTION = [
+/** Labels inside figures only screen readers hear: "Image copyright", "Image caption, ". */
+const HIDDEN_LABEL = [
   '.off-screen', // 2015–2019 "Image copyright" label (c7e39ac4…)
-  '.story-image-copyright', // 2015–2019 credit, e.g. "EPA" (c7e39ac4…)
   '[class*="VisuallyHidden"]', // 2020+ hidden labels (54528983, cden3j9d1r7o)
   '.visually-hidden', // 2022+ hidden labels (61896381)
 ].join(', ');
+
+/**
+ * A figure's picture credit: 2015–2019 `span.story-image-copyright` "EPA" (c7e39ac4…); 2020+
+ * `span.…-StyledFigureCopyright` "image copyright" (hidden) + "Getty Images" (54528983), "Image
+ * source, " (hidden) + "Reuters" (cden3j9d1r7o).
+ */
+const FIGURE_CREDIT = '.story-image-copyright, [class*="StyledFigureCopyright"]';
+
+/** Elements inside figures that hold a credit or a hidden label, never caption text. */
+const FIGURE_NON_CAPTION = `${HIDDEN_LABEL}, ${FIGURE_CREDIT}`;
 
 /**
  * The address a 1999–2014 BBC News page records of itself, a path in `<meta name="UKFS_URL">`:
@@ -124,7 +133,8 @@ export function figureBlock(
   if (!image) return null;
   const caption = captionText(captionEl);
   if (!caption && image.alt && PRESENTATIONAL_ALT.test(image.alt)) return null;
-  return { type: 'image', src: image.src, alt: image.alt, caption };
+  const credit = creditText(queryOne(figure, FIGURE_CREDIT), (el) => matches(el, HIDDEN_LABEL));
+  return { type: 'image', src: image.src, alt: image.alt, caption, credit };
 }
 
 /**

@@ -395,6 +395,7 @@ function classifier(root: Element, ctx: ExtractContext): (el: Element) => Classi
             src,
             alt: collapse(img.getAttribute('alt')) || null,
             caption: captionText(el),
+            credit: null,
           }
         : 'skip';
     }
@@ -433,7 +434,13 @@ function storyFeature(el: Element, ctx: ExtractContext): Classification {
       const caption =
         paras.length === 1 ? inlineText(paras[0]!) || null : captionText(closest(img, '.caption'));
       if (src)
-        out.push({ type: 'image', src, alt: collapse(img.getAttribute('alt')) || null, caption });
+        out.push({
+          type: 'image',
+          src,
+          alt: collapse(img.getAttribute('alt')) || null,
+          caption,
+          credit: null,
+        });
     }
   }
   return out.length ? out : 'skip';

@@ -9,7 +9,14 @@ import { Readability } from '@mozilla/readability';
 import type { ExtractContext, ExtractedParts, GenericReader } from './site';
 import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
-import { blocksToText, readBlocks } from '../core/blocks';
+import {
+  blocksToText,
+  figureParts,
+  imageBlock,
+  readBlocks,
+  type BlockOptions,
+  type FigureParts,
+} from '../core/blocks';
 import { bodyOf, COMMENT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse } from '../core/text';
@@ -37,6 +44,8 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
   if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
   unwrapEmbeddedPosts(page);
+  const pictures = new Map<Element, FigureParts>();
+  readPictures(page, pictures);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
   // JSON-LD) out.
   // Classes kept: the post-filters read them (caption, gallery, share …).
@@ -55,7 +64,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   if (!result || !root || root.nodeType !== 1) return null;
 
   const title = withoutSiteName(collapse(result.title), meta.title) || meta.title;
-  const body = readFiltered(root, title, ctx);
+  const body = readFiltered(root, title, ctx, pictures);
   const byline = collapse(result.byline);
   return {
     title,
@@ -130,11 +139,41 @@ function nestedDeeperThan(root: Element, limit: number): boolean {
 }
 
 /** Readability's element, or the whole body, read into blocks with the post-filters applied. */
-function readFiltered(root: Element, title: string | null, ctx: ExtractContext): Block[] {
+function readFiltered(
+  root: Element,
+  title: string | null,
+  ctx: ExtractContext,
+  pictures = new Map<Element, FigureParts>(),
+): Block[] {
+  // Captions and credits are read before the clutter goes: it takes every figcaption and
+  // `.credit` (in the text, outside a picture, they are clutter), and with them what a picture's
+  // figure says of it.
+  readPictures(root, pictures);
   stripClutter(root);
   const linkOnly: LinkOnly = new Set();
-  const read = readBlocks(root, { resolve: ctx.resolve, classify: linkOnlyMarker(linkOnly) });
-  return filterBlocks(read, title, linkOnly);
+  const markLinkOnly = linkOnlyMarker(linkOnly);
+  const options: BlockOptions = {
+    resolve: ctx.resolve,
+    classify: (el) => {
+      const img = el.tagName.toLowerCase() === 'figure' ? el.querySelector('img') : null;
+      const parts = img && pictures.get(img);
+      if (!parts) return markLinkOnly(el);
+      return imageBlock(img, parts.caption, options, parts.credit) ?? undefined;
+    },
+  };
+  return filterBlocks(readBlocks(root, options), title, linkOnly);
+}
+
+/**
+ * The caption and credit of each picture's figure under `root`, by its <img>, unless already
+ * read. Read on the page before Readability too: it rewrites a `<div class="credit">` as a
+ * plain `<p>` (space.com), and the class that said it was a credit is gone.
+ */
+function readPictures(root: ParentNode, pictures: Map<Element, FigureParts>): void {
+  for (const figure of Array.from(root.querySelectorAll('figure'))) {
+    const img = figure.querySelector('img');
+    if (img && !pictures.has(img)) pictures.set(img, figureParts(figure));
+  }
 }
 
 /**

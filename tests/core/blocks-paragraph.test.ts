@@ -28,7 +28,9 @@ describe('a <p> in an article', () => {
   it('holding only an image (linked or not) is that picture', () => {
     expect(
       read(rootOf('<p> <a href="/big.jpg"><img src="/small.jpg" alt="The summit"></a> </p>')),
-    ).toEqual([{ type: 'image', src: '/small.jpg', alt: 'The summit', caption: null }]);
+    ).toEqual([
+      { type: 'image', src: '/small.jpg', alt: 'The summit', caption: null, credit: null },
+    ]);
   });
 
   it('that wraps blocks (markup a parser never makes, a script can) is read as a container', () => {

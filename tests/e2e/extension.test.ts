@@ -33,6 +33,7 @@ import {
   BBC_PAGES,
   CLASSIC_2007,
   GENERIC_PAGE,
+  MODERN_2020,
   STRICT_CSP_2007,
   WAYBACK_2009,
   WAYBACK_PAGES,
@@ -464,6 +465,31 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await expect
         .poll(() => reader.locator('figure .picture-missing').count(), { timeout: 10_000 })
         .toBe(1);
+      await reader.close();
+      if (!popup.isClosed()) await popup.close();
+      await tab.close();
+    });
+  });
+
+  describe.skipIf(!pages.includes(MODERN_2020))('a 2020 story in the reader view', () => {
+    it("prints each picture's credit under its caption, without the hidden label", async () => {
+      const tab = await open(MODERN_2020.url);
+      await until(
+        () => tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length > 0),
+        'cleanup',
+      );
+      const popup = await openPopup(await newestTabId());
+      const reader = await openReaderFromPopup(browser.context, popup);
+      await expect
+        .poll(() => reader.locator('h1').first().textContent(), { timeout: 15_000 })
+        .toBe('Covid Sage documents: The scientific evidence and what No 10 then did');
+      // The page: <span class="…StyledFigureCopyright"><span class="…VisuallyHidden">image
+      // copyright</span>Getty Images</span> over the picture, the caption under it.
+      const lead = reader.locator('figure').first();
+      expect(await lead.locator('figcaption').innerText()).toBe(
+        'New measures announced by Boris Johnson this week fell short of advice provided by scientists\nGetty Images',
+      );
+      expect(await lead.locator('.picture-credit').textContent()).toBe('Getty Images');
       await reader.close();
       if (!popup.isClosed()) await popup.close();
       await tab.close();

@@ -29,7 +29,13 @@ const BLOCK_SAMPLES: { [K in Block['type']]: Required<Extract<Block, { type: K }
   paragraph: { type: 'paragraph', text: 'Words.' },
   heading: { type: 'heading', level: 2, text: 'New Cold War?' },
   quote: { type: 'quote', text: 'We have a disagreement.', pull: true, cite: null },
-  image: { type: 'image', src: 'http://news.bbc.co.uk/a.jpg', alt: null, caption: null },
+  image: {
+    type: 'image',
+    src: 'http://news.bbc.co.uk/a.jpg',
+    alt: null,
+    caption: null,
+    credit: 'Getty Images',
+  },
   list: { type: 'list', ordered: false, items: ['One'] },
   table: { type: 'table', caption: null, head: [['Pos.', 'Driver']], rows: [['1', 'Kyle Busch']] },
 };

@@ -108,17 +108,21 @@ describe.skipIf(!corpusAvailable)('bbc-modern layout', () => {
     );
   });
 
-  it('attaches captions to images, without "Image source, …" credits', () => {
+  it('attaches captions and credits to images, without "Image source, …" labels', () => {
     expect(get('cden3j9d1r7o.html').images[0]).toEqual({
       src: 'https://ichef.bbci.co.uk/ace/standard/999/cpsprodpb/6196/live/53fdb610-7f1d-11ef-ba82-c1e04bde03d4.jpg',
       alt: 'A woman and a man holding a baby walk barefoot on a muddy street in Acapulco, Guerrero, Mexico',
       caption: 'Many families had to seek safety in shelters after their homes were flooded',
+      // <span class="…StyledFigureCopyright"><span class="visually-hidden">Image source, </span>Reuters
+      credit: 'Reuters',
     });
     // 2020: the <img> exists only inside <noscript>.
     expect(get('54528983.html').images[0]).toMatchObject({
       src: 'https://c.files.bbci.co.uk/1049/production/_114896140_johnson_presser_getty_976.jpg',
       caption:
         'New measures announced by Boris Johnson this week fell short of advice provided by scientists',
+      // <span class="…StyledFigureCopyright"><span class="…VisuallyHidden">image copyright</span>Getty Images
+      credit: 'Getty Images',
     });
     // "Mrs Clinton&#x27;s": linkedom keeps the entity's text as a node of its own.
     expect(get('32275608-2020.html').images.map((i) => i.caption)).toContain(

@@ -168,12 +168,13 @@ describe.skipIf(!corpusAvailable)('bbc-story-body layout', () => {
     });
   });
 
-  it('attaches captions to their pictures, without credits or hidden labels', () => {
+  it('attaches captions and credits to their pictures, without hidden labels', () => {
     // 2010: the picture in a story-feature box, its caption the box's paragraph.
     expect(get('10249066').images).toContainEqual({
       src: 'http://news.bbcimg.co.uk/media/images/47991000/jpg/_47991279_diveleader018.jpg',
       alt: 'Derrick Bird',
       caption: 'Police are still trying to establish a motive for the killings',
+      credit: null,
     });
     // 2012: a caption with entities ("McKinnon&#039;s", "&quot;zombified&quot;") reads as one line.
     expect(get('19957138').images).toContainEqual({
@@ -181,13 +182,15 @@ describe.skipIf(!corpusAvailable)('bbc-story-body layout', () => {
       alt: 'Janis Sharp',
       caption:
         'Mr McKinnon\'s mother Janis Sharp says her son has been "zombified" while waiting for a decision',
+      credit: null,
     });
-    // 2019: lazy-loaded picture; "Image copyright EPA" and "Image caption" are not the caption.
+    // 2019: lazy-loaded picture; "Image copyright" (off-screen) + "EPA" is its credit, not caption.
     expect(get(ASSANGE).images).toContainEqual({
       src: 'https://ichef.bbci.co.uk/news/320/cpsprodpb/B7A6/production/_109741074_0efcf07a-6fc6-4bd2-93ca-57d262a51c55.jpg',
       alt: 'Deputy Director of Public Prosecution Eva-Marie Persson. Photo: 19 November 2019',
       caption:
         'Eva-Marie Persson said the decision had been taken after interviews with seven witnesses',
+      credit: 'EPA',
     });
     // Grey rules ("line") are furniture, not pictures.
     expect(get(SWIFT).images.map((i) => i.alt)).not.toContain('line');

@@ -507,3 +507,93 @@ describe.skipIf(!corpusAvailable)('a page in Chinese, written in lines without f
     expect(article.wordCount).toBeGreaterThan(1500);
   });
 });
+
+describe('pictures of a generic page', () => {
+  const STORY =
+    '<p>The first paragraph of the story, long enough to read as the text of an article here.</p>' +
+    '<p>The second paragraph goes on with the story, and it is long enough to be kept too.</p>' +
+    '<p>A third paragraph closes the story, so that the reader has an article to find.</p>';
+  const read = (figures: string) =>
+    extractArticle(
+      parseHtml(
+        `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
+          `<h1>A story</h1>${STORY}${figures}${STORY}</article></body></html>`,
+      ),
+      'https://news.example/story',
+      { now: NOW },
+    ).images.map(({ caption, credit }) => ({ caption, credit }));
+
+  it('keep their caption and their credit apart, without the labels', () => {
+    expect(
+      read(
+        '<figure><img src="/a.jpg" alt="A"><figcaption>Workers on the line.' +
+          '<span class="caption__credit">Credit: Jane Doe/AP</span></figcaption></figure>' +
+          '<figure><img src="/b.jpg" alt="B"><figcaption><span>The lander.</span>' +
+          '<div class="credit">(Image credit: Blue Origin)</div></figcaption></figure>' +
+          '<figure><img src="/c.jpg" alt="C"><figcaption><span>Peacekeepers.</span>' +
+          '<span itemprop="copyrightHolder"><span>Credit</span><span>Ashraf Shazly</span></span>' +
+          '</figcaption></figure>' +
+          '<figure><img src="/d.jpg" alt="D"><figcaption><p>A duvet.</p><small>Getty</small>' +
+          '</figcaption></figure>' +
+          '<figure><img src="/e.jpg" alt="E"><figcaption>Photo by Sam Roe</figcaption></figure>',
+      ),
+    ).toEqual([
+      { caption: 'Workers on the line.', credit: 'Jane Doe/AP' },
+      { caption: 'The lander.', credit: 'Blue Origin' },
+      { caption: 'Peacekeepers.', credit: 'Ashraf Shazly' },
+      { caption: 'A duvet.', credit: 'Getty' },
+      // No element credits it: the caption says it all, and stays as printed.
+      { caption: 'Photo by Sam Roe', credit: null },
+    ]);
+  });
+
+  it('take no credit from a whole caption classed as one, nor from a box holding the picture', () => {
+    expect(
+      read(
+        '<figure><img src="/a.jpg" alt="A"><figcaption class="image__caption-credit">' +
+          'John M. Ford in 1987. Photo by David Dyer-Bennet.</figcaption></figure>' +
+          '<figure><span class="image-and-copyright-container"><img src="/b.jpg" alt="B"></span>' +
+          '<figcaption>Words.</figcaption></figure>',
+      ),
+    ).toEqual([
+      { caption: 'John M. Ford in 1987. Photo by David Dyer-Bennet.', credit: null },
+      { caption: 'Words.', credit: null },
+    ]);
+  });
+});
+
+describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () => {
+  const page = (slug: string) =>
+    extractArticle(
+      parseHtml(readHtmlFile(corpusPath('readability-test-pages', slug, 'source.html'))),
+      'https://www.example.com/',
+      { now: NOW },
+    );
+
+  it('nytimes-1: the caption and the credit the page prints under the photo', () => {
+    expect(page('nytimes-1').images[0]).toMatchObject({
+      caption: expect.stringMatching(/^United Nations peacekeepers at a refugee camp in Sudan/),
+      credit: 'Ashraf Shazly/Agence France-Presse — Getty Images',
+    });
+  });
+
+  it('space.com: a credit Readability turns into a plain paragraph is still the credit', () => {
+    // <figcaption>…<div class="credit">(Image credit: Blue Origin)</div>: Readability makes the
+    // <div> a <p> without its class; the picture is read on the page before it runs.
+    expect(benchmark('c50845a7').article.images).toContainEqual(
+      expect.objectContaining({
+        caption: "An artist's concept of Blue Origin's Blue Moon lander.",
+        credit: 'Blue Origin',
+      }),
+    );
+  });
+
+  it('cnet: the credit is not run into the caption, and neither is in the text', () => {
+    const article = page('cnet');
+    expect(article.images[0]).toMatchObject({
+      caption: 'Facebook CEO Mark Zuckerberg, the man with the acquisition plan.',
+      credit: 'Photo by James Martin/CNET',
+    });
+    expect(article.text).not.toContain('James Martin/CNET');
+  });
+});

@@ -124,7 +124,13 @@ describe('reader details', () => {
           { type: 'quote', text: 'Said someone.', pull: false, cite: 'Someone' },
           { type: 'list', ordered: true, items: ['one', 'two'] },
           { type: 'list', ordered: false, items: ['a'] },
-          { type: 'image', src: 'https://ichef.bbci.co.uk/x.jpg', alt: 'A view', caption: null },
+          {
+            type: 'image',
+            src: 'https://ichef.bbci.co.uk/x.jpg',
+            alt: 'A view',
+            caption: null,
+            credit: null,
+          },
         ],
       }),
     );
@@ -206,9 +212,22 @@ describe('reader details', () => {
             src: 'http://newsimg.bbc.co.uk/media/images/43000000/jpg/_43000001_rice.jpg',
             alt: 'US Secretary of State Condoleezza Rice at a press conference in Moscow',
             caption: "Ms Rice's position on Kosovo is unpalatable for Russia",
+            credit: '<b>AP</b>',
           },
-          { type: 'image', src: 'http://newsimg.bbc.co.uk/b.jpg', alt: null, caption: 'Mr Lavrov' },
-          { type: 'image', src: 'http://newsimg.bbc.co.uk/c.jpg', alt: 'Moscow', caption: null },
+          {
+            type: 'image',
+            src: 'http://newsimg.bbc.co.uk/b.jpg',
+            alt: null,
+            caption: 'Mr Lavrov',
+            credit: null,
+          },
+          {
+            type: 'image',
+            src: 'http://newsimg.bbc.co.uk/c.jpg',
+            alt: 'Moscow',
+            caption: null,
+            credit: null,
+          },
           { type: 'paragraph', text: 'The Russian Foreign Minister announced an agreement.' },
         ],
       }),
@@ -224,18 +243,29 @@ describe('reader details', () => {
       'Picture not available',
       'Picture not available: Moscow',
     ]);
+    // The credit closes the caption, as text, on a line of its own.
     expect(figures.map((f) => f.querySelector('figcaption')?.textContent ?? null)).toEqual([
-      "Ms Rice's position on Kosovo is unpalatable for Russia",
+      "Ms Rice's position on Kosovo is unpalatable for Russia <b>AP</b>",
       'Mr Lavrov',
       null,
     ]);
+    expect(figures[0]!.querySelector('figcaption .picture-credit')!.textContent).toBe('<b>AP</b>');
+    expect(el.querySelector('figcaption b')).toBeNull();
     expect(await axeViolations()).toEqual([]);
   });
 
   it('leaves a picture that loaded as it is', () => {
     const el = show(
       makeArticle({
-        body: [{ type: 'image', src: 'http://newsimg.bbc.co.uk/a.jpg', alt: 'A', caption: null }],
+        body: [
+          {
+            type: 'image',
+            src: 'http://newsimg.bbc.co.uk/a.jpg',
+            alt: 'A',
+            caption: null,
+            credit: null,
+          },
+        ],
       }),
     );
     el.querySelector('img')!.dispatchEvent(new Event('load'));
@@ -249,7 +279,13 @@ describe('reader details', () => {
         title: 'Obama invites Middle East heads',
         standfirst: 'US officials say the leaders have been invited for talks.',
         body: [
-          { type: 'image', src: 'http://newsimg.bbc.co.uk/a.jpg', alt: null, caption: 'Mr Obama' },
+          {
+            type: 'image',
+            src: 'http://newsimg.bbc.co.uk/a.jpg',
+            alt: null,
+            caption: 'Mr Obama',
+            credit: null,
+          },
           { type: 'paragraph', text: 'US officials say the leaders have been invited for talks.' },
           { type: 'paragraph', text: 'PM Benjamin Netanyahu has been asked to the White House.' },
           { type: 'paragraph', text: 'US officials say the leaders have been invited for talks.' },
@@ -286,7 +322,7 @@ describe('reader details', () => {
 
   it("shows a capture's pictures from the archive, as of the capture", () => {
     const src = 'http://newsimg.bbc.co.uk/media/images/42937000/jpg/_42937509_rice226ap.jpg';
-    const body = [{ type: 'image' as const, src, alt: null, caption: 'Ms Rice' }];
+    const body = [{ type: 'image' as const, src, alt: null, caption: 'Ms Rice', credit: null }];
     const capture = {
       service: 'wayback' as const,
       url: 'https://web.archive.org/web/20070516000000/http://news.bbc.co.uk/1/hi/world/europe/6658763.stm',
@@ -350,12 +386,19 @@ describe('reader details', () => {
         body: [
           { type: 'paragraph', text: '<script>window.__pwned=2</script>' },
           { type: 'heading', level: 2, text: HOSTILE },
-          { type: 'image', src: 'javascript:alert(3)', alt: HOSTILE, caption: HOSTILE },
+          {
+            type: 'image',
+            src: 'javascript:alert(3)',
+            alt: HOSTILE,
+            caption: HOSTILE,
+            credit: HOSTILE,
+          },
           {
             type: 'image',
             src: 'data:image/svg+xml,<svg onload=alert(4)>',
             alt: null,
             caption: null,
+            credit: null,
           },
           { type: 'quote', text: HOSTILE, pull: true, cite: HOSTILE },
         ],
