@@ -166,6 +166,21 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     return popup;
   }
 
+  /** A BBC page at `url` once its cleanup ran, its popup, and the reader opened from it. */
+  async function readerOf(url: string): Promise<{ tab: Page; popup: Page; reader: Page }> {
+    const tab = await open(url);
+    await until(
+      () => tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length > 0),
+      'cleanup',
+    );
+    const popup = await openPopup(await newestTabId());
+    return { tab, popup, reader: await openReaderFromPopup(browser.context, popup) };
+  }
+
+  async function closeAll(...tabs: Page[]): Promise<void> {
+    for (const tab of tabs) if (!tab.isClosed()) await tab.close();
+  }
+
   async function setSettings(value: unknown): Promise<void> {
     await browser.serviceWorker.evaluate(
       ([key, v]) => chrome.storage.sync.set({ [key as string]: v }),
@@ -444,13 +459,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
 
   describe.skipIf(!pages.includes(WAYBACK_2009))('a Wayback capture in the reader view', () => {
     it("asks the archive for the story's pictures, as of the capture", async () => {
-      const tab = await open(WAYBACK_2009.url);
-      await until(
-        () => tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length > 0),
-        'cleanup',
-      );
-      const popup = await openPopup(await newestTabId());
-      const reader = await openReaderFromPopup(browser.context, popup);
+      const { tab, popup, reader } = await readerOf(WAYBACK_2009.url);
       await expect
         .poll(() => reader.locator('h1').first().textContent(), { timeout: 15_000 })
         .toBe('Obama invites Middle East heads');
@@ -465,21 +474,13 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await expect
         .poll(() => reader.locator('figure .picture-missing').count(), { timeout: 10_000 })
         .toBe(1);
-      await reader.close();
-      if (!popup.isClosed()) await popup.close();
-      await tab.close();
+      await closeAll(reader, popup, tab);
     });
   });
 
   describe.skipIf(!pages.includes(MODERN_2020))('a 2020 story in the reader view', () => {
     it("prints each picture's credit under its caption, without the hidden label", async () => {
-      const tab = await open(MODERN_2020.url);
-      await until(
-        () => tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length > 0),
-        'cleanup',
-      );
-      const popup = await openPopup(await newestTabId());
-      const reader = await openReaderFromPopup(browser.context, popup);
+      const { tab, popup, reader } = await readerOf(MODERN_2020.url);
       await expect
         .poll(() => reader.locator('h1').first().textContent(), { timeout: 15_000 })
         .toBe('Covid Sage documents: The scientific evidence and what No 10 then did');
@@ -490,9 +491,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
         'New measures announced by Boris Johnson this week fell short of advice provided by scientists\nGetty Images',
       );
       expect(await lead.locator('.picture-credit').textContent()).toBe('Getty Images');
-      await reader.close();
-      if (!popup.isClosed()) await popup.close();
-      await tab.close();
+      await closeAll(reader, popup, tab);
     });
   });
 
@@ -625,9 +624,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(text).toContain('Coloque nos seus favoritos e venha sempre conferir');
       expect(text.split('Kyle Busch').length - 1).toBe(1);
       await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-table.png'), fullPage: true });
-      await reader.close();
-      if (!popup.isClosed()) await popup.close();
-      await tab.close();
+      await closeAll(reader, popup, tab);
     });
   });
 
