@@ -347,12 +347,42 @@ export function imageBlock(
   options: BlockOptions,
   credit: string | null = null,
 ): Block | null {
-  const src = options.resolve(
-    img.getAttribute('src') ?? img.getAttribute('data-src') ?? img.getAttribute('data-original'),
-  );
+  const src = pictureAddress(img, options.resolve);
   if (!src) return null;
   const alt = collapse(img.getAttribute('alt')) || null;
   return { type: 'image', src, alt, caption: caption || null, credit };
+}
+
+/**
+ * Where a lazy-loading page keeps the picture while `src` holds a placeholder that is no web
+ * address (thesun.co.uk: `src="data:image/svg+xml,…"`, `data-src` the photo).
+ */
+const LAZY_SOURCES = ['data-src', 'data-original', 'data-lazy-src'];
+const LAZY_SETS = ['srcset', 'data-srcset'];
+
+/** The web address of an `<img>`: its `src`, else where a lazy loader keeps it. */
+function pictureAddress(img: Element, resolve: BlockOptions['resolve']): string | null {
+  let src = resolve(img.getAttribute('src'));
+  for (const name of LAZY_SOURCES) src ??= resolve(img.getAttribute(name));
+  for (const name of LAZY_SETS) src ??= resolve(largestInSrcset(img.getAttribute(name)));
+  return src;
+}
+
+/**
+ * The biggest picture a `srcset` offers ("a.jpg 320w, b.jpg 800w" → b.jpg): the one an archive
+ * wants. Candidates are parted by a comma and a space, as pages write them: an address may hold
+ * commas of its own (kinja: `c_fill,f_auto,…`).
+ */
+export function largestInSrcset(set: string | null): string | null {
+  let best: string | null = null;
+  let bestSize = -1;
+  for (const candidate of (set ?? '').split(/,\s+/)) {
+    const [url, descriptor] = candidate.trim().split(/\s+/);
+    if (!url) continue;
+    const size = Number.parseFloat(descriptor ?? '1') || 1;
+    if (size > bestSize) [best, bestSize] = [url.replace(/,+$/, ''), size];
+  }
+  return best;
 }
 
 /** A picture's caption and credit, read apart. */

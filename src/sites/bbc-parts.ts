@@ -5,7 +5,7 @@
  */
 import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
-import { creditText, isHiddenElement } from '../core/blocks';
+import { creditText, isHiddenElement, largestInSrcset } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { TEXT_NODE, isNonContent, metaContent } from '../core/dom';
@@ -85,7 +85,9 @@ export function figureImage(
   }
   for (const img of Array.from(queryAll(figure, 'img'))) {
     const src = ctx.resolve(
-      img.getAttribute('src') ?? img.getAttribute('data-src') ?? firstSrcset(img),
+      img.getAttribute('src') ??
+        img.getAttribute('data-src') ??
+        largestInSrcset(img.getAttribute('srcset')),
     );
     if (!src || /\/(?:grey-placeholder|transparent|spacer)\.(?:png|gif)/i.test(src)) continue;
     return { src, alt: collapse(img.getAttribute('alt')) || null };
@@ -100,11 +102,6 @@ export function figureImage(
     if (src) return { src, alt: alt ? collapse(decodeAttr(alt)) || null : null };
   }
   return null;
-}
-
-function firstSrcset(img: Element): string | null {
-  const set = img.getAttribute('srcset') ?? img.getAttribute('srcSet');
-  return set ? (set.trim().split(/\s+/)[0] ?? null) : null;
 }
 
 function decodeAttr(value: string): string {

@@ -570,6 +570,17 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
       { now: NOW },
     );
 
+  it('lazy-image-2: every picture Readability keeps, by its real address, not the placeholder', () => {
+    // Each <img src="data:image/gif;base64,…" data-srcset="https://i.kinja-img.com/… 80w, …">.
+    const expected = readFileSync(
+      corpusPath('readability-test-pages', 'lazy-image-2', 'expected.html'),
+      'utf8',
+    ).match(/<img\b/g)!.length;
+    const images = page('lazy-image-2').images;
+    expect(images).toHaveLength(expected);
+    for (const image of images) expect(image.src).toMatch(/^https:\/\/i\.kinja-img\.com\//);
+  });
+
   it('nytimes-1: the caption and the credit the page prints under the photo', () => {
     expect(page('nytimes-1').images[0]).toMatchObject({
       caption: expect.stringMatching(/^United Nations peacekeepers at a refugee camp in Sudan/),

@@ -1,0 +1,63 @@
+/**
+ * Where the block reader finds a picture's address: its `src`, else where a lazy-loading page
+ * keeps it while `src` holds a placeholder (thesun.co.uk, kinja's readability-test-pages
+ * lazy-image-2), the biggest of a `srcset`.
+ */
+import { describe, expect, it } from 'vitest';
+import { largestInSrcset, readBlocks } from '../../src/core/blocks';
+import { resolveHref } from '../../src/core/archive';
+import { parseHtml } from '../../src/node/load';
+
+function sources(html: string): (string | null)[] {
+  const doc = parseHtml(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  return readBlocks(doc.getElementById('root')!, {
+    resolve: (href) => resolveHref(href, 'https://news.example/story'),
+  }).map((b) => (b.type === 'image' ? b.src : null));
+}
+
+const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+
+describe('a picture’s address', () => {
+  it('is its src when that is a web address, lazy attributes or not', () => {
+    expect(sources('<figure><img src="/a.jpg" data-src="/big.jpg"></figure>')).toEqual([
+      'https://news.example/a.jpg',
+    ]);
+  });
+
+  it('is where a lazy loader keeps it when src is a placeholder', () => {
+    expect(
+      sources(
+        `<figure><img src="${PIXEL}" data-src="/photo.jpg"></figure>` +
+          `<figure><img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-original="/b.jpg"></figure>` +
+          `<figure><img src="${PIXEL}" data-srcset="/s.jpg 320w, /m.jpg 640w, /l.jpg 1280w"></figure>`,
+      ),
+    ).toEqual([
+      'https://news.example/photo.jpg',
+      'https://news.example/b.jpg',
+      'https://news.example/l.jpg',
+    ]);
+  });
+
+  it('is no picture when nothing names a web address', () => {
+    expect(sources(`<figure><img src="${PIXEL}" alt="Nothing"></figure>`)).toEqual([]);
+  });
+});
+
+describe('largestInSrcset', () => {
+  it('takes the widest or densest candidate, wherever it stands', () => {
+    expect(largestInSrcset('a.jpg 800w, b.jpg 320w')).toBe('a.jpg');
+    expect(largestInSrcset('a.jpg, b.jpg 2x')).toBe('b.jpg');
+    expect(largestInSrcset('only.jpg')).toBe('only.jpg');
+    expect(largestInSrcset('')).toBeNull();
+    expect(largestInSrcset(null)).toBeNull();
+  });
+
+  it('keeps the commas inside an address (kinja: c_fill,f_auto,…)', () => {
+    expect(
+      largestInSrcset(
+        'https://i.kinja-img.com/upload/c_fill,f_auto,w_80/x.jpg 80w, ' +
+          'https://i.kinja-img.com/upload/c_scale,f_auto,w_800/x.jpg 800w',
+      ),
+    ).toBe('https://i.kinja-img.com/upload/c_scale,f_auto,w_800/x.jpg');
+  });
+});
