@@ -260,6 +260,20 @@ function isHoverTrigger(el: Element, why: string): boolean {
 }
 
 /**
+ * A "gallery" that is one picture of the story: the wrapper a site puts round each photo to open
+ * the gallery on a click (thesun.co.uk `div.article__media-img-container.open-gallery`, holding
+ * the photo and the gallery's count, "6"). A slideshow holds several pictures, or words
+ * ("Image 1 of 23", "Close").
+ */
+function isOnePicture(el: Element, why: string): boolean {
+  return (
+    why === 'photo gallery' &&
+    el.querySelectorAll('img').length === 1 &&
+    !/\p{L}/u.test(el.textContent ?? '')
+  );
+}
+
+/**
  * Takes page furniture out of Readability's element before it is read: furniture tags and
  * class-marked clutter (see CLUTTER_CLASS_WORDS), unless one holds a large part of the story.
  * The element is Readability's private copy, so removing from it changes nothing else.
@@ -276,7 +290,7 @@ export function stripClutter(root: Element): void {
       : classWords(el)
           .map((w) => CLUTTER_CLASS_WORDS[w])
           .find(Boolean);
-    if (why && !isHoverTrigger(el, why)) {
+    if (why && !isHoverTrigger(el, why) && !isOnePicture(el, why)) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
         doomed.push(el);
         continue;

@@ -599,6 +599,20 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
     );
   });
 
+  it('thesun.co.uk: a photo wrapped to open the gallery is a photo of the story', () => {
+    // <figure class="article__media"><div class="… open-gallery"><a><img data-src="…"></a>
+    // <p><span class="article__gallery-count-value">6</span></p></div><figcaption>…
+    const { article } = benchmark('8b1945');
+    expect(article.images).toContainEqual({
+      src: 'https://www.thesun.co.uk/wp-content/uploads/2019/11/NINTCHDBPICT000540033229.jpg?strip=all&w=960',
+      alt: 'Beijing Chaoyang Hospital in Beijing, China, where plague-infected people from Inner Mongolia sought treatment',
+      caption:
+        'Beijing Chaoyang Hospital in Beijing, China, where plague-infected people from Inner Mongolia sought treatment',
+      credit: 'EPA',
+    });
+    expect(article.images.filter((i) => i.credit)).toHaveLength(6);
+  });
+
   it('cnet: the credit is not run into the caption, and neither is in the text', () => {
     const article = page('cnet');
     expect(article.images[0]).toMatchObject({
