@@ -396,9 +396,25 @@ export function figureParts(figure: Element): FigureParts {
   const credit = creditElement(figure);
   const captionEl = queryOne(figure, 'figcaption');
   const caption = captionEl
-    ? collapse(spacedText(captionEl, (e) => e === credit || isNonContent(e))) || null
+    ? collapse(spacedText(captionEl, (e) => e === credit || unseen(e))) || null
     : null;
   return { caption, credit: creditText(credit) };
+}
+
+/**
+ * Class words of text kept for screen readers only ("Image:" before a caption, skynews'
+ * `sdc-article-image__visually-hidden`; "Credit" before a credit, nytimes' `visually-hidden`).
+ */
+const SCREEN_READER_ONLY =
+  /(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-?reader-text|off-?screen)(?:$|[\s_-])/i;
+
+/** What a caption or credit leaves out: not content, hidden, or there for screen readers only. */
+function unseen(el: Element): boolean {
+  return (
+    isNonContent(el) ||
+    isHiddenElement(el) ||
+    SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')
+  );
 }
 
 /**
@@ -436,15 +452,12 @@ const CREDIT_LABEL =
 
 /**
  * A credit's words as a reader sees them, without what only labels it as one ("Credit: EPA" →
- * "EPA", "(Image credit: Blue Origin)" → "Blue Origin"); "Photo by …" stays as printed.
- * `hidden` says which labels the page hides from sight.
+ * "EPA", "(Image credit: Blue Origin)" → "Blue Origin", a BBC figure's hidden "Image source, ");
+ * "Photo by …" stays as printed.
  */
-export function creditText(
-  el: Element | null,
-  hidden: (el: Element) => boolean = () => false,
-): string | null {
+export function creditText(el: Element | null): string | null {
   if (!el) return null;
-  let text = collapse(spacedText(el, (e) => e !== el && (isNonContent(e) || hidden(e))));
+  let text = collapse(spacedText(el, (e) => e !== el && unseen(e)));
   text = text.replace(/^\((.*)\)$/, '$1').trim();
   text = text.replace(CREDIT_LABEL, '').trim();
   return text || null;

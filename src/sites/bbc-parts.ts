@@ -130,7 +130,7 @@ export function figureBlock(
   if (!image) return null;
   const caption = captionText(captionEl);
   if (!caption && image.alt && PRESENTATIONAL_ALT.test(image.alt)) return null;
-  const credit = creditText(queryOne(figure, FIGURE_CREDIT), (el) => matches(el, HIDDEN_LABEL));
+  const credit = creditText(queryOne(figure, FIGURE_CREDIT));
   return { type: 'image', src: image.src, alt: image.alt, caption, credit };
 }
 

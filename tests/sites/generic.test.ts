@@ -535,7 +535,9 @@ describe('pictures of a generic page', () => {
           '</figcaption></figure>' +
           '<figure><img src="/d.jpg" alt="D"><figcaption><p>A duvet.</p><small>Getty</small>' +
           '</figcaption></figure>' +
-          '<figure><img src="/e.jpg" alt="E"><figcaption>Photo by Sam Roe</figcaption></figure>',
+          '<figure><img src="/e.jpg" alt="E"><figcaption>Photo by Sam Roe</figcaption></figure>' +
+          '<figure><img src="/f.jpg" alt="F"><figcaption><span class="sdc-image__visually-hidden">' +
+          'Image:</span> <span>Jose Mourinho, left.</span></figcaption></figure>',
       ),
     ).toEqual([
       { caption: 'Workers on the line.', credit: 'Jane Doe/AP' },
@@ -544,6 +546,8 @@ describe('pictures of a generic page', () => {
       { caption: 'A duvet.', credit: 'Getty' },
       // No element credits it: the caption says it all, and stays as printed.
       { caption: 'Photo by Sam Roe', credit: null },
+      // A label for screen readers only (skynews) is not part of the caption a reader sees.
+      { caption: 'Jose Mourinho, left.', credit: null },
     ]);
   });
 
