@@ -350,6 +350,9 @@ export function imageBlock(
   const src = pictureAddress(img, options.resolve);
   if (!src) return null;
   const alt = collapse(img.getAttribute('alt')) || null;
+  // A credit the picture carries as data, where nothing printed names one (engadget, ehow,
+  // wapo: `<img data-credit="Devindra Hardawar/AOL">`).
+  credit ??= collapse(img.getAttribute('data-credit')) || null;
   return { type: 'image', src, alt, caption: caption || null, credit };
 }
 

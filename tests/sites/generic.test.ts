@@ -537,7 +537,8 @@ describe('pictures of a generic page', () => {
           '</figcaption></figure>' +
           '<figure><img src="/e.jpg" alt="E"><figcaption>Photo by Sam Roe</figcaption></figure>' +
           '<figure><img src="/f.jpg" alt="F"><figcaption><span class="sdc-image__visually-hidden">' +
-          'Image:</span> <span>Jose Mourinho, left.</span></figcaption></figure>',
+          'Image:</span> <span>Jose Mourinho, left.</span></figcaption></figure>' +
+          '<p><img src="/g.jpg" alt="G" data-credit="Devindra Hardawar/AOL"></p>',
       ),
     ).toEqual([
       { caption: 'Workers on the line.', credit: 'Jane Doe/AP' },
@@ -548,6 +549,8 @@ describe('pictures of a generic page', () => {
       { caption: 'Photo by Sam Roe', credit: null },
       // A label for screen readers only (skynews) is not part of the caption a reader sees.
       { caption: 'Jose Mourinho, left.', credit: null },
+      // No figure, but the picture carries its credit as data (engadget).
+      { caption: null, credit: 'Devindra Hardawar/AOL' },
     ]);
   });
 
