@@ -364,7 +364,7 @@ const LAZY_SOURCES = ['data-src', 'data-original', 'data-lazy-src'];
 const LAZY_SETS = ['srcset', 'data-srcset'];
 
 /** The web address of an `<img>`: its `src`, else where a lazy loader keeps it. */
-function pictureAddress(img: Element, resolve: BlockOptions['resolve']): string | null {
+export function pictureAddress(img: Element, resolve: BlockOptions['resolve']): string | null {
   let src = resolve(img.getAttribute('src'));
   for (const name of LAZY_SOURCES) src ??= resolve(img.getAttribute(name));
   for (const name of LAZY_SETS) src ??= resolve(largestInSrcset(img.getAttribute(name)));

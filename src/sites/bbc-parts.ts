@@ -5,7 +5,7 @@
  */
 import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
-import { creditText, isHiddenElement, largestInSrcset } from '../core/blocks';
+import { creditText, isHiddenElement, pictureAddress } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { TEXT_NODE, isNonContent, metaContent } from '../core/dom';
@@ -84,11 +84,7 @@ export function figureImage(
     if (src) return { src, alt: collapse(lazy.getAttribute('data-alt')) || null };
   }
   for (const img of Array.from(queryAll(figure, 'img'))) {
-    const src = ctx.resolve(
-      img.getAttribute('src') ??
-        img.getAttribute('data-src') ??
-        largestInSrcset(img.getAttribute('srcset')),
-    );
+    const src = pictureAddress(img, ctx.resolve);
     if (!src || /\/(?:grey-placeholder|transparent|spacer)\.(?:png|gif)/i.test(src)) continue;
     return { src, alt: collapse(img.getAttribute('alt')) || null };
   }
