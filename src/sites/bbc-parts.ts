@@ -5,7 +5,7 @@
  */
 import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
-import { creditText, isHiddenElement, pictureAddress } from '../core/blocks';
+import { creditText, isHiddenElement, notSeenInCaption, pictureAddress } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { TEXT_NODE, isNonContent, metaContent } from '../core/dom';
@@ -21,22 +21,14 @@ import { dataOf, spacedText, textContentOf, walk } from '../core/view';
  */
 const CAPTION_PREFIX = /^(?:image|media|video)\s+(?:caption|source|copyright)\s*,?\s*/i;
 
-/** Labels inside figures only screen readers hear: "Image copyright", "Image caption, ". */
-const HIDDEN_LABEL = [
-  '.off-screen', // 2015–2019 "Image copyright" label (c7e39ac4…)
-  '[class*="VisuallyHidden"]', // 2020+ hidden labels (54528983, cden3j9d1r7o)
-  '.visually-hidden', // 2022+ hidden labels (61896381)
-].join(', ');
-
 /**
  * A figure's picture credit: 2015–2019 `span.story-image-copyright` "EPA" (c7e39ac4…); 2020+
  * `span.…-StyledFigureCopyright` "image copyright" (hidden) + "Getty Images" (54528983), "Image
- * source, " (hidden) + "Reuters" (cden3j9d1r7o).
+ * source, " (hidden) + "Reuters" (cden3j9d1r7o). The hidden labels of every era (`.off-screen`
+ * 2015–2019, `…-VisuallyHidden` 2020+, `.visually-hidden` 2022+) are left out of captions and
+ * credits as on any page (`notSeenInCaption`).
  */
 const FIGURE_CREDIT = '.story-image-copyright, [class*="StyledFigureCopyright"]';
-
-/** Elements inside figures that hold a credit or a hidden label, never caption text. */
-const FIGURE_NON_CAPTION = `${HIDDEN_LABEL}, ${FIGURE_CREDIT}`;
 
 /**
  * The address a 1999–2014 BBC News page records of itself, a path in `<meta name="UKFS_URL">`:
@@ -62,12 +54,7 @@ export function captionText(el: Element | null | undefined): string | null {
   return text || null;
 }
 
-const notCaption = (el: Element): boolean => {
-  const tag = el.tagName.toLowerCase();
-  return (
-    tag === 'style' || tag === 'script' || tag === 'noscript' || matches(el, FIGURE_NON_CAPTION)
-  );
-};
+const notCaption = (el: Element): boolean => notSeenInCaption(el) || matches(el, FIGURE_CREDIT);
 
 /**
  * The picture of a figure: a real <img> (possibly inside <noscript>, as the 2020+ server render
