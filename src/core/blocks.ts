@@ -399,7 +399,7 @@ export function figureParts(figure: Element): FigureParts {
   const credit = creditElement(figure);
   const captionEl = queryOne(figure, 'figcaption');
   const caption = captionEl
-    ? collapse(spacedText(captionEl, (e) => e === credit || notSeenInCaption(e))) || null
+    ? collapse(spacedText(captionEl, (e) => e === credit || notSeenByReader(e))) || null
     : null;
   return { caption, credit: creditText(credit) };
 }
@@ -411,8 +411,11 @@ export function figureParts(figure: Element): FigureParts {
 const SCREEN_READER_ONLY =
   /(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-?reader-text|off-?screen)(?:$|[\s_-])/i;
 
-/** What a caption or credit leaves out: not content, hidden, or there for screen readers only. */
-export function notSeenInCaption(el: Element): boolean {
+/**
+ * What a caption, a credit or a related link's title leaves out: not content, hidden, or there
+ * for screen readers only.
+ */
+export function notSeenByReader(el: Element): boolean {
   return (
     isNonContent(el) ||
     isHiddenElement(el) ||
@@ -460,7 +463,7 @@ const CREDIT_LABEL =
  */
 export function creditText(el: Element | null): string | null {
   if (!el) return null;
-  let text = collapse(spacedText(el, (e) => e !== el && notSeenInCaption(e)));
+  let text = collapse(spacedText(el, (e) => e !== el && notSeenByReader(e)));
   text = text.replace(/^\((.*)\)$/, '$1').trim();
   text = text.replace(CREDIT_LABEL, '').trim();
   return text || null;

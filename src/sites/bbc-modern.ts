@@ -120,6 +120,9 @@ function rule(
   return { id: `bbc-modern/${name}`, selector, kind, reason };
 }
 
+/** Labels only screen readers hear: "Published", "Image caption, ", "Attribution". */
+const VISUALLY_HIDDEN = '.visually-hidden, [class*="VisuallyHidden"]';
+
 /** Components and elements of the article that are never body text. */
 const BODY_SKIP = [
   'h1',
@@ -129,7 +132,7 @@ const BODY_SKIP = [
   '[data-component="media-block"], [data-component="video-block"], [data-component="embed-block"]', // video and social embeds
   '[data-component="ad-slot"], [data-component="related-internet-links"]',
   'header', // 2020 header: h1, byline, metadata strip, topics (54528983)
-  '[class*="VisuallyHidden"], .visually-hidden', // "Published", "Image caption, " …
+  VISUALLY_HIDDEN,
   '[class*="MetadataStrip"], [class*="FooterContainer"]', // "Published 3 days ago" (61896381)
   '[class*="StyledMediaContainer"], [class*="MediaPlayer"], [class*="ShowMoreButton"]',
   '[class*="CommentsWrapper"]',
@@ -378,9 +381,7 @@ function readSection(doc: Document, ld: Record<string, unknown> | null): string 
   if (meta) return meta;
   // Video pages list "Section BBC News / Subsection Dorset" in the metadata strip (61896381).
   for (const item of Array.from(queryAll(doc, '[class*="MetadataStripItem"]'))) {
-    const label = collapse(
-      textContentOf(queryOne(item, '.visually-hidden, [class*="VisuallyHidden"]')),
-    );
+    const label = collapse(textContentOf(queryOne(item, VISUALLY_HIDDEN)));
     if (label === 'Subsection') return collapse(textContentOf(queryOne(item, 'a'))) || null;
   }
   return null;
@@ -429,7 +430,7 @@ function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
  * "Weather" for a Weather video in the 2024 "More on this story" (cden3j9d1r7o).
  */
 function attributionOf(item: Element): string | null {
-  for (const label of queryAll(item, '.visually-hidden, [class*="VisuallyHidden"]')) {
+  for (const label of queryAll(item, VISUALLY_HIDDEN)) {
     if (collapse(textContentOf(label)) !== 'Attribution') continue;
     const value = nextElementSiblingOf(label);
     return (value && collapse(textContentOf(value))) || null;

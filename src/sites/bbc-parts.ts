@@ -5,10 +5,10 @@
  */
 import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
-import { creditText, isHiddenElement, notSeenInCaption, pictureAddress } from '../core/blocks';
+import { creditText, notSeenByReader, pictureAddress } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
-import { TEXT_NODE, isNonContent, metaContent } from '../core/dom';
+import { TEXT_NODE, metaContent } from '../core/dom';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import { dataOf, spacedText, textContentOf, walk } from '../core/view';
 
@@ -26,7 +26,7 @@ const CAPTION_PREFIX = /^(?:image|media|video)\s+(?:caption|source|copyright)\s*
  * `span.…-StyledFigureCopyright` "image copyright" (hidden) + "Getty Images" (54528983), "Image
  * source, " (hidden) + "Reuters" (cden3j9d1r7o). The hidden labels of every era (`.off-screen`
  * 2015–2019, `…-VisuallyHidden` 2020+, `.visually-hidden` 2022+) are left out of captions and
- * credits as on any page (`notSeenInCaption`).
+ * credits as on any page (`notSeenByReader`).
  */
 const FIGURE_CREDIT = '.story-image-copyright, [class*="StyledFigureCopyright"]';
 
@@ -54,7 +54,7 @@ export function captionText(el: Element | null | undefined): string | null {
   return text || null;
 }
 
-const notCaption = (el: Element): boolean => notSeenInCaption(el) || matches(el, FIGURE_CREDIT);
+const notCaption = (el: Element): boolean => notSeenByReader(el) || matches(el, FIGURE_CREDIT);
 
 /**
  * The picture of a figure: a real <img> (possibly inside <noscript>, as the 2020+ server render
@@ -175,7 +175,7 @@ export function relatedLink(
   const title = collapse(
     spacedText(a, (el) => {
       if (el === a) return false;
-      if (el === dateEl || isNonContent(el) || isHiddenElement(el)) return true;
+      if (el === dateEl || notSeenByReader(el)) return true;
       if (!matches(el, LINK_ICON)) return false;
       video ||= VIDEO_ICON.test(el.getAttribute('class') ?? '');
       return true;
