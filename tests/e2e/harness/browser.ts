@@ -93,8 +93,10 @@ export async function launchWithExtension(options: {
     downloadsDir,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
-      rmSync(downloadsDir, { recursive: true, force: true });
+      // Chromium's helper processes can still be writing the profile for a moment after it has
+      // closed (ENOTEMPTY, seen once in an e2e run): removal retries rather than failing a suite.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      rmSync(downloadsDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
