@@ -16,6 +16,7 @@ import {
   askContent,
   injectArticleReader,
   injectContentScript,
+  isNoReceiver,
 } from './tab-article';
 import { openReader } from './reader';
 import { saveArticleJson } from '../shared/save-json';
@@ -33,11 +34,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // The badge of a BBC page's load-time cleanup: asked for once the tab has loaded, rather than sent
 // by the content script, whose runtime.sendMessage held the page's main thread 0.1–9 ms per load
 // in Chromium (bench). Later changes (late clutter, the popup's Clean) the content script sends.
+// A page that moves by script (history.pushState) changes address with no load: the content
+// script is told, to clean the story it now shows, or, where the page came from an address the
+// manifest does not match (the BBC's home page, say), is injected now. The tab's address is only
+// visible here on the BBC News addresses of host_permissions.
 browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab) => {
-  if (change.status !== 'complete' || !tab.url || !isBbcNewsAddress(tab.url)) return;
-  askContent<Record<RemovalKind, number>>(tabId, { type: 'background→content:get-counts' })
-    .then((counts) => showCount(tabId, counts))
-    .catch(() => undefined);
+  if (!tab.url || !isBbcNewsAddress(tab.url)) return;
+  const loaded = change.status === 'complete';
+  // A load's new address arrives while the tab is loading; one that arrives on a loaded tab is
+  // the page's own script moving it.
+  const movedByScript = change.url !== undefined && tab.status === 'complete';
+  if (loaded || movedByScript) void followTab(tabId);
 });
 
 browser.runtime.onInstalled.addListener(() => void createMenus());
@@ -99,6 +106,20 @@ async function createMenus(): Promise<void> {
     title: browser.i18n.getMessage('contextMenuSaveJson') || 'Save article as JSON',
     contexts: ['page'],
   });
+}
+
+/** Tells the tab's content script the tab has loaded or moved; injects it where none answers. */
+async function followTab(tabId: number): Promise<void> {
+  try {
+    const counts = await askContent<Record<RemovalKind, number>>(tabId, {
+      type: 'background→content:tab-updated',
+    });
+    await showCount(tabId, counts);
+  } catch (err) {
+    if (!isNoReceiver(err)) return;
+    // It cleans as at a page load and sends its counts itself.
+    await injectContentScript(tabId).catch(() => undefined);
+  }
 }
 
 /** How many things cleanup hid, on the toolbar button of that tab. */

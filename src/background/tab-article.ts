@@ -60,6 +60,12 @@ export async function injectArticleReader(tabId: number, frameId: number): Promi
 /** "Could not establish connection. Receiving end does not exist." and Firefox's wording. */
 const NO_RECEIVER = /receiving end does not exist|could not establish connection/i;
 
+/** The error of a message to a tab where no content script listens. */
+export function isNoReceiver(err: unknown): boolean {
+  if (err instanceof BackgroundError) return false;
+  return NO_RECEIVER.test(err instanceof Error ? err.message : String(err));
+}
+
 export async function askContent<T>(tabId: number, message: ToContent): Promise<T> {
   const reply = (await browser.tabs.sendMessage(tabId, message)) as Reply<T> | undefined;
   if (!reply) throw new BackgroundError('no-answer', 'The page did not answer.');
@@ -73,8 +79,7 @@ export async function articleFromTab(tabId: number): Promise<Article> {
   try {
     return await askContent<Article>(tabId, message);
   } catch (err) {
-    if (err instanceof BackgroundError) throw err;
-    if (!NO_RECEIVER.test(err instanceof Error ? err.message : String(err))) throw err;
+    if (!isNoReceiver(err)) throw err;
   }
   await injectContentScript(tabId);
   return askContent<Article>(tabId, message);

@@ -96,7 +96,7 @@ function start(): void {
           },
         );
       // Before the load event the background does not need telling: it asks for the counts when
-      // the tab has loaded (background→content:get-counts). A runtime.sendMessage from here
+      // the tab has loaded (background→content:tab-updated). A runtime.sendMessage from here
       // held the page's main thread 0.1–9 ms on a BBC page load in Chromium (the bench).
       if (document.readyState === 'complete') tellBackground(counts);
     },
@@ -140,8 +140,9 @@ function start(): void {
         case 'popup→content:clean':
           session.clean(settings.keepKinds);
           break;
-        case 'background→content:get-counts':
+        case 'background→content:tab-updated':
           await firstCleanDone;
+          followAddress();
           return { ok: true, value: session.counts };
         case 'background→content:get-article': {
           const result = await session.article();
@@ -172,8 +173,11 @@ function start(): void {
   // the user does not want cleaned, cleaned again for kinds to keep).
   let settingsLoaded = false;
   let cleanedFirst = false;
+  // The address now, not the one loaded: a page that moves by script may leave BBC News.
   const autoCleanHere = () =>
-    onBbcNews && autoCleanFor(settings, location.hostname) && session.layout().layout !== 'generic';
+    isBbcNewsAddress(location.href) &&
+    autoCleanFor(settings, location.hostname) &&
+    session.layout().layout !== 'generic';
   const firstClean = () => {
     if (cleanedFirst || retired || document.readyState === 'loading') return;
     cleanedFirst = true;
@@ -194,6 +198,19 @@ function start(): void {
       }
     });
   };
+  /**
+   * A page that moves by script (history.pushState: client-rendered news sites go from story to
+   * story without a page load) keeps this script and its cleanup, but shows another story; the
+   * background says when the tab's address changes, and the new story is cleaned as a page load
+   * would clean it (and watched for late clutter again), or the page is put back where the new
+   * address is not one to clean. "Show original" was for the story it was clicked on.
+   */
+  const followAddress = () =>
+    safely(() => {
+      if (retired || !cleanedFirst || !session.moved()) return;
+      if (autoCleanHere()) session.clean(settings.keepKinds);
+      else if (session.cleaned) showOriginal();
+    });
   if (document.readyState === 'loading')
     document.addEventListener('readystatechange', firstClean, { once: true });
   void loadSettings().then((loaded) => {

@@ -25,6 +25,8 @@ export class PageSession {
   private detection: LayoutDetection | null = null;
   /** The address `detection` was made for. */
   private detectedAt = '';
+  /** The address whose cleanup was last decided on (see `moved`). */
+  private decidedAt: string;
   private reader: ArticleReader | null = null;
   private readonly watcher: LateClutterWatcher;
 
@@ -46,6 +48,20 @@ export class PageSession {
     private readonly loadReader: () => Promise<ArticleReader>,
   ) {
     this.watcher = new LateClutterWatcher(doc, () => this.reclean(), ownNode);
+    this.decidedAt = withoutFragment(currentUrl());
+  }
+
+  /**
+   * Whether the page has moved to another address since this was last asked (or since the session
+   * began): a page that navigates by script shows another story in the same document, and its
+   * cleanup is decided again, as a page load would decide it. The new address counts as decided.
+   * A move within the page (to a `#fragment`) is not a move: the story is the same.
+   */
+  moved(): boolean {
+    const url = withoutFragment(this.currentUrl());
+    if (url === this.decidedAt) return false;
+    this.decidedAt = url;
+    return true;
   }
 
   get cleaned(): boolean {
@@ -159,6 +175,11 @@ export class PageSession {
       recordTexts: false,
     });
   }
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 function unreadable(why: string): ArticleResult {

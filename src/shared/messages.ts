@@ -28,8 +28,11 @@ export type ToContent =
   | { type: 'popup→content:undo' }
   | { type: 'popup→content:clean' }
   | { type: 'background→content:get-article' }
-  /** The removal counts of the page-load cleanup, once it has run, for the toolbar badge. */
-  | { type: 'background→content:get-counts' };
+  /**
+   * The tab has loaded, or moved to another address by script: follow it (clean the story now
+   * shown, as a page load would) and answer the removal counts, for the toolbar badge.
+   */
+  | { type: 'background→content:tab-updated' };
 
 export type ToBackground =
   /** Inject the content script on demand (activeTab + scripting) where no manifest match ran it. */
@@ -48,7 +51,7 @@ const TO_CONTENT = new Set<string>([
   'popup→content:undo',
   'popup→content:clean',
   'background→content:get-article',
-  'background→content:get-counts',
+  'background→content:tab-updated',
 ]);
 const TO_BACKGROUND = new Set<string>([
   'popup→background:inject',

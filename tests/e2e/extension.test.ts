@@ -34,6 +34,8 @@ import {
   CLASSIC_2007,
   GENERIC_PAGE,
   MODERN_2020,
+  MODERN_2024,
+  SCRIPT_HOME,
   STRICT_CSP_2007,
   WAYBACK_2009,
   WAYBACK_PAGES,
@@ -43,7 +45,7 @@ import { corpusPath } from '../helpers/corpus';
 /** The few extension APIs the tests call inside the service worker. */
 declare const chrome: {
   tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
     sendMessage(tabId: number, message: object): Promise<unknown>;
   };
   storage: { sync: { set(items: object): Promise<void> } };
@@ -92,8 +94,12 @@ if (!chromiumPath) {
 describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
   const pages = availablePages([...BBC_PAGES, STRICT_CSP_2007, ...WAYBACK_PAGES]);
   const genericAvailable = existsSync(GENERIC_PAGE.file);
+  // The stories a page moves between by script (the BBC home stand-in links to them).
+  const scriptStories = availablePages([MODERN_2020, MODERN_2024]);
+  const scriptNavigation = scriptStories.length === 2;
   const routes: FixtureRoute[] = [
     ...pages.map((p) => ({ url: p.url, file: p.file, headers: p.headers })),
+    ...(scriptNavigation ? [SCRIPT_HOME, MODERN_2024] : []),
     ...(genericAvailable
       ? [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE].map((p) => ({
           url: p.url,
@@ -625,6 +631,68 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(text.split('Kyle Busch').length - 1).toBe(1);
       await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-table.png'), fullPage: true });
       await closeAll(reader, popup, tab);
+    });
+  });
+
+  describe.skipIf(!scriptNavigation)('a page that moves by script (history.pushState)', () => {
+    const hidden = (tab: Page) =>
+      tab.evaluate(() => document.querySelectorAll('[data-broadsheet-hidden]').length);
+    const badge = (tabId: number) =>
+      browser.serviceWorker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), tabId);
+    /** The page's own router (the fixture's `moveTo`), as a click on one of its links runs it. */
+    const moveTo = (tab: Page, href: string) =>
+      tab.evaluate(
+        (to) => (window as unknown as { moveTo(h: string): Promise<void> }).moveTo(to),
+        href,
+      );
+
+    it('is cleaned when it moves to a story from an address no content script matches', async () => {
+      const tab = await open(SCRIPT_HOME.url);
+      const id = await newestTabId();
+      // The home page's address is not BBC News: no content script ran there.
+      expect(await hidden(tab)).toBe(0);
+
+      await tab.click(`a[href="${new URL(MODERN_2020.url).pathname}"]`);
+      await expect.poll(() => tab.evaluate(() => location.href)).toBe(MODERN_2020.url);
+      // The story arrived without a page load; the extension, told the tab moved, runs its
+      // content script there, which cleans it as a page load would and counts on the badge.
+      const text = await waitForCleanup(() => bodyText(tab), MODERN_2020.clutter);
+      expect(sentencesMissingFrom(text, MODERN_2020.article)).toEqual([]);
+      await expect.poll(() => badge(id), { timeout: 10_000 }).toMatch(/^[1-9]\d*$/);
+      await tab.close();
+    });
+
+    it('cleans the next story it moves to, after "Show original" on the one before', async () => {
+      const tab = await open(SCRIPT_HOME.url);
+      const id = await newestTabId();
+      await tab.click(`a[href="${new URL(MODERN_2020.url).pathname}"]`);
+      await expect.poll(() => tab.evaluate(() => location.href)).toBe(MODERN_2020.url);
+      await waitForCleanup(() => bodyText(tab), MODERN_2020.clutter);
+
+      // Show original: the story as the site made it, and no more watching for late clutter.
+      await browser.serviceWorker.evaluate(
+        (tabId) => chrome.tabs.sendMessage(tabId, { type: 'popup→content:undo' }),
+        id,
+      );
+      await expect
+        .poll(async () => clutterIn(await bodyText(tab), MODERN_2020.clutter))
+        .toEqual(MODERN_2020.clutter);
+      expect(await hidden(tab)).toBe(0);
+
+      // The site moves on to another story: it is cleaned, as a page load of it would be.
+      expect(clutterIn(servedText(MODERN_2024), MODERN_2024.clutter)).toEqual(MODERN_2024.clutter);
+      await moveTo(tab, new URL(MODERN_2024.url).pathname);
+      expect(await tab.evaluate(() => location.href)).toBe(MODERN_2024.url);
+      const text = await waitForCleanup(() => bodyText(tab), MODERN_2024.clutter);
+      expect(sentencesMissingFrom(text, MODERN_2024.article)).toEqual([]);
+      await expect.poll(() => badge(id), { timeout: 10_000 }).toMatch(/^[1-9]\d*$/);
+
+      // Its popup reads the story the page shows now, under the address it has now.
+      const popup = await openPopup(id);
+      await expect
+        .poll(() => popup.locator('body').innerText(), { timeout: 15_000 })
+        .toContain("Mexico counting dead from 'zombie storm' John");
+      await closeAll(popup, tab);
     });
   });
 

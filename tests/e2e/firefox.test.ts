@@ -28,6 +28,9 @@ import {
   BBC_PAGES,
   CLASSIC_2007,
   GENERIC_PAGE,
+  MODERN_2020,
+  MODERN_2024,
+  SCRIPT_HOME,
   STRICT_CSP_2007,
   WAYBACK_PAGES,
 } from './harness/pages';
@@ -84,6 +87,7 @@ async function savedArticle(
 describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
   const pages = availablePages([...BBC_PAGES, STRICT_CSP_2007, ...WAYBACK_PAGES]);
   const genericAvailable = existsSync(GENERIC_PAGE.file);
+  const scriptNavigation = availablePages([MODERN_2020, MODERN_2024]).length === 2;
   let server: FixtureServer;
   let firefox: FirefoxWithExtension;
 
@@ -96,6 +100,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
     server = await startFixtureServer([
       ...pages.map((p) => ({ url: p.url, file: p.file, headers: p.headers })),
       ...(genericAvailable ? [{ url: GENERIC_PAGE.url, file: GENERIC_PAGE.file }] : []),
+      ...(scriptNavigation ? [SCRIPT_HOME, MODERN_2024] : []),
       { url: MOZILLA_SUPPORT_PAGE, file: CLASSIC_2007.file },
     ]);
     firefox = await launchFirefoxWithExtension({
@@ -408,6 +413,36 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
         await popup.close();
         await firefox.setSettings(SETTINGS_KEY, DEFAULT_SETTINGS);
       }
+    });
+  });
+
+  describe.skipIf(!scriptNavigation)('a page that moves by script (history.pushState)', () => {
+    it('is cleaned when it moves to a story, and so is the next story after "Show original"', async () => {
+      // The home page's address is not BBC News: no content script runs there.
+      const tab = await open(SCRIPT_HOME.url);
+      await tab.click(`a[href="${new URL(MODERN_2020.url).pathname}"]`);
+      await expect.poll(() => tab.evaluate(() => location.href)).toBe(MODERN_2020.url);
+      // Moved with no page load: the extension runs its content script there, which cleans.
+      let text = await waitForCleanup(() => bodyText(tab), MODERN_2020.clutter);
+      expect(sentencesMissingFrom(text, MODERN_2020.article)).toEqual([]);
+      const tabId = await firefox.tabIdOf(MODERN_2020.url);
+      await expect.poll(() => firefox.badgeText(tabId), { timeout: 10_000 }).toMatch(/^[1-9]\d*$/);
+
+      const popup = await openPopup(tabId);
+      await press(popup, 'Show original');
+      await expect
+        .poll(async () => clutterIn(await bodyText(tab), MODERN_2020.clutter), { timeout: 10_000 })
+        .toEqual(MODERN_2020.clutter);
+      await popup.close();
+
+      // The site's router moves on to the next story, which is cleaned as a page load would be.
+      await tab.evaluate(
+        (to) => (window as unknown as { moveTo(h: string): Promise<void> }).moveTo(to),
+        new URL(MODERN_2024.url).pathname,
+      );
+      text = await waitForCleanup(() => bodyText(tab), MODERN_2024.clutter);
+      expect(sentencesMissingFrom(text, MODERN_2024.article)).toEqual([]);
+      await tab.close();
     });
   });
 

@@ -59,4 +59,22 @@ describe('PageSession', () => {
     expect(back.article?.archive).toBeNull();
     expect({ ...back.article, extractedAt: null }).toEqual({ ...first.article, extractedAt: null });
   });
+
+  it('tells once that the page has moved to another address, and not again until it moves', () => {
+    const address = { now: STORY };
+    const { session } = sessionAt(address);
+    session.clean();
+    expect(session.moved()).toBe(false);
+
+    const next = 'http://news.bbc.co.uk/1/hi/world/americas/6387081.stm';
+    address.now = next;
+    expect(session.moved()).toBe(true);
+    // The content script has cleaned for the new address by now: asked again, nothing has moved.
+    expect(session.moved()).toBe(false);
+    // A link within the story (a footnote, a section) is not another story.
+    address.now = `${next}#story_continues_1`;
+    expect(session.moved()).toBe(false);
+    address.now = STORY;
+    expect(session.moved()).toBe(true);
+  });
 });

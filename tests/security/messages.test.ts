@@ -20,7 +20,7 @@ describe('isToContent', () => {
     'popup→content:undo',
     'popup→content:clean',
     'background→content:get-article',
-    'background→content:get-counts',
+    'background→content:tab-updated',
   ])('accepts %s', (type) => expect(isToContent({ type })).toBe(true));
 
   it.each([
@@ -73,7 +73,7 @@ describe('isToBackground', () => {
       'popup→content:undo',
       'popup→content:clean',
       'background→content:get-article',
-      'background→content:get-counts',
+      'background→content:tab-updated',
       'popup→background:inject',
       'popup→background:open-reader',
       'popup→background:save-json',

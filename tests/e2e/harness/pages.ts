@@ -102,6 +102,29 @@ export const MODERN_2020: E2ePage = {
   clutter: ['Most Read', 'Top Stories', 'Related Topics', 'Parental Guidance'],
 };
 
+/**
+ * "Mexico counting dead from 'zombie storm' John" (2024), web-page-parser bbc_news/cden3j9d1r7o.html,
+ * over HTTPS. Served for the pages that move to it by script, not opened on its own.
+ */
+export const MODERN_2024: E2ePage = {
+  name: 'modern 2024 (corpus cden3j9d1r7o)',
+  url: 'https://www.bbc.co.uk/news/articles/cden3j9d1r7o',
+  file: corpusPath('web-page-parser/bbc_news/cden3j9d1r7o.html'),
+  article: [
+    "At least 15 people have died in Mexico as a result of Hurricane John, the country's President Andrés Manuel López Obrador has confirmed.",
+  ],
+  clutter: ['More to explore', 'Most read', 'More on this story', 'Related topics'],
+};
+
+/**
+ * A stand-in for the BBC's home page (an address no content script matches) that moves to the
+ * stories above by script, with history.pushState and no page load (its SOURCE.md).
+ */
+export const SCRIPT_HOME = {
+  url: 'https://www.bbc.co.uk/',
+  file: resolve(FIXTURES, 'script-navigation--bbc-home/page.html'),
+};
+
 /** "Obama invites Middle East heads" (2009) as the Wayback Machine replays it. */
 export const WAYBACK_2009: E2ePage = {
   name: 'Wayback capture of classic 2009 (8011268)',
