@@ -208,7 +208,7 @@ function start(): void {
   const followAddress = () =>
     safely(() => {
       if (retired || !cleanedFirst || !session.moved()) return;
-      if (autoCleanHere()) session.clean(settings.keepKinds);
+      if (autoCleanHere()) session.cleanAfterMove(settings.keepKinds);
       else if (session.cleaned) showOriginal();
     });
   if (document.readyState === 'loading')

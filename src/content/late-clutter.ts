@@ -37,6 +37,12 @@ export class LateClutterWatcher {
     private readonly doc: Document,
     private readonly run: () => void,
     private readonly ignore: (node: Node) => boolean,
+    /**
+     * Whether the page is now at another address than its cleanup was made for. A page that
+     * moves to another story by script puts the story in and changes its address in one task, so
+     * the re-clean then runs at once, before the story is painted, not after the wait.
+     */
+    private readonly moved: () => boolean = () => false,
   ) {}
 
   start(): void {
@@ -62,6 +68,13 @@ export class LateClutterWatcher {
       ),
     );
     if (!inserted) return;
+    if (this.moved()) {
+      // One per move, so outside the per-minute budget (a page churning at one address is not).
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.runTimed();
+      return;
+    }
     // A batch already waiting will see these nodes too. (Not a debounce: a page that inserts
     // something every 100 ms would put a debounced re-clean off for ever.)
     if (this.timer !== undefined) return;
@@ -84,6 +97,10 @@ export class LateClutterWatcher {
       return;
     }
     this.runs.push(now);
+    this.runTimed();
+  }
+
+  private runTimed(): void {
     const started = performance.now();
     try {
       this.run();

@@ -27,6 +27,8 @@ export class PageSession {
   private detectedAt = '';
   /** The address whose cleanup was last decided on (see `moved`). */
   private decidedAt: string;
+  /** The address the current cleanup was made for (fragment left out). */
+  private cleanedAt = '';
   private reader: ArticleReader | null = null;
   private readonly watcher: LateClutterWatcher;
 
@@ -47,7 +49,12 @@ export class PageSession {
      */
     private readonly loadReader: () => Promise<ArticleReader>,
   ) {
-    this.watcher = new LateClutterWatcher(doc, () => this.reclean(), ownNode);
+    this.watcher = new LateClutterWatcher(
+      doc,
+      () => this.reclean(),
+      ownNode,
+      () => this.report !== null && !this.cleanedHere(),
+    );
     this.decidedAt = withoutFragment(currentUrl());
   }
 
@@ -91,6 +98,23 @@ export class PageSession {
     const report = this.reclean();
     this.watcher.start();
     return report;
+  }
+
+  /**
+   * Cleans the story the page has moved to (see `moved`), unless the late-clutter watch already
+   * did as it came in; either way the story's late clutter is watched for afresh.
+   */
+  cleanAfterMove(keepKinds: RemovalKind[] = this.keepKinds): void {
+    if (this.cleaned && this.cleanedHere() && keepKinds.join() === this.keepKinds.join()) {
+      this.watcher.stop();
+      this.watcher.start();
+    } else {
+      this.clean(keepKinds);
+    }
+  }
+
+  private cleanedHere(): boolean {
+    return this.cleanedAt === withoutFragment(this.currentUrl());
   }
 
   /** Restores the page exactly and stops watching it. */
@@ -168,6 +192,7 @@ export class PageSession {
   }
 
   private cleanFromOriginal(): CleanReport {
+    this.cleanedAt = withoutFragment(this.currentUrl());
     // Texts are read when the popup asks (state()), not on every page load.
     return cleanPage(this.doc, this.currentUrl(), {
       detection: this.layout(),

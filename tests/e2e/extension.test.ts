@@ -662,6 +662,25 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await tab.close();
     });
 
+    it("hides the next story's clutter before it is painted, while it watches for late clutter", async () => {
+      const tab = await open(SCRIPT_HOME.url);
+      await tab.click(`a[href="${new URL(MODERN_2020.url).pathname}"]`);
+      await expect.poll(() => tab.evaluate(() => location.href)).toBe(MODERN_2020.url);
+      await waitForCleanup(() => bodyText(tab), MODERN_2020.clutter);
+
+      // The router puts the story in and changes the address in one task; what a reader has at
+      // the first frame after it (requestAnimationFrame runs before that frame's paint):
+      const atFirstFrame = await tab.evaluate(async (to) => {
+        await (window as unknown as { moveTo(h: string): Promise<void> }).moveTo(to);
+        return new Promise<string>((done) =>
+          requestAnimationFrame(() => done(document.body.innerText)),
+        );
+      }, new URL(MODERN_2024.url).pathname);
+      expect(clutterIn(atFirstFrame, MODERN_2024.clutter)).toEqual([]);
+      expect(sentencesMissingFrom(collapse(atFirstFrame), MODERN_2024.article)).toEqual([]);
+      await tab.close();
+    });
+
     it('cleans the next story it moves to, after "Show original" on the one before', async () => {
       const tab = await open(SCRIPT_HOME.url);
       const id = await newestTabId();

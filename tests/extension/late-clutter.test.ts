@@ -64,4 +64,34 @@ describe('LateClutterWatcher', () => {
     await settle();
     expect(runs).toBe(1);
   });
+
+  it('re-cleans at once, before the next paint, when the page has moved to another address', async () => {
+    watcher.stop();
+    let moved = false;
+    watcher = new LateClutterWatcher(
+      document,
+      () => runs++,
+      (node) => node === own,
+      () => moved,
+    );
+    watcher.start();
+
+    // Late clutter at the same address waits for the batch.
+    document.body.append(document.createElement('aside'));
+    await Promise.resolve();
+    expect(runs).toBe(0);
+    vi.advanceTimersByTime(LATE_CLUTTER_LIMITS.debounceMs + 1);
+    expect(runs).toBe(1);
+
+    // Another story, at another address: cleaned in the observer's own callback (a microtask, so
+    // before the browser renders), and the batch that was waiting is not run again.
+    document.body.append(document.createElement('aside'));
+    await Promise.resolve();
+    moved = true;
+    document.body.replaceChildren(document.createElement('article'));
+    await Promise.resolve();
+    expect(runs).toBe(2);
+    vi.advanceTimersByTime(LATE_CLUTTER_LIMITS.debounceMs + 1);
+    expect(runs).toBe(2);
+  });
 });

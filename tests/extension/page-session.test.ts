@@ -19,14 +19,15 @@ const STORY = 'http://news.bbc.co.uk/1/hi/world/europe/6658741.stm';
 
 function sessionAt(address: { now: string }) {
   const doc = new DOMParser().parseFromString(PAGE, 'text/html');
+  const cleans: number[] = [];
   const session = new PageSession(
     doc,
     () => address.now,
-    () => {},
+    (total) => cleans.push(total),
     () => false,
     async () => extractArticle,
   );
-  return { doc, session };
+  return { doc, session, cleans };
 }
 
 describe('PageSession', () => {
@@ -76,5 +77,32 @@ describe('PageSession', () => {
     expect(session.moved()).toBe(false);
     address.now = STORY;
     expect(session.moved()).toBe(true);
+  });
+
+  it('cleans after a move only where the page is not already cleaned for its new address', () => {
+    const address = { now: STORY };
+    const { doc, session, cleans } = sessionAt(address);
+    session.clean();
+    expect(cleans).toHaveLength(1);
+    const hidden = () => doc.querySelectorAll('[data-broadsheet-hidden]').length;
+    expect(hidden()).toBeGreaterThan(0);
+
+    // Moved, with the cleanup still the old address's: cleaned again for the new one.
+    address.now = 'http://news.bbc.co.uk/1/hi/world/americas/6387081.stm';
+    session.cleanAfterMove();
+    expect(cleans).toHaveLength(2);
+    // Already cleaned for this address (as the late-clutter watch does when the story comes in):
+    // not again, the same cleanup stays.
+    const before = hidden();
+    session.cleanAfterMove();
+    expect(cleans).toHaveLength(2);
+    expect(hidden()).toBe(before);
+    // After Show original there is nothing in place: cleaned.
+    session.undo();
+    expect(hidden()).toBe(0);
+    session.cleanAfterMove();
+    expect(cleans).toHaveLength(3);
+    expect(hidden()).toBe(before);
+    session.undo();
   });
 });
