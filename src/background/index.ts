@@ -47,7 +47,10 @@ browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeI
   if (loaded || movedByScript) void followTab(tabId);
 });
 
-browser.runtime.onInstalled.addListener(() => void createMenus());
+browser.runtime.onInstalled.addListener(() => {
+  void createMenus();
+  void followOpenTabs();
+});
 browser.runtime.onStartup.addListener(() => void createMenus());
 
 browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
@@ -120,6 +123,22 @@ async function followTab(tabId: number): Promise<void> {
     // It cleans as at a page load and sends its counts itself.
     await injectContentScript(tabId).catch(() => undefined);
   }
+}
+
+/**
+ * Chromium runs no content script in the tabs already open when the extension is installed or
+ * updated (an updated one's old script is cut off from it): the tabs at BBC News addresses get
+ * one now, cleaned as at a page load (after an update, handed over by the old script as the site
+ * made the page: ../content/handover.ts). Firefox injects them itself; there the script it
+ * injected answers, or ours finds it loaded and stops.
+ */
+async function followOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => [] as Tabs.Tab[]);
+  await Promise.all(
+    tabs
+      .filter((t) => t.id !== undefined && t.url && isBbcNewsAddress(t.url))
+      .map((t) => followTab(t.id!)),
+  );
 }
 
 /** How many things cleanup hid, on the toolbar button of that tab. */

@@ -1,7 +1,8 @@
 /**
- * The extension updated (or reloaded) while a BBC story it cleaned is open. Chromium leaves the
- * old content script running in the tab, cut off from the extension, and the popup of the new
- * version injects its own: the old one must hand the page over as the site made it
+ * The extension installed, or updated (or reloaded), while a BBC story is open. Chromium runs no
+ * content script of its own in tabs already open: the new version injects one as it installs.
+ * After an update Chromium leaves the old content script running in the tab, cut off from the
+ * extension: the old one must hand the page over as the site made it to the new one
  * (src/content/handover.ts). Firefox ends the old script and injects the new one into the tab:
  * the new one puts the page back from the marks the cleanup left in it (core's restoreHidden).
  * Either way the new version counts everything, and its Show original restores the page exactly.
@@ -116,6 +117,45 @@ describe.skipIf(!chromiumPath)('the extension updated under an open BBC story', 
         () => document.querySelectorAll(':root > [data-broadsheet-indicator]').length,
       ),
     ).toBeLessThanOrEqual(1);
+  });
+});
+
+describe.skipIf(!chromiumPath)('the extension installed while a BBC story is open', () => {
+  let server: FixtureServer;
+  let chromium: UpdatableChromium;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(DIST, 'manifest.json')))
+      throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does).');
+    server = await startFixtureServer([{ url: CLASSIC_2007.url, file: CLASSIC_2007.file }]);
+    chromium = await launchUpdatableChromium({
+      extensionDir: DIST,
+      hostResolverRules: server.hostResolverRules(),
+    });
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  const textOf = (page: Page) => page.evaluate(() => document.body.innerText);
+
+  it('cleans the story without a reload, and its note undoes the cleanup', async () => {
+    const tab = await chromium.context.newPage();
+    await tab.goto(CLASSIC_2007.url);
+    const original = await tab.evaluate(() => document.body.outerHTML);
+    expect(collapse(await textOf(tab))).toContain(CLASSIC_2007.clutter[0]);
+
+    // Chromium itself runs no content script in a tab that was open before the install.
+    await chromium.install();
+    const text = await waitForCleanup(() => textOf(tab), CLASSIC_2007.clutter);
+    expect(sentencesMissingFrom(text, CLASSIC_2007.article)).toEqual([]);
+
+    // Its note's Show original (Shift+Tab from the top of the page, Enter) puts it back exactly.
+    await tab.keyboard.press('Shift+Tab');
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => tab.evaluate(() => document.body.outerHTML)).toBe(original);
   });
 });
 
