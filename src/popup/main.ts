@@ -11,6 +11,8 @@ import { replaceChildren } from '../ui/dom';
 import { t } from '../ui/i18n';
 import { initPage } from '../ui/page';
 import { loadSettings, updateSettings } from '../ui/settings-store';
+import { hasAccessTo, requestNewsAccess } from '../shared/site-access';
+import { isBbcNewsAddress } from '../content/bbc-address';
 import { renderPopup, type PopupHandlers, type PopupView } from './render';
 import { restrictionOf } from './restricted';
 
@@ -87,14 +89,20 @@ function hostOf(state: PageState): string {
   return '';
 }
 
-function pageView(state: PageState): PopupView {
+function pageView(state: PageState, siteAccess: boolean): PopupView {
   const s = settings!;
   return {
     kind: 'page',
     state,
     siteAutoClean: !s.disabledSites.includes(hostOf(state)),
     globalAutoClean: s.autoClean,
+    siteAccess,
   };
+}
+
+/** Whether the page may be cleaned as it loads: asked only at BBC News addresses. */
+async function siteAccessFor(state: PageState): Promise<boolean> {
+  return isBbcNewsAddress(state.url) ? hasAccessTo(state.url) : true;
 }
 
 /** Asks the content script; where there is none, has the background inject it and asks again. */
@@ -140,7 +148,7 @@ async function refresh(): Promise<void> {
       if (++loadingTries <= LOADING_RETRIES) setTimeout(() => void refresh(), LOADING_RETRY_MS);
       return;
     }
-    render(pageView(state));
+    render(pageView(state, await siteAccessFor(state)));
   } catch (error) {
     // The background refuses pages it may not script (a store or PDF the URL did not give
     // away, an error page) and says why in words of its own.
@@ -183,7 +191,7 @@ const handlers: PopupHandlers = {
     toContent<unknown>(tabId, message)
       .then(() => toContent<PageState>(tabId, { type: 'popup→content:get-state' }))
       .then((state) => {
-        render(pageView(state));
+        render(pageView(state, view.kind === 'page' ? view.siteAccess : true));
         // The button that was clicked was rebuilt with the other label: keep focus on it.
         const buttons = app.querySelectorAll<HTMLButtonElement>('.actions button');
         buttons[buttons.length - 1]?.focus();
@@ -204,6 +212,18 @@ const handlers: PopupHandlers = {
         settings = next;
         if (view.kind === 'page')
           view = { ...view, siteAutoClean: !next.disabledSites.includes(host) };
+      })
+      .catch(failed);
+  },
+  allowSiteAccess() {
+    if (view.kind !== 'page') return;
+    // Straight from the click: a request made after an await is no longer the person's gesture.
+    requestNewsAccess()
+      .then(async (granted) => {
+        if (view.kind !== 'page') return;
+        const siteAccess = granted && (await hasAccessTo(view.state.url));
+        render({ ...view, siteAccess });
+        say(t(siteAccess ? 'newsAccessAllowed' : 'newsAccessRefused'));
       })
       .catch(failed);
   },

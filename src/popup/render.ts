@@ -33,6 +33,11 @@ export type PopupView =
       siteAutoClean: boolean;
       /** The global option; when off, the switch has no effect and the popup says so. */
       globalAutoClean: boolean;
+      /**
+       * Whether the browser lets the extension run on this page as it loads (its host
+       * permission, which a person can withhold); without it the popup offers to ask for it.
+       */
+      siteAccess: boolean;
     };
 
 export interface PopupHandlers {
@@ -41,6 +46,8 @@ export interface PopupHandlers {
   /** "Show original" when the page is cleaned, "Clean page" when it is not. */
   toggleClean(): void;
   setSiteAutoClean(on: boolean): void;
+  /** Asks the browser for access to BBC News sites (from the click itself: a user gesture). */
+  allowSiteAccess(): void;
   retry(): void;
 }
 
@@ -154,6 +161,26 @@ function siteSwitch(view: Extract<PopupView, { kind: 'page' }>, handlers: PopupH
   );
 }
 
+/** In place of the switch where the browser withholds access: the switch would do nothing. */
+function accessNotice(handlers: PopupHandlers) {
+  const id = uid('site-access');
+  return h(
+    'div',
+    { class: 'site-access' },
+    h('p', { id, class: 'note' }, t('newsAccessMissing')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button',
+        'aria-describedby': id,
+        onclick: () => handlers.allowSiteAccess(),
+      },
+      t('allowNewsAccess'),
+    ),
+  );
+}
+
 /**
  * One item per reason, where its first removal was: the reason, how many it hid, and the text
  * of each (the same text once). A classic page hides a box row by row ("MOST POPULAR STORIES
@@ -245,9 +272,11 @@ function pageView(
     error?.code !== 'too-large' && actions(state, handlers),
     // Pages are cleaned on load only at BBC News addresses (the content script's matches);
     // elsewhere a switch would promise what never happens.
-    isBbcNewsAddress(state.url)
-      ? siteSwitch(view, handlers)
-      : h('p', { class: 'note site-note' }, t('autoCleanBbcOnly')),
+    !isBbcNewsAddress(state.url)
+      ? h('p', { class: 'note site-note' }, t('autoCleanBbcOnly'))
+      : view.siteAccess
+        ? siteSwitch(view, handlers)
+        : accessNotice(handlers),
     error?.code !== 'too-large' && renderRemovals(state.counts, state.removals, format),
   );
 }

@@ -519,4 +519,44 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       await tab.close();
     });
   });
+
+  // Last: it takes the extension's host permissions away (and gives them back).
+  describe.skipIf(!pages.includes(CLASSIC_2007))(
+    'with its access to BBC News sites withdrawn',
+    () => {
+      it('cleans nothing as pages load, and its popup asks for access and gets it back', async () => {
+        // A story cleaned as it loaded; then the person withdraws the extension's site access.
+        const story = await open(CLASSIC_2007.url);
+        await waitForCleanup(() => bodyText(story), CLASSIC_2007.clutter);
+        // (Its id now: without the permission the extension no longer sees the tab's address.)
+        const storyTab = await firefox.tabIdOf(CLASSIC_2007.url);
+        await firefox.revokeHostPermissions();
+
+        // No script runs as the next story loads.
+        const next = await open(CLASSIC_2007.url);
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(clutterIn(await bodyText(next), CLASSIC_2007.clutter)).toEqual(CLASSIC_2007.clutter);
+        await next.close();
+
+        // The popup of the first (its script still runs) says so in place of the switch.
+        const popup = await openPopup(storyTab);
+        await popup.waitForSelector('.site-access', { timeout: 15_000 });
+        expect(await popup.$('input[role="switch"]')).toBeNull();
+        await popup.screenshot({ path: resolve(ARTIFACTS, 'firefox-popup-site-access.png') });
+        // A real click (the browser grants a permission only from a person's input).
+        await popup.click('.site-access button');
+        await popup.waitForSelector('input[role="switch"]', { timeout: 10_000 });
+        expect(await popup.evaluate(() => document.getElementById('status')!.textContent)).toBe(
+          'Allowed: BBC News pages are cleaned as they load.',
+        );
+        await popup.close();
+        await story.close();
+
+        // And stories are cleaned as they load again.
+        const again = await open(CLASSIC_2007.url);
+        await waitForCleanup(() => bodyText(again), CLASSIC_2007.clutter);
+        await again.close();
+      });
+    },
+  );
 });

@@ -38,6 +38,7 @@ const HANDLERS: PopupHandlers = {
   saveJson: () => undefined,
   toggleClean: () => undefined,
   setSiteAutoClean: () => undefined,
+  allowSiteAccess: () => undefined,
   retry: () => undefined,
 };
 
@@ -136,7 +137,7 @@ function renderBoth(article: Article | null, doc: Document, page: HostilePage): 
   };
   report.undo();
   const popup = renderPopup(
-    { kind: 'page', state, siteAutoClean: true, globalAutoClean: true },
+    { kind: 'page', state, siteAutoClean: true, globalAutoClean: true, siteAccess: true },
     HANDLERS,
     FORMAT,
   );

@@ -10,7 +10,8 @@ import { makeArticle, makeState } from './fixtures';
 
 const fake = vi.hoisted(() => ({
   tabs: { query: vi.fn(), get: vi.fn(), sendMessage: vi.fn() },
-  runtime: { sendMessage: vi.fn(), openOptionsPage: vi.fn() },
+  runtime: { sendMessage: vi.fn(), openOptionsPage: vi.fn(), getManifest: vi.fn() },
+  permissions: { contains: vi.fn(), request: vi.fn() },
   extension: { isAllowedFileSchemeAccess: vi.fn() },
   i18n: { getMessage: () => '', getUILanguage: () => 'en-GB' },
   storage: {
@@ -20,6 +21,7 @@ const fake = vi.hoisted(() => ({
 }));
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
+const NEWS_ORIGINS = ['*://news.bbc.co.uk/*', '*://www.bbc.co.uk/news/*'];
 const NO_RECEIVER = new Error('Could not establish connection. Receiving end does not exist.');
 const URL_ = 'https://www.bbc.co.uk/news/world-12345678';
 const ok = <T>(value: T) => ({ ok: true, value });
@@ -42,6 +44,8 @@ beforeEach(() => {
   fake.extension.isAllowedFileSchemeAccess.mockResolvedValue(false);
   fake.storage.sync.get.mockResolvedValue({});
   fake.storage.sync.set.mockResolvedValue(undefined);
+  fake.permissions.contains.mockResolvedValue(true);
+  fake.runtime.getManifest.mockReturnValue({ host_permissions: NEWS_ORIGINS });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -155,5 +159,41 @@ describe('popup controller', () => {
     const saved = fake.storage.sync.set.mock.calls[0]![0][SETTINGS_KEY];
     expect(saved.disabledSites).toEqual(['example.com', 'www.bbc.co.uk']);
     expect(saved.keepKinds).toEqual(['ad']);
+  });
+
+  it('where the browser withholds access to the page, asks for it from the click, and says so', async () => {
+    fake.tabs.sendMessage.mockResolvedValue(ok(makeState()));
+    fake.permissions.contains.mockResolvedValue(false);
+    const app = await openPopup();
+    await vi.waitFor(() => expect(button(app, 'Allow on BBC News sites')).toBeDefined());
+    expect(fake.permissions.contains).toHaveBeenCalledWith({
+      origins: ['https://www.bbc.co.uk/news/world-12345678'],
+    });
+    expect(control(app, 'Clean this site automatically')).toBeNull();
+
+    fake.permissions.request.mockResolvedValue(true);
+    fake.permissions.contains.mockResolvedValue(true);
+    button(app, 'Allow on BBC News sites')!.click();
+    // Called in the click's own task (a user gesture), with every BBC News address at once.
+    expect(fake.permissions.request).toHaveBeenCalledWith({ origins: NEWS_ORIGINS });
+    await vi.waitFor(() => expect(control(app, 'Clean this site automatically')).not.toBeNull());
+    expect(document.getElementById('status')!.textContent).toBe(
+      'Allowed: BBC News pages are cleaned as they load.',
+    );
+  });
+
+  it('keeps the offer when the person declines', async () => {
+    fake.tabs.sendMessage.mockResolvedValue(ok(makeState()));
+    fake.permissions.contains.mockResolvedValue(false);
+    fake.permissions.request.mockResolvedValue(false);
+    const app = await openPopup();
+    await vi.waitFor(() => expect(button(app, 'Allow on BBC News sites')).toBeDefined());
+    button(app, 'Allow on BBC News sites')!.click();
+    await vi.waitFor(() =>
+      expect(document.getElementById('status')!.textContent).toBe(
+        'Not allowed: BBC News pages are cleaned only when you ask.',
+      ),
+    );
+    expect(button(app, 'Allow on BBC News sites')).toBeDefined();
   });
 });

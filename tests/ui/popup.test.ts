@@ -15,6 +15,7 @@ function handlers() {
     saveJson: vi.fn<() => void>(),
     toggleClean: vi.fn<() => void>(),
     setSiteAutoClean: vi.fn<(on: boolean) => void>(),
+    allowSiteAccess: vi.fn<() => void>(),
     retry: vi.fn<() => void>(),
   } satisfies PopupHandlers;
 }
@@ -30,11 +31,17 @@ function show(view: PopupView, h: PopupHandlers = handlers()): HTMLElement {
   return el;
 }
 
-const page = (state = makeState(), siteAutoClean = true, globalAutoClean = true): PopupView => ({
+const page = (
+  state = makeState(),
+  siteAutoClean = true,
+  globalAutoClean = true,
+  siteAccess = true,
+): PopupView => ({
   kind: 'page',
   state,
   siteAutoClean,
   globalAutoClean,
+  siteAccess,
 });
 
 describe('restrictionOf', () => {
@@ -249,6 +256,28 @@ describe('popup on an article', () => {
       url: 'https://web.archive.org/web/20090421200012/http://news.bbc.co.uk/1/hi/world/middle_east/8011268.stm',
     };
     expect(control(show(page(capture, true)), 'Clean this site automatically')).not.toBeNull();
+  });
+
+  it('offers to ask for access where the browser withholds it, in place of the switch', () => {
+    // Chrome's "on click" site access, Firefox's per-site permissions: no script runs as BBC
+    // pages load, so the switch would do nothing.
+    const h = handlers();
+    const el = show(page(state, true, true, false), h);
+    expect(control(el, 'Clean this site automatically')).toBeNull();
+    const allow = button(el, 'Allow on BBC News sites')!;
+    expect(document.getElementById(allow.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Broadsheet is not allowed on BBC News sites, so it cannot clean their pages as they load.',
+    );
+    allow.click();
+    expect(h.allowSiteAccess).toHaveBeenCalledTimes(1);
+    // The page's own buttons are still there: the popup read it through the toolbar's grant.
+    expect(buttonNames(el)).toContain('Reader view');
+
+    // Elsewhere it is about BBC News only, as before.
+    const elsewhere = { ...state, url: 'https://www.sciencealert.com/jupiter-europa-plumes' };
+    expect(
+      button(show(page(elsewhere, true, true, false)), 'Allow on BBC News sites'),
+    ).toBeUndefined();
   });
 
   it('says when automatic cleanup is off everywhere', () => {

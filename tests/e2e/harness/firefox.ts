@@ -35,6 +35,8 @@ declare const browser: {
   };
   storage: { sync: { set(items: object): Promise<void> } };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  permissions: { remove(p: { origins: string[] }): Promise<boolean> };
+  runtime: { getManifest(): { host_permissions?: string[] } };
 };
 
 export interface FirefoxWithExtension {
@@ -53,6 +55,8 @@ export interface FirefoxWithExtension {
   badgeText(tabId: number): Promise<string>;
   /** How many items the tab's content script says it hid (its answer to the popup). */
   hiddenCount(tabId: number): Promise<number>;
+  /** Withdraws every host permission, as a person can in Firefox's extensions panel. */
+  revokeHostPermissions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,6 +99,9 @@ export async function launchFirefoxWithExtension(options: {
       'browser.download.folderList': 2,
       'browser.download.dir': downloadsDir,
       'browser.download.useDownloadDir': true,
+      // A permissions.request (the popup's "Allow on BBC News sites") is granted without the
+      // prompt a person would answer, which a headless run cannot click.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   try {
@@ -166,6 +173,13 @@ export async function launchFirefoxWithExtension(options: {
           })) as { value: { removals: unknown[] } };
           return reply.value.removals.length;
         }, tabId),
+      ),
+    revokeHostPermissions: () =>
+      inExtensionPage((page) =>
+        page.evaluate(async () => {
+          const origins = browser.runtime.getManifest().host_permissions ?? [];
+          await browser.permissions.remove({ origins });
+        }),
       ),
     async close() {
       await firefox.close();
