@@ -51,6 +51,11 @@ browser.runtime.onInstalled.addListener(() => {
   void createMenus();
   void followOpenTabs();
 });
+// Access to BBC News sites given back (the popup's "Allow on BBC News sites", the browser's own
+// site-access controls): the stories already open are cleaned too, as if they had just loaded.
+browser.permissions.onAdded.addListener((added) => {
+  if (added.origins?.length) void followOpenTabs();
+});
 browser.runtime.onStartup.addListener(() => void createMenus());
 
 browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
@@ -127,10 +132,10 @@ async function followTab(tabId: number): Promise<void> {
 
 /**
  * Chromium runs no content script in the tabs already open when the extension is installed or
- * updated (an updated one's old script is cut off from it): the tabs at BBC News addresses get
- * one now, cleaned as at a page load (after an update, handed over by the old script as the site
- * made the page: ../content/handover.ts). Firefox injects them itself; there the script it
- * injected answers, or ours finds it loaded and stops.
+ * updated (an updated one's old script is cut off from it), nor where access to a site has just
+ * been given: the tabs at BBC News addresses get one now, cleaned as at a page load (after an
+ * update, handed over by the old script as the site made the page: ../content/handover.ts).
+ * Where the browser injected one itself, it answers, or ours finds it loaded and stops.
  */
 async function followOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => [] as Tabs.Tab[]);
