@@ -3,6 +3,8 @@ import { replaceChildren } from '../ui/dom';
 import { t } from '../ui/i18n';
 import { initPage } from '../ui/page';
 import { loadSettings, updateSettings } from '../ui/settings-store';
+import browser from 'webextension-polyfill';
+import { newsOrigins, requestNewsAccess } from '../shared/site-access';
 import { renderOptions } from './render';
 
 async function start(): Promise<void> {
@@ -13,19 +15,24 @@ async function start(): Promise<void> {
   let pending = Promise.resolve();
 
   const settings = await loadSettings();
+  const granted = await browser.permissions.contains({ origins: newsOrigins() }).catch(() => true);
   replaceChildren(
     app,
-    renderOptions(settings, (update) => {
-      // Saves run one after another, so quick changes land in the order they were made.
-      pending = pending
-        .then(() => updateSettings(update))
-        .then(() => {
-          status.textContent = t('optionsSaved');
-        })
-        .catch((error: unknown) => {
-          status.textContent = t('optionsSaveFailed', String(error));
-        });
-    }),
+    renderOptions(
+      settings,
+      (update) => {
+        // Saves run one after another, so quick changes land in the order they were made.
+        pending = pending
+          .then(() => updateSettings(update))
+          .then(() => {
+            status.textContent = t('optionsSaved');
+          })
+          .catch((error: unknown) => {
+            status.textContent = t('optionsSaveFailed', String(error));
+          });
+      },
+      { granted, request: requestNewsAccess },
+    ),
   );
 }
 

@@ -11,6 +11,13 @@ import { readerControls } from '../ui/reader-controls';
 
 export type SettingsUpdate = (current: Settings) => Settings;
 
+/** The browser's access to BBC News sites, which a person can withhold (see shared/site-access). */
+export interface SiteAccess {
+  granted: boolean;
+  /** Asks the browser for it (from the click itself); resolves to whether it was given. */
+  request(): Promise<boolean>;
+}
+
 function section(title: string, ...children: (HTMLElement | false | null)[]): HTMLElement {
   const id = uid('options-section');
   return h(
@@ -104,9 +111,35 @@ function kindsPanel(keep: RemovalKind[], onChange: (update: SettingsUpdate) => v
   );
 }
 
+/** Under the automatic-cleanup switch where the browser withholds access: it would do nothing. */
+function accessNotice(access: SiteAccess): HTMLElement {
+  const id = uid('site-access');
+  const note = h('p', { id, class: 'help' }, t('newsAccessMissing'));
+  const allow = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button',
+      'aria-describedby': id,
+      onclick: () => {
+        access
+          .request()
+          .then((granted) => {
+            note.textContent = t(granted ? 'newsAccessAllowed' : 'newsAccessRefused');
+            if (granted) allow.remove();
+          })
+          .catch(() => undefined);
+      },
+    },
+    t('allowNewsAccess'),
+  );
+  return h('div', { class: 'site-access' }, note, allow);
+}
+
 export function renderOptions(
   settings: Settings,
   onChange: (update: SettingsUpdate) => void,
+  access: SiteAccess = { granted: true, request: async () => true },
 ): HTMLElement {
   return h(
     'div',
@@ -116,6 +149,7 @@ export function renderOptions(
       checkbox(t('optionsAutoLabel'), settings.autoClean, (on) =>
         onChange((s) => ({ ...s, autoClean: on })),
       ),
+      !access.granted && accessNotice(access),
     ),
     sitesList(settings.disabledSites, onChange),
     kindsPanel(settings.keepKinds, onChange),

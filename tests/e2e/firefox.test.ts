@@ -537,6 +537,11 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
         await new Promise((r) => setTimeout(r, 1500));
         expect(clutterIn(await bodyText(next), CLASSIC_2007.clutter)).toEqual(CLASSIC_2007.clutter);
 
+        // The options page says so under its switch.
+        const options = await firefox.openExtensionPage('src/options/index.html');
+        await options.waitForSelector('.site-access button', { timeout: 15_000 });
+        await options.close();
+
         // The popup of the first (its script still runs) says so in place of the switch.
         const popup = await openPopup(storyTab);
         await popup.waitForSelector('.site-access', { timeout: 15_000 });

@@ -26,6 +26,29 @@ const SETTINGS: Settings = {
 };
 
 describe('options page', () => {
+  it('says under the switch when the browser withholds access to BBC News sites, and asks for it', async () => {
+    let asked = 0;
+    const el = renderOptions(SETTINGS, () => {}, {
+      granted: false,
+      request: async () => (asked++, true),
+    });
+    app.replaceChildren(el);
+    const allow = button(el, 'Allow on BBC News sites')!;
+    const note = document.getElementById(allow.getAttribute('aria-describedby')!)!;
+    expect(note.textContent).toBe(
+      'Broadsheet is not allowed on BBC News sites, so it cannot clean their pages as they load.',
+    );
+    allow.click();
+    expect(asked).toBe(1);
+    await expect
+      .poll(() => note.textContent)
+      .toBe('Allowed: BBC News pages are cleaned as they load.');
+    expect(button(el, 'Allow on BBC News sites')).toBeUndefined();
+
+    // With access, nothing is said.
+    expect(button(show(SETTINGS).el, 'Allow on BBC News sites')).toBeUndefined();
+  });
+
   it('switches automatic cleanup off and on', () => {
     const { el, saved } = show(SETTINGS);
     const auto = control<HTMLInputElement>(el, 'Clean news pages automatically when they load')!;
@@ -95,6 +118,11 @@ describe('options page', () => {
     show(SETTINGS);
     expect(await axeViolations()).toEqual([]);
     show(DEFAULT_SETTINGS);
+    expect(await axeViolations()).toEqual([]);
+    // Where the browser withholds access to BBC News sites.
+    app.replaceChildren(
+      renderOptions(SETTINGS, () => {}, { granted: false, request: async () => false }),
+    );
     expect(await axeViolations()).toEqual([]);
   });
 });

@@ -364,6 +364,9 @@ describe('popup on an article', () => {
     expect(await axeViolations()).toEqual([]);
     show({ kind: 'restricted', reason: 'store' });
     expect(await axeViolations()).toEqual([]);
+    // Where the browser withholds access: the offer in the switch's place.
+    show(page(state, true, true, false));
+    expect(await axeViolations()).toEqual([]);
     show({ kind: 'loading' });
     expect(await axeViolations()).toEqual([]);
   });
