@@ -3,8 +3,7 @@ import { replaceChildren } from '../ui/dom';
 import { t } from '../ui/i18n';
 import { initPage } from '../ui/page';
 import { loadSettings, updateSettings } from '../ui/settings-store';
-import browser from 'webextension-polyfill';
-import { newsOrigins, requestNewsAccess } from '../shared/site-access';
+import { hasNewsAccess, requestNewsAccess } from '../shared/site-access';
 import { renderOptions } from './render';
 
 async function start(): Promise<void> {
@@ -15,7 +14,7 @@ async function start(): Promise<void> {
   let pending = Promise.resolve();
 
   const settings = await loadSettings();
-  const granted = await browser.permissions.contains({ origins: newsOrigins() }).catch(() => true);
+  const granted = await hasNewsAccess();
   replaceChildren(
     app,
     renderOptions(

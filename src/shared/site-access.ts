@@ -25,8 +25,21 @@ function patternOf(url: string): string | null {
 /** Whether the extension holds its host permission for the page at `url`. */
 export async function hasAccessTo(url: string): Promise<boolean> {
   const pattern = patternOf(url);
-  if (!pattern) return false;
-  return browser.permissions.contains({ origins: [pattern] }).catch(() => true);
+  return pattern ? holds([pattern]) : false;
+}
+
+/** Whether the extension holds every BBC News address (what the options page is about). */
+export function hasNewsAccess(): Promise<boolean> {
+  return holds(newsOrigins());
+}
+
+/** Where the browser cannot say, access is assumed: the offer is not made on a guess. */
+async function holds(origins: string[]): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins });
+  } catch {
+    return true;
+  }
 }
 
 /**

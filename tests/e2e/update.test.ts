@@ -35,19 +35,28 @@ if ((!chromiumPath || !firefoxPath) && process.env.CI === 'true')
 /** "32 items hidden" in a popup's text: 32. */
 const hiddenIn = (text: string) => Number(/(\d+) items? hidden/.exec(text)?.[1]);
 
+/** The 2007 story served at its address, and a Chromium the extension is not yet installed in. */
+async function chromiumServing2007(): Promise<{
+  server: FixtureServer;
+  chromium: UpdatableChromium;
+}> {
+  if (!existsSync(resolve(DIST, 'manifest.json')))
+    throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does).');
+  const server = await startFixtureServer([{ url: CLASSIC_2007.url, file: CLASSIC_2007.file }]);
+  const chromium = await launchUpdatableChromium({
+    extensionDir: DIST,
+    hostResolverRules: server.hostResolverRules(),
+  });
+  return { server, chromium };
+}
+
 describe.skipIf(!chromiumPath)('the extension updated under an open BBC story', () => {
   let server: FixtureServer;
   let chromium: UpdatableChromium;
   let extensionId: string;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(DIST, 'manifest.json')))
-      throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does).');
-    server = await startFixtureServer([{ url: CLASSIC_2007.url, file: CLASSIC_2007.file }]);
-    chromium = await launchUpdatableChromium({
-      extensionDir: DIST,
-      hostResolverRules: server.hostResolverRules(),
-    });
+    ({ server, chromium } = await chromiumServing2007());
     extensionId = await chromium.install();
   });
 
@@ -125,13 +134,7 @@ describe.skipIf(!chromiumPath)('the extension installed while a BBC story is ope
   let chromium: UpdatableChromium;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(DIST, 'manifest.json')))
-      throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does).');
-    server = await startFixtureServer([{ url: CLASSIC_2007.url, file: CLASSIC_2007.file }]);
-    chromium = await launchUpdatableChromium({
-      extensionDir: DIST,
-      hostResolverRules: server.hostResolverRules(),
-    });
+    ({ server, chromium } = await chromiumServing2007());
   });
 
   afterAll(async () => {

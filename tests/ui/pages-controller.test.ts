@@ -7,6 +7,8 @@ import { makeArticle } from './fixtures';
 
 const fake = vi.hoisted(() => ({
   i18n: { getMessage: () => '', getUILanguage: () => 'en-GB' },
+  runtime: { getManifest: () => ({ host_permissions: ['*://news.bbc.co.uk/*'] }) },
+  permissions: { contains: vi.fn(), request: vi.fn() },
   storage: {
     session: { get: vi.fn() },
     sync: { get: vi.fn(), set: vi.fn() },
@@ -30,6 +32,7 @@ beforeEach(() => {
   });
   fake.storage.sync.set.mockResolvedValue(undefined);
   fake.storage.session.get.mockResolvedValue({});
+  fake.permissions.contains.mockResolvedValue(true);
 });
 
 describe('reader page', () => {
