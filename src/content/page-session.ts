@@ -27,7 +27,7 @@ export class PageSession {
   private detectedAt = '';
   /** The address whose cleanup was last decided on (see `moved`). */
   private decidedAt: string;
-  /** The address the current cleanup was made for (fragment left out). */
+  /** The story address the current cleanup was made for (see `storyAddress`). */
   private cleanedAt = '';
   private reader: ArticleReader | null = null;
   private readonly watcher: LateClutterWatcher;
@@ -55,17 +55,18 @@ export class PageSession {
       ownNode,
       () => this.report !== null && !this.cleanedHere(),
     );
-    this.decidedAt = withoutFragment(currentUrl());
+    this.decidedAt = storyAddress(currentUrl());
   }
 
   /**
    * Whether the page has moved to another address since this was last asked (or since the session
    * began): a page that navigates by script shows another story in the same document, and its
    * cleanup is decided again, as a page load would decide it. The new address counts as decided.
-   * A move within the page (to a `#fragment`) is not a move: the story is the same.
+   * A move within the page (to a `#fragment`) or a rewrite of its query (tracking parameters
+   * taken off by the site's script) is not a move: the story is the same.
    */
   moved(): boolean {
-    const url = withoutFragment(this.currentUrl());
+    const url = storyAddress(this.currentUrl());
     if (url === this.decidedAt) return false;
     this.decidedAt = url;
     return true;
@@ -114,7 +115,7 @@ export class PageSession {
   }
 
   private cleanedHere(): boolean {
-    return this.cleanedAt === withoutFragment(this.currentUrl());
+    return this.cleanedAt === storyAddress(this.currentUrl());
   }
 
   /** Restores the page exactly and stops watching it. */
@@ -192,7 +193,7 @@ export class PageSession {
   }
 
   private cleanFromOriginal(): CleanReport {
-    this.cleanedAt = withoutFragment(this.currentUrl());
+    this.cleanedAt = storyAddress(this.currentUrl());
     // Texts are read when the popup asks (state()), not on every page load.
     return cleanPage(this.doc, this.currentUrl(), {
       detection: this.layout(),
@@ -202,9 +203,14 @@ export class PageSession {
   }
 }
 
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
+/**
+ * The part of an address that names the story: every BBC era names it by path (`….stm`,
+ * `/news/world-12345678`, `/news/articles/c…`, a Wayback capture's path), never by query or
+ * fragment.
+ */
+function storyAddress(url: string): string {
+  const end = url.search(/[?#]/);
+  return end < 0 ? url : url.slice(0, end);
 }
 
 function unreadable(why: string): ArticleResult {

@@ -72,8 +72,11 @@ describe('PageSession', () => {
     expect(session.moved()).toBe(true);
     // The content script has cleaned for the new address by now: asked again, nothing has moved.
     expect(session.moved()).toBe(false);
-    // A link within the story (a footnote, a section) is not another story.
+    // A link within the story (a footnote, a section) is not another story, nor is the site's
+    // script taking tracking parameters off its address.
     address.now = `${next}#story_continues_1`;
+    expect(session.moved()).toBe(false);
+    address.now = `${next}?at_medium=RSS&at_campaign=KARANGA`;
     expect(session.moved()).toBe(false);
     address.now = STORY;
     expect(session.moved()).toBe(true);
