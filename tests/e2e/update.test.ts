@@ -113,8 +113,9 @@ describe.skipIf(!chromiumPath)('the extension updated under an open BBC story', 
 
     expect(await chromium.install()).toBe(extensionId);
 
-    // The new version's popup reaches the page through a script of its own, and sees all that
-    // the first one had hidden (not a page already cleaned, with nothing left to count).
+    // The new version's script (injected as it installs; its popup's injection where it had not
+    // arrived yet) sees all that the first one had hidden, not a page already cleaned with
+    // nothing left to count.
     const after = await openPopup(tabId);
     expect(await hiddenCount(after)).toBe(counted);
     expect(sentencesMissingFrom(collapse(await textOf(tab)), CLASSIC_2007.article)).toEqual([]);
