@@ -4,6 +4,7 @@
  */
 import { REMOVAL_KINDS, type RemovalKind } from '../core/types';
 import type { Settings } from '../shared/settings';
+import { accessOffer } from '../ui/access-offer';
 import { h, uid } from '../ui/dom';
 import { t } from '../ui/i18n';
 import { kindLabel } from '../ui/format';
@@ -111,31 +112,6 @@ function kindsPanel(keep: RemovalKind[], onChange: (update: SettingsUpdate) => v
   );
 }
 
-/** Under the automatic-cleanup switch where the browser withholds access: it would do nothing. */
-function accessNotice(access: SiteAccess): HTMLElement {
-  const id = uid('site-access');
-  const note = h('p', { id, class: 'help' }, t('newsAccessMissing'));
-  const allow = h(
-    'button',
-    {
-      type: 'button',
-      class: 'button',
-      'aria-describedby': id,
-      onclick: () => {
-        access
-          .request()
-          .then((granted) => {
-            note.textContent = t(granted ? 'newsAccessAllowed' : 'newsAccessRefused');
-            if (granted) allow.remove();
-          })
-          .catch(() => undefined);
-      },
-    },
-    t('allowNewsAccess'),
-  );
-  return h('div', { class: 'site-access' }, note, allow);
-}
-
 export function renderOptions(
   settings: Settings,
   onChange: (update: SettingsUpdate) => void,
@@ -149,7 +125,17 @@ export function renderOptions(
       checkbox(t('optionsAutoLabel'), settings.autoClean, (on) =>
         onChange((s) => ({ ...s, autoClean: on })),
       ),
-      !access.granted && accessNotice(access),
+      // Under the switch where the browser withholds access: the switch would do nothing.
+      !access.granted &&
+        accessOffer('help', (note, button) => {
+          access
+            .request()
+            .then((granted) => {
+              note.textContent = t(granted ? 'newsAccessAllowed' : 'newsAccessRefused');
+              if (granted) button.remove();
+            })
+            .catch(() => undefined);
+        }),
     ),
     sitesList(settings.disabledSites, onChange),
     kindsPanel(settings.keepKinds, onChange),

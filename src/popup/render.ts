@@ -5,6 +5,7 @@
 import type { PageState } from '../shared/messages';
 import { isBbcNewsAddress } from '../content/bbc-address';
 import { REMOVAL_KINDS, type Removal, type RemovalKind } from '../core/types';
+import { accessOffer } from '../ui/access-offer';
 import { h, uid } from '../ui/dom';
 import { t, type MessageKey } from '../ui/i18n';
 import {
@@ -161,26 +162,6 @@ function siteSwitch(view: Extract<PopupView, { kind: 'page' }>, handlers: PopupH
   );
 }
 
-/** In place of the switch where the browser withholds access: the switch would do nothing. */
-function accessNotice(handlers: PopupHandlers) {
-  const id = uid('site-access');
-  return h(
-    'div',
-    { class: 'site-access' },
-    h('p', { id, class: 'note' }, t('newsAccessMissing')),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button',
-        'aria-describedby': id,
-        onclick: () => handlers.allowSiteAccess(),
-      },
-      t('allowNewsAccess'),
-    ),
-  );
-}
-
 /**
  * One item per reason, where its first removal was: the reason, how many it hid, and the text
  * of each (the same text once). A classic page hides a box row by row ("MOST POPULAR STORIES
@@ -276,7 +257,8 @@ function pageView(
       ? h('p', { class: 'note site-note' }, t('autoCleanBbcOnly'))
       : view.siteAccess
         ? siteSwitch(view, handlers)
-        : accessNotice(handlers),
+        : // In the switch's place: where the browser withholds access it would do nothing.
+          accessOffer('note', () => handlers.allowSiteAccess()),
     error?.code !== 'too-large' && renderRemovals(state.counts, state.removals, format),
   );
 }
