@@ -10,121 +10,24 @@
  * the page in, announces readyState "interactive" (when the script cleans), and answers the
  * script's `storage.sync.get` when the case says.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { earlyStylesheets } from '../../src/content/early-css';
-import { EARLY_STYLE_ATTR } from '../../src/content/early-style';
-import { INDICATOR_ATTR } from '../../src/content/indicator';
+import { describe, expect, it } from 'vitest';
 import { HIDDEN_ATTR } from '../../src/core/clean/index';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
-import type { Settings } from '../../src/shared/settings';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import {
+  answerSettings,
+  DIRECTIVE,
+  earlyStyle,
+  indicator,
+  PAGE,
+  parsePage,
+  RELATED,
+  settle,
+  startScript,
+  useContentScript,
+  visibleText,
+} from '../helpers/content-script';
 
-const PAGE = readFileSync(
-  resolve(import.meta.dirname, '../fixtures/bbc-classic--2007-no-breakthrough/page.html'),
-  'utf8',
-);
-const DIRECTIVE = '[an error occurred while processing this directive]';
-const RELATED = 'Q&A: US missile defence';
-
-let readyState: DocumentReadyState = 'loading';
-let answerSettings: (settings: Settings) => void = () => {};
-let settingsAsked = false;
-
-/**
- * Every MutationObserver and timer a test's script starts. The document outlives each test, so a
- * script of an earlier test would otherwise go on watching it, see the next test put its page in,
- * and clean that page as late clutter (it did, about one run in eight, before they were stopped).
- */
-const observers: MutationObserver[] = [];
-const timers: ReturnType<typeof setTimeout>[] = [];
-const NativeObserver = globalThis.MutationObserver;
-const nativeSetTimeout = globalThis.setTimeout;
-class TrackedObserver extends NativeObserver {
-  constructor(callback: MutationCallback) {
-    super(callback);
-    observers.push(this);
-  }
-}
-const trackedSetTimeout = ((...args: Parameters<typeof setTimeout>) => {
-  const id = nativeSetTimeout(...args);
-  timers.push(id);
-  return id;
-}) as typeof setTimeout;
-
-beforeEach(() => {
-  globalThis.MutationObserver = TrackedObserver;
-  globalThis.setTimeout = trackedSetTimeout;
-  readyState = 'loading';
-  settingsAsked = false;
-  document.head.replaceChildren();
-  document.body.replaceChildren();
-  // The indicator hangs off <html>, outside head and body.
-  for (const el of Array.from(document.querySelectorAll(`[${INDICATOR_ATTR}]`))) el.remove();
-  Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
-  const sheets = earlyStylesheets();
-  Object.assign(globalThis, {
-    __BROADSHEET_CLUTTER_CSS__: sheets.clutter,
-    __BROADSHEET_WAYBACK_CSS__: sheets.wayback,
-    chrome: {
-      runtime: {
-        id: 'broadsheet-test',
-        onMessage: { addListener() {} },
-        sendMessage: () => Promise.resolve({ ok: true, value: null }),
-      },
-      storage: {
-        sync: {
-          get: () => {
-            settingsAsked = true;
-            return new Promise((resolve) => {
-              answerSettings = (settings) => resolve({ [SETTINGS_KEY]: settings });
-            });
-          },
-        },
-        onChanged: { addListener() {} },
-      },
-      i18n: { getMessage: () => '' },
-    },
-  });
-});
-
-afterEach(() => {
-  for (const observer of observers.splice(0)) observer.disconnect();
-  for (const timer of timers.splice(0)) clearTimeout(timer);
-  globalThis.MutationObserver = NativeObserver;
-  globalThis.setTimeout = nativeSetTimeout;
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('broadsheet.content')];
-  delete (globalThis as { chrome?: unknown }).chrome;
-  vi.resetModules();
-});
-
-/** The content script, as the browser starts it at document_start. */
-async function startScript(): Promise<void> {
-  await import('../../src/content/index');
-  expect(settingsAsked).toBe(true);
-}
-
-/** The parser has the whole page: readyState becomes "interactive". */
-function parsePage(): void {
-  const parsed = new DOMParser().parseFromString(PAGE, 'text/html');
-  document.head.append(...Array.from(parsed.head.childNodes, (n) => document.importNode(n, true)));
-  document.body.replaceWith(document.importNode(parsed.body, true));
-  readyState = 'interactive';
-  document.dispatchEvent(new Event('readystatechange'));
-}
-
-/** What a reader sees of the page: the text outside hidden elements. */
-function visibleText(): string {
-  const copy = document.body.cloneNode(true) as HTMLElement;
-  for (const el of Array.from(copy.querySelectorAll(`[${HIDDEN_ATTR}]`))) el.remove();
-  return copy.textContent ?? '';
-}
-
-/** Lets the script's promise callbacks run. */
-const settle = () => new Promise((r) => setTimeout(r, 0));
-
-const earlyStyle = () => document.querySelector(`style[${EARLY_STYLE_ATTR}]`);
-const indicator = () => document.querySelector(`[${INDICATOR_ATTR}]`);
+useContentScript();
 
 describe('the first clean when the settings come after the DOM', () => {
   it('cleans at once on the defaults, before the settings arrive', async () => {
