@@ -16,6 +16,12 @@ export const LATE_CLUTTER_LIMITS = {
   watchForMs: 90_000,
   /** A re-clean slower than this means the page is too heavy to keep watching. */
   maxRunMs: 150,
+  /**
+   * After a move to another story, the first batch of insertions within this long is cleaned at
+   * once: a router that pushes the story's address before it renders the story (in a later task)
+   * would otherwise have the story painted, clutter and all, for the batch's wait.
+   */
+  storyAfterMoveMs: 2_000,
 } as const;
 
 const MINUTE_MS = 60_000;
@@ -32,10 +38,13 @@ export class LateClutterWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   private runs: number[] = [];
+  /** Until when (Date.now()) the next batch is a moved page's story, to clean at once. */
+  private storyDueUntil = 0;
 
   constructor(
     private readonly doc: Document,
-    private readonly run: () => void,
+    /** Cleans again; `afterMove` when the page now shows another story than it was cleaned with. */
+    private readonly run: (afterMove: boolean) => void,
     private readonly ignore: (node: Node) => boolean,
     /**
      * Whether the page is now at another address than its cleanup was made for. A page that
@@ -45,7 +54,12 @@ export class LateClutterWatcher {
     private readonly moved: () => boolean = () => false,
   ) {}
 
-  start(): void {
+  /**
+   * Watches for the next `watchForMs`. `afterMove`: the page has just moved to another story and
+   * was cleaned for its address; the story itself may still be to come (see `storyAfterMoveMs`).
+   */
+  start({ afterMove = false } = {}): void {
+    if (afterMove) this.storyDueUntil = Date.now() + LATE_CLUTTER_LIMITS.storyAfterMoveMs;
     if (this.observer || !this.doc.documentElement) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     // childList only: cleanup itself changes attributes and text, which must not wake us.
@@ -59,6 +73,7 @@ export class LateClutterWatcher {
     clearTimeout(this.timer);
     clearTimeout(this.stopTimer);
     this.timer = undefined;
+    this.storyDueUntil = 0;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -68,17 +83,25 @@ export class LateClutterWatcher {
       ),
     );
     if (!inserted) return;
-    if (this.moved()) {
+    if (this.moved() || this.storyDue()) {
       // One per move, so outside the per-minute budget (a page churning at one address is not).
       clearTimeout(this.timer);
       this.timer = undefined;
-      this.runTimed();
+      this.runTimed(true);
       return;
     }
     // A batch already waiting will see these nodes too. (Not a debounce: a page that inserts
     // something every 100 ms would put a debounced re-clean off for ever.)
     if (this.timer !== undefined) return;
     this.schedule(LATE_CLUTTER_LIMITS.debounceMs);
+  }
+
+  /** Whether this batch is the story a move announced (once per move). */
+  private storyDue(): boolean {
+    if (!this.storyDueUntil) return false;
+    const due = Date.now() < this.storyDueUntil;
+    this.storyDueUntil = 0;
+    return due;
   }
 
   private schedule(ms: number): void {
@@ -97,13 +120,13 @@ export class LateClutterWatcher {
       return;
     }
     this.runs.push(now);
-    this.runTimed();
+    this.runTimed(false);
   }
 
-  private runTimed(): void {
+  private runTimed(afterMove: boolean): void {
     const started = performance.now();
     try {
-      this.run();
+      this.run(afterMove);
     } catch {
       // A failing re-clean must not throw into the page; the next batch may succeed.
     }

@@ -51,7 +51,12 @@ export class PageSession {
   ) {
     this.watcher = new LateClutterWatcher(
       doc,
-      () => this.reclean(),
+      (afterMove) => {
+        // A story that came in after a move is looked at afresh, even at an address the page
+        // was already detected at (when the router pushed the address before the story).
+        if (afterMove) this.detection = null;
+        this.reclean();
+      },
       ownNode,
       () => this.report !== null && !this.cleanedHere(),
     );
@@ -103,15 +108,18 @@ export class PageSession {
 
   /**
    * Cleans the story the page has moved to (see `moved`), unless the late-clutter watch already
-   * did as it came in; either way the story's late clutter is watched for afresh.
+   * did as it came in, and watches its late clutter afresh. The story may not be in the page yet
+   * (a router can push the address first and render after): then it is cleaned at once as it
+   * comes in, not after the watch's usual wait.
    */
   cleanAfterMove(keepKinds: RemovalKind[] = this.keepKinds): void {
-    if (this.cleaned && this.cleanedHere() && keepKinds.join() === this.keepKinds.join()) {
-      this.watcher.stop();
-      this.watcher.start();
-    } else {
-      this.clean(keepKinds);
+    const done = this.cleaned && this.cleanedHere() && keepKinds.join() === this.keepKinds.join();
+    this.watcher.stop();
+    if (!done) {
+      this.keepKinds = keepKinds;
+      this.reclean();
     }
+    this.watcher.start({ afterMove: true });
   }
 
   private cleanedHere(): boolean {

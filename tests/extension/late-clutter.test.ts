@@ -9,6 +9,7 @@ import { LATE_CLUTTER_LIMITS, LateClutterWatcher } from '../../src/content/late-
 
 describe('LateClutterWatcher', () => {
   let runs = 0;
+  let afterMoves = 0;
   let watcher: LateClutterWatcher;
   let own: HTMLElement;
 
@@ -19,9 +20,13 @@ describe('LateClutterWatcher', () => {
     document.body.replaceChildren(story);
     own = document.createElement('div');
     runs = 0;
+    afterMoves = 0;
     watcher = new LateClutterWatcher(
       document,
-      () => runs++,
+      (afterMove) => {
+        runs++;
+        if (afterMove) afterMoves++;
+      },
       (node) => node === own,
     );
     watcher.start();
@@ -70,7 +75,10 @@ describe('LateClutterWatcher', () => {
     let moved = false;
     watcher = new LateClutterWatcher(
       document,
-      () => runs++,
+      (afterMove) => {
+        runs++;
+        if (afterMove) afterMoves++;
+      },
       (node) => node === own,
       () => moved,
     );
@@ -90,8 +98,46 @@ describe('LateClutterWatcher', () => {
     moved = true;
     document.body.replaceChildren(document.createElement('article'));
     await Promise.resolve();
-    expect(runs).toBe(2);
+    expect([runs, afterMoves]).toEqual([2, 1]);
     vi.advanceTimersByTime(LATE_CLUTTER_LIMITS.debounceMs + 1);
     expect(runs).toBe(2);
+  });
+
+  it('after a move, cleans the story at once when it comes in after the address, once', async () => {
+    // A router that pushes the story's address first, cleaned for it then (the old story still
+    // in the page), and renders the story in a later task.
+    watcher.stop();
+    watcher.start({ afterMove: true });
+    vi.advanceTimersByTime(50);
+    document.body.replaceChildren(document.createElement('article'));
+    await Promise.resolve();
+    expect([runs, afterMoves]).toEqual([1, 1]);
+    // What comes after it is late clutter of that story, gathered as usual.
+    document.body.append(document.createElement('aside'));
+    await Promise.resolve();
+    expect(runs).toBe(1);
+    vi.advanceTimersByTime(LATE_CLUTTER_LIMITS.debounceMs + 1);
+    expect([runs, afterMoves]).toEqual([2, 1]);
+  });
+
+  it('after a move, gathers as usual what comes in once the story is overdue', async () => {
+    watcher.stop();
+    watcher.start({ afterMove: true });
+    vi.advanceTimersByTime(LATE_CLUTTER_LIMITS.storyAfterMoveMs + 1);
+    document.body.append(document.createElement('aside'));
+    await Promise.resolve();
+    expect(runs).toBe(0);
+    vi.advanceTimersByTime(LATE_CLUTTER_LIMITS.debounceMs + 1);
+    expect([runs, afterMoves]).toEqual([1, 0]);
+  });
+
+  it('forgets a move it was told of when it stops', async () => {
+    watcher.stop();
+    watcher.start({ afterMove: true });
+    watcher.stop();
+    watcher.start();
+    document.body.append(document.createElement('aside'));
+    await Promise.resolve();
+    expect(runs).toBe(0);
   });
 });
