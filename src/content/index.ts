@@ -201,7 +201,8 @@ function start(): void {
   /**
    * A page that moves by script (history.pushState: client-rendered news sites go from story to
    * story without a page load) keeps this script and its cleanup, but shows another story; the
-   * background says when the tab's address changes, and the new story is cleaned as a page load
+   * page's history (below) or the background says when the tab's address changes, and the new
+   * story is cleaned as a page load
    * would clean it (and watched for late clutter again), or the page is put back where the new
    * address is not one to clean. "Show original" was for the story it was clicked on.
    */
@@ -211,6 +212,14 @@ function start(): void {
       if (autoCleanHere()) session.cleanAfterMove(settings.keepKinds);
       else if (session.cleaned) showOriginal();
     });
+  // Where the browser has the Navigation API, the page's own history tells at once that it has
+  // moved (pushState, replaceState, back and forward within the document): the new story is then
+  // cleaned before it is painted even when the late-clutter watch is over (after its 90 seconds,
+  // or after Show original), and a move to an address that is not BBC News puts the page back.
+  // After the observer's callback for the same task (a microtask too), so that a story the watch
+  // already cleaned is not cleaned twice. The background's word comes a frame or more later.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', () => queueMicrotask(followAddress));
   if (document.readyState === 'loading')
     document.addEventListener('readystatechange', firstClean, { once: true });
   void loadSettings().then((loaded) => {

@@ -417,7 +417,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
   });
 
   describe.skipIf(!scriptNavigation)('a page that moves by script (history.pushState)', () => {
-    it('is cleaned when it moves to a story, and so is the next story after "Show original"', async () => {
+    it('is cleaned when it moves to a story, and the next story after "Show original" before it is painted', async () => {
       // The home page's address is not BBC News: no content script runs there.
       const tab = await open(SCRIPT_HOME.url);
       await tab.click(`a[href="${new URL(MODERN_2020.url).pathname}"]`);
@@ -435,11 +435,15 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
         .toEqual(MODERN_2020.clutter);
       await popup.close();
 
-      // The site's router moves on to the next story, which is cleaned as a page load would be.
-      await tab.evaluate(
-        (to) => (window as unknown as { moveTo(h: string): Promise<void> }).moveTo(to),
-        new URL(MODERN_2024.url).pathname,
-      );
+      // The site's router moves on to the next story, which is cleaned as a page load would be,
+      // before it is painted (requestAnimationFrame runs before the frame's paint).
+      const atFirstFrame = await tab.evaluate(async (to) => {
+        await (window as unknown as { moveTo(h: string): Promise<void> }).moveTo(to);
+        return new Promise<string>((done) =>
+          requestAnimationFrame(() => done(document.body.innerText)),
+        );
+      }, new URL(MODERN_2024.url).pathname);
+      expect(clutterIn(atFirstFrame, MODERN_2024.clutter)).toEqual([]);
       text = await waitForCleanup(() => bodyText(tab), MODERN_2024.clutter);
       expect(sentencesMissingFrom(text, MODERN_2024.article)).toEqual([]);
       await tab.close();

@@ -125,6 +125,15 @@ export const SCRIPT_HOME = {
   file: resolve(FIXTURES, 'script-navigation--bbc-home/page.html'),
 };
 
+/**
+ * The same stand-in at a BBC address that is not BBC News (no content script matches it, and the
+ * extension has no access to it): a story may move on to it by script.
+ */
+export const SCRIPT_SPORT = {
+  url: 'https://www.bbc.co.uk/sport',
+  file: SCRIPT_HOME.file,
+};
+
 /** "Obama invites Middle East heads" (2009) as the Wayback Machine replays it. */
 export const WAYBACK_2009: E2ePage = {
   name: 'Wayback capture of classic 2009 (8011268)',
