@@ -218,8 +218,11 @@ function start(): void {
   // or after Show original), and a move to an address that is not BBC News puts the page back.
   // After the observer's callback for the same task (a microtask too), so that a story the watch
   // already cleaned is not cleaned twice. The background's word comes a frame or more later.
+  // Only where the script started on BBC News: on another site (the toolbar's injection) a page
+  // cleaned by hand stays as it was made, as the background never tells of moves there.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', () => queueMicrotask(followAddress));
+  if (onBbcNews)
+    navigation?.addEventListener('currententrychange', () => queueMicrotask(followAddress));
   if (document.readyState === 'loading')
     document.addEventListener('readystatechange', firstClean, { once: true });
   void loadSettings().then((loaded) => {

@@ -2,7 +2,7 @@
  * The content script in jsdom, as the browser starts it at document_start: the document is
  * "loading" and empty; a test puts the rebuilt 2007 story in (`parsePage`, readyState becomes
  * "interactive", when the script cleans) and answers the script's `storage.sync.get` when it says.
- * The extension APIs are stand-ins that answer nothing else.
+ * The extension APIs are stand-ins: messages reach the script through `sendToScript`.
  *
  * `useContentScript()` registers the stand-ins before each test and takes them, the script's
  * observers and timers away after it.
@@ -27,6 +27,12 @@ export const RELATED = 'Q&A: US missile defence';
 let readyState: DocumentReadyState = 'loading';
 let answer: (settings: Settings) => void = () => {};
 let settingsAsked = false;
+type MessageListener = (
+  message: unknown,
+  sender: { id: string },
+  sendResponse: (reply: unknown) => void,
+) => unknown;
+let messageListeners: MessageListener[] = [];
 
 /**
  * Every MutationObserver and timer a test's script starts. The document outlives each test, so a
@@ -55,6 +61,7 @@ export function useContentScript(): void {
     globalThis.setTimeout = trackedSetTimeout;
     readyState = 'loading';
     settingsAsked = false;
+    messageListeners = [];
     document.head.replaceChildren();
     document.body.replaceChildren();
     // The indicator hangs off <html>, outside head and body.
@@ -67,7 +74,9 @@ export function useContentScript(): void {
       chrome: {
         runtime: {
           id: 'broadsheet-test',
-          onMessage: { addListener() {} },
+          onMessage: {
+            addListener: (listener: MessageListener) => messageListeners.push(listener),
+          },
           sendMessage: () => Promise.resolve({ ok: true, value: null }),
         },
         storage: {
@@ -106,6 +115,13 @@ export async function startScript(): Promise<void> {
 /** The script's `storage.sync.get` answers with `settings`. */
 export function answerSettings(settings: Settings): void {
   answer(settings);
+}
+
+/** The extension (popup or background) sends `message` to the script; resolves with its reply. */
+export function sendToScript(message: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    for (const listener of messageListeners) listener(message, { id: 'broadsheet-test' }, resolve);
+  });
 }
 
 /** The parser has the whole page: readyState becomes "interactive". */
