@@ -23,14 +23,47 @@ export function cjkCharacters(text: string): number {
 }
 
 /**
+ * Thai, Lao, Khmer and Burmese: written without spaces between words (a space ends a phrase or a
+ * sentence), and with words of several characters, so neither spaces nor characters count them.
+ */
+const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED_RUNS =
+  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}][\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}]*/gu;
+
+/** The platform's word breaker (ICU's dictionaries), made on first need; null where there is none. */
+let wordBreaker: { segment(text: string): Iterable<{ isWordLike?: boolean }> } | null | undefined;
+function breaker(): typeof wordBreaker {
+  if (wordBreaker === undefined) {
+    const Segmenter = (globalThis.Intl as { Segmenter?: typeof Intl.Segmenter } | undefined)
+      ?.Segmenter;
+    wordBreaker = Segmenter ? new Segmenter(undefined, { granularity: 'word' }) : null;
+  }
+  return wordBreaker;
+}
+
+/** Words in runs of Thai, Lao, Khmer and Burmese, by the platform's word breaker. */
+function unspacedWords(runs: string[], words: NonNullable<typeof wordBreaker>): number {
+  let n = 0;
+  for (const run of runs) for (const segment of words.segment(run)) if (segment.isWordLike) n++;
+  return n;
+}
+
+/**
  * Words as readers count them: runs of letters or digits, with inner apostrophes; in Chinese and
  * Japanese, written without spaces, each character, as word processors count them (a run of
- * them would otherwise be one word: a 2,000-character story, 40 "words").
+ * them would otherwise be one word: a 2,000-character story, 40 "words"); in Thai, Lao, Khmer
+ * and Burmese, the words the platform's word breaker finds (Node, Chromium, Firefox from 125;
+ * an older Firefox, which has none, counts what lies between spaces, as for other scripts).
  */
 export function countWords(text: string): number {
   const cjk = cjkCharacters(text);
-  const rest = cjk ? text.replace(CJK_ALL, ' ') : text;
+  let rest = cjk ? text.replace(CJK_ALL, ' ') : text;
   let n = cjk;
+  const words = UNSPACED.test(rest) ? breaker() : null;
+  if (words) {
+    n += unspacedWords(rest.match(UNSPACED_RUNS) ?? [], words);
+    rest = rest.replace(UNSPACED_RUNS, ' ');
+  }
   WORD.lastIndex = 0;
   while (WORD.exec(rest)) n++;
   return n;

@@ -1,5 +1,5 @@
 /** Counting words as readers (and word processors) count them, in every script. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cjkCharacters, countWords } from '../../src/core/text';
 
 describe('countWords', () => {
@@ -25,5 +25,28 @@ describe('countWords', () => {
   it('counts Korean by its spaces, like Latin text', () => {
     expect(countWords('안녕하세요 세계')).toBe(2);
     expect(cjkCharacters('안녕하세요 세계')).toBe(0);
+  });
+
+  it('counts Thai, Lao and Khmer words, written without spaces between them', () => {
+    // ฉัน รัก ภาษา ไทย: "I love the Thai language".
+    expect(countWords('ฉันรักภาษาไทย')).toBe(4);
+    // ຂ້ອຍ ຮັກ ເຈົ້າ and ខ្ញុំ ស្រលាញ់ អ្នក: "I love you".
+    expect(countWords('ຂ້ອຍຮັກເຈົ້າ')).toBe(3);
+    expect(countWords('ខ្ញុំស្រលាញ់អ្នក')).toBe(3);
+    // Latin words and numbers beside them count as elsewhere.
+    expect(countWords('BBC Thai: ฉันรักภาษาไทย, 2024')).toBe(7);
+  });
+
+  it('counts Thai between spaces where the platform has no word breaker (Firefox before 125)', async () => {
+    vi.resetModules();
+    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
+    try {
+      const { countWords: withoutBreaker } = await import('../../src/core/text');
+      expect(withoutBreaker('ฉันรักภาษาไทย')).toBe(1);
+      expect(withoutBreaker('BBC Thai: ฉันรักภาษาไทย, 2024')).toBe(4);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
