@@ -75,7 +75,9 @@ export function spawnChromium(options: {
         child.kill();
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      // Chromium's helper processes can outlive the browser's own for a moment, still writing the
+      // profile (ENOTEMPTY, seen once in CI here as in browser.ts): removal retries.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
