@@ -202,9 +202,9 @@ function start(): void {
    * A page that moves by script (history.pushState: client-rendered news sites go from story to
    * story without a page load) keeps this script and its cleanup, but shows another story; the
    * page's history (below) or the background says when the tab's address changes, and the new
-   * story is cleaned as a page load
-   * would clean it (and watched for late clutter again), or the page is put back where the new
-   * address is not one to clean. "Show original" was for the story it was clicked on.
+   * story is cleaned as a page load would clean it (and watched for late clutter again), or the
+   * page is put back where the new address is not one to clean. "Show original" was for the
+   * story it was clicked on.
    */
   const followAddress = () =>
     safely(() => {

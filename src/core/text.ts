@@ -26,9 +26,10 @@ export function cjkCharacters(text: string): number {
  * Thai, Lao, Khmer and Burmese: written without spaces between words (a space ends a phrase or a
  * sentence), and with words of several characters, so neither spaces nor characters count them.
  */
-const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const UNSPACED_RUNS =
-  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}][\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}]*/gu;
+const UNSPACED_SCRIPTS = '\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, 'u');
+/** A run of those letters, with the marks written on them. */
+const UNSPACED_RUNS = new RegExp(`[${UNSPACED_SCRIPTS}][${UNSPACED_SCRIPTS}\\p{M}]*`, 'gu');
 
 /** The platform's word breaker (ICU's dictionaries), made on first need; null where there is none. */
 let wordBreaker: { segment(text: string): Iterable<{ isWordLike?: boolean }> } | null | undefined;
