@@ -6,31 +6,24 @@
  * address, the script leaves the cleanup as the reader asked for it: the page's own history is
  * followed only where the script started on BBC News (./content-moves.test.ts).
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HIDDEN_ATTR } from '../../src/core/clean/index';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import {
   answerSettings,
   DIRECTIVE,
   parsePage,
+  pushAddress,
   sendToScript,
   settle,
   startScript,
   useContentScript,
+  useNavigation,
   visibleText,
 } from '../helpers/content-script';
 
 useContentScript();
-
-let navigation: EventTarget;
-beforeEach(() => {
-  navigation = new EventTarget();
-  Object.assign(globalThis, { navigation });
-});
-afterEach(() => {
-  delete (globalThis as { navigation?: unknown }).navigation;
-  history.replaceState(null, '', '/world/story-1');
-});
+useNavigation();
 
 it('keeps a cleanup made by hand when the page moves by script', async () => {
   await startScript();
@@ -45,8 +38,7 @@ it('keeps a cleanup made by hand when the page moves by script', async () => {
   expect(hidden).toBeGreaterThan(0);
   expect(visibleText()).not.toContain(DIRECTIVE);
 
-  history.pushState(null, '', '/world/story-2');
-  navigation.dispatchEvent(new Event('currententrychange'));
+  pushAddress('/world/story-2');
   await settle();
   expect(document.querySelectorAll(`[${HIDDEN_ATTR}]`)).toHaveLength(hidden);
 });

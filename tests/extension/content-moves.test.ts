@@ -9,7 +9,7 @@
  * back. The page is the rebuilt 2007 story, at an address of today's site so that the page can
  * move to one that is not BBC News (a page cannot push another host's address).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import {
   answerSettings,
@@ -18,30 +18,17 @@ import {
   indicator,
   PAGE,
   parsePage,
+  pushAddress,
   RELATED,
   settle,
   startScript,
   useContentScript,
+  useNavigation,
   visibleText,
 } from '../helpers/content-script';
 
 useContentScript();
-
-let navigation: EventTarget;
-beforeEach(() => {
-  navigation = new EventTarget();
-  Object.assign(globalThis, { navigation });
-});
-afterEach(() => {
-  delete (globalThis as { navigation?: unknown }).navigation;
-  history.replaceState(null, '', '/news/world-europe-6658741');
-});
-
-/** The site's router pushes `path` as the page's address, as history.pushState tells it. */
-function pushAddress(path: string): void {
-  history.pushState(null, '', path);
-  navigation.dispatchEvent(new Event('currententrychange'));
-}
+useNavigation();
 
 /** The site's router puts another story (a fresh copy of the page's) in place of the page's. */
 function renderStory(): void {

@@ -153,3 +153,29 @@ export const settle = () => new Promise((r) => setTimeout(r, 0));
 
 export const earlyStyle = () => document.querySelector(`style[${EARLY_STYLE_ATTR}]`);
 export const indicator = () => document.querySelector(`[${INDICATOR_ATTR}]`);
+
+let navigation: EventTarget | null = null;
+
+/**
+ * A stand-in for the Navigation API's `navigation` (jsdom has none) before each test, taken away
+ * after it, with the page's address put back to where the test began.
+ */
+export function useNavigation(): void {
+  let began = '';
+  beforeEach(() => {
+    began = location.href;
+    navigation = new EventTarget();
+    Object.assign(globalThis, { navigation });
+  });
+  afterEach(() => {
+    delete (globalThis as { navigation?: unknown }).navigation;
+    navigation = null;
+    history.replaceState(null, '', began);
+  });
+}
+
+/** The site's router pushes `path` as the page's address, as history.pushState tells it. */
+export function pushAddress(path: string): void {
+  history.pushState(null, '', path);
+  navigation?.dispatchEvent(new Event('currententrychange'));
+}
