@@ -23,7 +23,8 @@ import { jsonLd, metaContent } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
 import { collapse } from '../core/text';
-import { figureBlock, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
+import { imgTagsIn, noscriptText } from '../core/noscript';
+import { figureBlock, noscriptImage, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
   childrenOf,
@@ -273,10 +274,13 @@ function imageComponent(el: Element, ctx: ExtractContext): Classification {
 
 function includeImages(el: Element, ctx: ExtractContext): Block[] | 'skip' {
   const out: Block[] = [];
-  for (const img of Array.from(queryAll(el, 'img'))) {
-    const src = ctx.resolve(img.getAttribute('src'));
-    const alt = collapse(img.getAttribute('alt')) || null;
-    if (src && alt) out.push({ type: 'image', src, alt, caption: null, credit: null });
+  for (const found of Array.from(queryAll(el, 'img, noscript'))) {
+    // A <noscript> parsed as elements holds an <img> this loop reaches by itself.
+    const image = matches(found, 'img')
+      ? { src: ctx.resolve(found.getAttribute('src')), alt: collapse(found.getAttribute('alt')) }
+      : noscriptImage(found, ctx);
+    if (image?.src && image.alt)
+      out.push({ type: 'image', src: image.src, alt: image.alt, caption: null, credit: null });
   }
   return out.length ? out : 'skip';
 }
@@ -290,7 +294,8 @@ function followsBanner(el: Element): boolean {
 }
 
 function altInNoscript(el: Element): string {
-  return /\salt="([^"]*)"/i.exec(textContentOf(queryOne(el, 'noscript')) ?? '')?.[1] ?? '';
+  const noscript = queryOne(el, 'noscript');
+  return (noscript && imgTagsIn(noscriptText(noscript) ?? '')[0]?.get('alt')) ?? '';
 }
 
 /**

@@ -9,6 +9,7 @@ import { creditText, notSeenByReader, pictureAddress } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { TEXT_NODE, metaContent } from '../core/dom';
+import { imgTagsIn, noscriptText } from '../core/noscript';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import { dataOf, spacedText, textContentOf, walk } from '../core/view';
 
@@ -76,24 +77,20 @@ export function figureImage(
     return { src, alt: collapse(img.getAttribute('alt')) || null };
   }
   const noscript = queryOne(figure, 'noscript');
-  // Some parsers keep <noscript> content as text; the image address is still readable from it.
-  const raw = textContentOf(noscript) ?? '';
-  const m = /<img[^>]*\ssrc="([^"]+)"/i.exec(raw);
-  if (m) {
-    const src = ctx.resolve(decodeAttr(m[1]!));
-    const alt = /\salt="([^"]*)"/i.exec(raw)?.[1];
-    if (src) return { src, alt: alt ? collapse(decodeAttr(alt)) || null : null };
-  }
-  return null;
+  return noscript ? noscriptImage(noscript, ctx) : null;
 }
 
-function decodeAttr(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+/**
+ * The picture a `<noscript>` writes as text (a browser with scripting on parses it so; see
+ * core/noscript.ts): its first `<img>` tag's address and alt text.
+ */
+export function noscriptImage(
+  noscript: Element,
+  ctx: Pick<ExtractContext, 'resolve'>,
+): { src: string; alt: string | null } | null {
+  const tag = imgTagsIn(noscriptText(noscript) ?? '')[0];
+  const src = ctx.resolve(tag?.get('src') ?? null);
+  return tag && src ? { src, alt: collapse(tag.get('alt')) || null } : null;
 }
 
 /**

@@ -22,6 +22,7 @@ import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse } from '../core/text';
 import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './generic-filters';
 import { articleScope } from './generic-scope';
+import { noscriptImagesAsElements } from '../core/noscript';
 
 const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
@@ -44,6 +45,8 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
   if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
   unwrapEmbeddedPosts(page);
+  // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
+  noscriptImagesAsElements(page);
   const pictures = new Map<Element, FigureParts>();
   readPictures(page, pictures);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the

@@ -1,6 +1,6 @@
 /**
- * The part of jsdom's API these suites use (the project has no @types/jsdom; the UI tests reach
- * jsdom through Vitest's environment instead).
+ * The part of jsdom's API the tests use directly (the project has no @types/jsdom; the UI tests
+ * reach jsdom through Vitest's environment instead).
  */
 declare module 'jsdom' {
   /** A console that drops the page's messages unless listened to. */
@@ -15,6 +15,9 @@ declare module 'jsdom' {
         url?: string;
         pretendToBeVisual?: boolean;
         virtualConsole?: VirtualConsole;
+        /** `dangerously` runs the page's scripts, and parses `<noscript>` as a browser with
+         * scripting on does: as text. */
+        runScripts?: 'dangerously' | 'outside-only';
       },
     );
     readonly window: Window & typeof globalThis;

@@ -1,0 +1,83 @@
+/**
+ * Pictures kept in `<noscript>`. Lazy-loading pages put a placeholder in the story and the real
+ * picture in a `<noscript>` beside it (BBC pages since 2020, Medium, The Verge, Snopes). A
+ * browser with scripting on (every reader's) parses a `<noscript>`'s content as one text node,
+ * while the CLI's parser, like a browser with scripting off, makes elements of it; readers that
+ * looked for `<img>` elements there found the picture in the CLI and the placeholder, or nothing,
+ * in the browser. Here the text's `<img>` tags are read for their attributes: never parsed as
+ * HTML, so no page markup reaches a parser or an HTML sink.
+ */
+import { queryAll } from './query';
+import { firstElementChildOf, textContentOf } from './view';
+
+/** An `<img …>` tag; quoted attribute values may hold `>`. */
+const IMG_TAG = /<img\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+/** Any tag or comment, quoted attribute values and all. */
+const ANY_TAG = /<!--[\s\S]*?-->|<\/?[a-z](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+/** One attribute of a tag: a name, then maybe `=` and a value, quoted or not. */
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** An attribute value as written in markup, its character references resolved. */
+export function decodeAttributeValue(value: string): string {
+  return value.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));?/gi,
+    (ref, dec, hex, name) => {
+      if (name) return NAMED[(name as string).toLowerCase()] ?? ref;
+      const code = dec ? Number.parseInt(dec as string, 10) : Number.parseInt(hex as string, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+    },
+  );
+}
+
+/** The attributes of every `<img>` tag written in `markup`, names in lower case, in order. */
+export function imgTagsIn(markup: string): Map<string, string>[] {
+  const out: Map<string, string>[] = [];
+  for (const [, inside] of markup.matchAll(IMG_TAG)) {
+    const attributes = new Map<string, string>();
+    for (const [, name, dq, sq, bare] of (inside ?? '').matchAll(ATTRIBUTE)) {
+      const key = name!.toLowerCase();
+      // As a parser does: the first of two attributes of one name wins.
+      if (!attributes.has(key)) attributes.set(key, decodeAttributeValue(dq ?? sq ?? bare ?? ''));
+    }
+    out.push(attributes);
+  }
+  return out;
+}
+
+/**
+ * The markup a `<noscript>` holds as text (parsed with scripting on), or null when it holds
+ * elements (parsed with scripting off): then its pictures are `<img>` elements.
+ */
+export function noscriptText(noscript: Element): string | null {
+  return firstElementChildOf(noscript) ? null : textContentOf(noscript);
+}
+
+/**
+ * On a private copy of a page: every `<noscript>` under `root` that holds its markup as text, and
+ * in it only pictures (`<img>` tags, maybe in wrappers, no words), gets them as `<img>` elements (built with createElement,
+ * attributes set one by one) in place of the text, as a parser with scripting off would have
+ * made them, so that a reader of the copy (Readability's own noscript handling included) finds
+ * the same pictures in the browser as in the CLI.
+ */
+export function noscriptImagesAsElements(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const noscript of Array.from(queryAll(root, 'noscript'))) {
+    const text = noscriptText(noscript);
+    if (!text || !/<img\b/i.test(text) || text.replace(ANY_TAG, '').trim()) continue;
+    const images = imgTagsIn(text).map((attributes) => {
+      const img = doc.createElement('img');
+      for (const [name, value] of attributes) {
+        try {
+          img.setAttribute(name, value);
+        } catch {
+          // A name no DOM takes ("2x", say): left out, as it does not name a picture.
+        }
+      }
+      return img;
+    });
+    while (noscript.firstChild) noscript.removeChild(noscript.firstChild);
+    for (const img of images) noscript.appendChild(img);
+  }
+}
