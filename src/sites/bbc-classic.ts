@@ -28,6 +28,7 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, metaContent, walk } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
+import { imgTagsIn, noscriptText } from '../core/noscript';
 import {
   recordedAddress,
   relatedLink,
@@ -42,6 +43,7 @@ import {
   firstChildOf,
   nextElementSiblingOf,
   nextSiblingOf,
+  previousSiblingOf,
   textContentOf,
 } from '../core/view';
 
@@ -68,6 +70,8 @@ function rule(name: string, selector: string, kind: RemovalKind, reason: string)
 
 /** The reader-comment form under a story: its address is the BBC's mail-a-form script (8063681). */
 const COMMENT_FORM = 'form[action*="cgiemail"]';
+/** The link to the BBC's terms in the moderation notice under that form (8063681). */
+const TERMS_LINK = 'a[href$="bbc.co.uk/terms/"]';
 
 export const CLASSIC_CLUTTER: ClutterRule[] = [
   // Mastheads and navigation.
@@ -273,8 +277,9 @@ export const bbcClassicReader: SiteReader = {
   },
 
   extract(doc, ctx) {
-    const root = storyRoot(doc);
-    if (!root) return null;
+    const story = storyOf(doc);
+    if (!story) return null;
+    const { root } = story;
     const byl = queryOne(root, 'span.byl');
     const byline = byl
       ? splitByline(
@@ -295,7 +300,7 @@ export const bbcClassicReader: SiteReader = {
       siteName: 'BBC News',
       language: readLanguage(doc, recorded?.path ?? null),
       canonicalUrl: recorded?.url ?? null,
-      body: readBlocks(root, { resolve: ctx.resolve, classify: classifier(root, intro, ctx) }),
+      body: readBlocks(root, { resolve: ctx.resolve, classify: classifier(story, intro, ctx) }),
     };
   },
 };
@@ -306,33 +311,67 @@ function hasMarkerChild(el: Element): boolean {
   return false;
 }
 
+/** The story's container, and what in it lies outside its markers (see `storyOf`). */
+interface Story {
+  root: Element;
+  /** Elements under `root` before `<!-- S BO -->` or after `<!-- E BO -->`: not the story. */
+  outside: Set<Element>;
+}
+
 /**
- * The story container: `td.storybody` (v4), else the parent of the `<!-- S BO -->` marker with the
- * most text before its `<!-- E BO -->`. The v3 template also wraps the most-popular include and
- * the features strip in S BO / E BO (6072486), so the first marker is not always the story's.
+ * The story container: `td.storybody` (v4), else the element holding the `<!-- S BO -->` marker
+ * with the most text before its `<!-- E BO -->`. The v3 template also wraps the most-popular
+ * include and the features strip in S BO / E BO (6072486), so the first marker is not always the
+ * story's.
  */
 function storyRoot(doc: Document): Element | null {
+  return storyOf(doc)?.root ?? null;
+}
+
+/**
+ * The story (see `storyRoot`). The v3 template opens its story in `<font size="2">` and leaves
+ * the last `<P>` open when it closes the font (6072486): a browser's parser (the HTML standard's
+ * adoption agency) then moves that paragraph, and the E BO marker with it, out of the font to
+ * after it, where a lenient parser such as the CLI's leaves it inside. So the container is the
+ * nearest element holding both markers, and what it holds outside them is left out.
+ */
+function storyOf(doc: Document): Story | null {
   const td = queryOne(doc, ROOT_SELECTOR);
-  if (td) return td;
+  if (td) return { root: td, outside: new Set() };
   const body = bodyOf(doc);
   if (!body) return null;
-  let best: Element | null = null;
-  let bestLength = 0;
+  const markers: Comment[] = [];
   walk(body, (node) => {
-    if (node.nodeType !== COMMENT_NODE || !BODY_START.test((node as Comment).data)) return;
-    const parent = node.parentElement;
-    if (!parent) return;
-    let length = 0;
-    for (let n = nextSiblingOf(node); n; n = nextSiblingOf(n)) {
-      if (n.nodeType === COMMENT_NODE && BODY_END.test((n as Comment).data)) break;
-      length += visibleLength(n);
-    }
-    if (length > bestLength) {
-      best = parent;
-      bestLength = length;
-    }
+    if (node.nodeType !== COMMENT_NODE) return;
+    const data = (node as Comment).data;
+    if (BODY_START.test(data) || BODY_END.test(data)) markers.push(node as Comment);
   });
-  return best;
+  let start: Comment | null = null;
+  let end: Comment | null = null;
+  let bestLength = 0;
+  // From the last marker back, so each S BO knows the E BO after it.
+  let itsEnd: Comment | null = null;
+  for (let i = markers.length - 1; i >= 0; i--) {
+    const marker = markers[i]!;
+    if (BODY_END.test(marker.data)) itsEnd = marker;
+    if (!BODY_START.test(marker.data) || !marker.parentElement) continue;
+    let length = 0;
+    for (let n = nextSiblingOf(marker); n && n !== itsEnd; n = nextSiblingOf(n))
+      length += visibleLength(n);
+    // Ties go to the earlier marker, as when the markers were read first to last.
+    if (length >= bestLength && length > 0) [start, end, bestLength] = [marker, itsEnd, length];
+  }
+  let root = start?.parentElement;
+  if (!start || !root) return null;
+  if (!end || root.contains(end)) return { root, outside: new Set() };
+  while (root.parentElement && !root.contains(end)) root = root.parentElement;
+  const outside = new Set<Element>();
+  const note = (n: Node | null) => n?.nodeType === ELEMENT_NODE && outside.add(n as Element);
+  for (let n: Node = start; n !== root && n.parentNode; n = n.parentNode)
+    for (let s = previousSiblingOf(n); s; s = previousSiblingOf(s)) note(s);
+  for (let n: Node = end; n !== root && n.parentNode; n = n.parentNode)
+    for (let s = nextSiblingOf(n); s; s = nextSiblingOf(s)) note(s);
+  return { root, outside };
 }
 
 /** Characters of text a reader sees under `node` (the v3 most-popular include is all script). */
@@ -397,9 +436,9 @@ function findIntro(root: Element): Element | null {
   return found;
 }
 
-/** The `classify` hook for the elements under `root`. */
+/** The `classify` hook for the elements under the story's root. */
 function classifier(
-  root: Element,
+  { root, outside }: Story,
   intro: Element | null,
   ctx: ExtractContext,
 ): (el: Element) => Classification {
@@ -408,7 +447,7 @@ function classifier(
     matches(el, 'div.videoInStoryA, div.videoInStoryB, div.videoInStoryC');
   const bylineBoxes = divsHolding(root, 'span.byl');
   return (el) => {
-    if (skip(el)) return 'skip';
+    if (outside.has(el) || skip(el)) return 'skip';
     // S IBYL, read as the byline
     if (bylineBoxes.has(el)) return 'skip';
     if (video(el)) return videoBlock(el, ctx);
@@ -505,11 +544,17 @@ function videoBlock(el: Element, ctx: ExtractContext): Classification {
   const holding = queryOne(el, 'param[name="holding"]')?.getAttribute('value');
   const src = ctx.resolve(holding);
   if (!src) return 'skip';
-  const noscriptImg = /<img[^>]*\salt="([^"]*)"/i.exec(queryOne(el, 'noscript')?.innerHTML ?? '');
+  // The fallback picture's alt text, from an <img> element or, where a browser with scripting on
+  // parsed the <noscript> as text, from the tag written in it.
+  const noscript = queryOne(el, 'noscript');
+  const fallback = noscript ? queryOne(noscript, 'img') : null;
+  const alt = fallback
+    ? fallback.getAttribute('alt')
+    : noscript && imgTagsIn(noscriptText(noscript) ?? '')[0]?.get('alt');
   return {
     type: 'image',
     src,
-    alt: collapse(noscriptImg?.[1]) || null,
+    alt: collapse(alt) || null,
     caption: collapse(textContentOf(queryOne(el, 'p.caption'))) || null,
     credit: null,
   };
@@ -584,13 +629,20 @@ function inStoryStep(): CleanStep {
       if (queryOne(root, COMMENT_FORM)) {
         for (const p of Array.from(queryAll(root, 'p'))) {
           const text = collapse(textContentOf(p));
-          if (!COMMENT_CALL.test(text) && !queryOne(p, 'span.di')) continue;
-          out.push({
-            node: p,
-            kind: 'other',
-            rule: 'bbc-classic/comment-form',
-            reason: 'Call for comments and moderation notice around the comment form', // 8063681
-          });
+          const notice = queryOne(p, 'span.di');
+          if (!COMMENT_CALL.test(text) && !notice) continue;
+          // The notice's "Terms & Conditions" row is a div inside the paragraph, which a
+          // browser's parser closes before it: the row then follows the paragraph.
+          const next = notice ? nextElementSiblingOf(p) : null;
+          const terms =
+            next && matches(next, 'div.arr') && queryOne(next, TERMS_LINK) ? next : null;
+          for (const node of terms ? [p, terms] : [p])
+            out.push({
+              node,
+              kind: 'other',
+              rule: 'bbc-classic/comment-form',
+              reason: 'Call for comments and moderation notice around the comment form', // 8063681
+            });
         }
       }
       return out;
