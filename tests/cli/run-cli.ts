@@ -3,10 +3,11 @@
  * and hands back what a user would see: exit status, stdout, stderr.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -45,9 +46,17 @@ export function records(run: CliRun): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** A fresh folder with the given files in it (name → content). */
+/** Folders `scratchDir` made for the test file now running. */
+const scratchDirs: string[] = [];
+// Registered on the file that imports this module: its folders go when its tests are done.
+afterAll(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder with the given files in it (name → content), removed after the file's tests. */
 export function scratchDir(files: Record<string, string | Uint8Array> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-'));
+  scratchDirs.push(dir);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }

@@ -7,12 +7,12 @@
  * Cases: BROADSHEET_PROPERTY_RUNS (N); `npm test` runs 40 per property, `npm run
  * test:reliability` 10,000.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { warcPages, WarcFormatError } from '../../src/node/warc';
 import { propertyRuns } from './helpers';
 
@@ -53,6 +53,7 @@ const PLAIN = Buffer.concat(RECORDS);
 const GZIPPED = Buffer.concat(RECORDS.map((r) => gzipSync(r)));
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-warc-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 /** Reads the file whole; what it yielded, and what it threw (null when it ended cleanly). */

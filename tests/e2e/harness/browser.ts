@@ -2,6 +2,7 @@
  * Chromium with the built extension loaded, headless, through playwright-core and the system's
  * Chromium (Debian's `chromium`; `npx playwright install` cannot download a browser here).
  */
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -25,6 +26,21 @@ export const CHROMIUM_PATHS = [
 
 export function findChromium(): string | null {
   return CHROMIUM_PATHS.find((p) => existsSync(p)) ?? null;
+}
+
+/**
+ * Removes a folder a Chromium run wrote in. Chromium's crash reporter (chrome_crashpad_handler)
+ * leaves the browser's process tree and keeps writing in the profile after the browser has
+ * closed, which made removal fail with ENOTEMPTY (twice in e2e runs, even after retries): the
+ * processes that name the folder are ended first.
+ */
+export function removeBrowserFolder(dir: string): void {
+  try {
+    execFileSync('pkill', ['-f', '--', dir], { stdio: 'ignore' });
+  } catch {
+    // pkill exits 1 when nothing names the folder.
+  }
+  rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 }
 
 export interface ExtensionBrowser {
@@ -93,10 +109,8 @@ export async function launchWithExtension(options: {
     downloadsDir,
     async close() {
       await context.close();
-      // Chromium's helper processes can still be writing the profile for a moment after it has
-      // closed (ENOTEMPTY, seen once in an e2e run): removal retries rather than failing a suite.
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-      rmSync(downloadsDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      removeBrowserFolder(profile);
+      removeBrowserFolder(downloadsDir);
     },
   };
 }

@@ -6,13 +6,13 @@
  * the browser writes into its profile.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { findChromium } from './browser';
+import { findChromium, removeBrowserFolder } from './browser';
 
 export interface SpawnedChromium {
   /** A folder of the run's own (the profile is in it), removed by `close`. */
@@ -75,9 +75,7 @@ export function spawnChromium(options: {
         child.kill();
         await exited;
       }
-      // Chromium's helper processes can outlive the browser's own for a moment, still writing the
-      // profile (ENOTEMPTY, seen once in CI here as in browser.ts): removal retries.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      removeBrowserFolder(dir);
     },
   };
 }
