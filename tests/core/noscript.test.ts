@@ -116,3 +116,17 @@ describe('a lazy-loading page read in a browser and in the CLI', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 });
+
+describe('a hostile <noscript>', () => {
+  it('is not read when longer than any picture fallback: its tags cost time squared', () => {
+    const hostile = '<img "'.repeat(200_000);
+    const started = performance.now();
+    expect(imgTagsIn(hostile)).toEqual([]);
+    const doc = scriptingOn('<body><noscript></noscript></body>');
+    doc.querySelector('noscript')!.textContent = hostile;
+    noscriptImagesAsElements(doc.body);
+    expect(noscriptText(doc.querySelector('noscript')!)).toBe(hostile);
+    // Read, the text would take minutes; refused, it takes nothing.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
