@@ -65,12 +65,18 @@ export function noscriptText(noscript: Element): string | null {
   return firstElementChildOf(noscript) ? null : textContentOf(noscript);
 }
 
+/** The attributes of the first `<img>` tag a `<noscript>` holding text writes, if any. */
+export function firstImgTag(noscript: Element): Map<string, string> | null {
+  const text = noscriptText(noscript);
+  return (text && imgTagsIn(text)[0]) || null;
+}
+
 /**
- * On a private copy of a page: every `<noscript>` under `root` that holds its markup as text, and
- * in it only pictures (`<img>` tags, maybe in wrappers, no words), gets them as `<img>` elements (built with createElement,
- * attributes set one by one) in place of the text, as a parser with scripting off would have
- * made them, so that a reader of the copy (Readability's own noscript handling included) finds
- * the same pictures in the browser as in the CLI.
+ * On a private copy of a page: every `<noscript>` under `root` that holds its markup as text,
+ * and in it only pictures (`<img>` tags, maybe in wrappers, no words), gets them as `<img>`
+ * elements (built with createElement, attributes set one by one) in place of the text, as a
+ * parser with scripting off would have made them, so that a reader of the copy (Readability's own
+ * noscript handling included) finds the same pictures in the browser as in the CLI.
  */
 export function noscriptImagesAsElements(root: Element): void {
   const doc = root.ownerDocument;

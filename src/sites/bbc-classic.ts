@@ -28,7 +28,7 @@ import { inlineText, readBlocks } from '../core/blocks';
 import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, metaContent, walk } from '../core/dom';
 import { parseBbcUpdated, parseSlashDateTime } from '../core/dates';
 import { collapse, countWords } from '../core/text';
-import { imgTagsIn, noscriptText } from '../core/noscript';
+import { firstImgTag } from '../core/noscript';
 import {
   recordedAddress,
   relatedLink,
@@ -550,7 +550,7 @@ function videoBlock(el: Element, ctx: ExtractContext): Classification {
   const fallback = noscript ? queryOne(noscript, 'img') : null;
   const alt = fallback
     ? fallback.getAttribute('alt')
-    : noscript && imgTagsIn(noscriptText(noscript) ?? '')[0]?.get('alt');
+    : noscript && firstImgTag(noscript)?.get('alt');
   return {
     type: 'image',
     src,

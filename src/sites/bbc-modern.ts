@@ -23,7 +23,7 @@ import { jsonLd, metaContent } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
 import { collapse } from '../core/text';
-import { imgTagsIn, noscriptText } from '../core/noscript';
+import { firstImgTag } from '../core/noscript';
 import { figureBlock, noscriptImage, relatedLink, splitByline, uniqueLinks } from './bbc-parts';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import {
@@ -295,7 +295,7 @@ function followsBanner(el: Element): boolean {
 
 function altInNoscript(el: Element): string {
   const noscript = queryOne(el, 'noscript');
-  return (noscript && imgTagsIn(noscriptText(noscript) ?? '')[0]?.get('alt')) ?? '';
+  return (noscript && firstImgTag(noscript)?.get('alt')) ?? '';
 }
 
 /**

@@ -9,7 +9,7 @@ import { creditText, notSeenByReader, pictureAddress } from '../core/blocks';
 import { collapse } from '../core/text';
 import { parseShortDate, toIsoUtc } from '../core/dates';
 import { TEXT_NODE, metaContent } from '../core/dom';
-import { imgTagsIn, noscriptText } from '../core/noscript';
+import { firstImgTag } from '../core/noscript';
 import { closest, matches, queryAll, queryOne } from '../core/query';
 import { dataOf, spacedText, textContentOf, walk } from '../core/view';
 
@@ -88,7 +88,7 @@ export function noscriptImage(
   noscript: Element,
   ctx: Pick<ExtractContext, 'resolve'>,
 ): { src: string; alt: string | null } | null {
-  const tag = imgTagsIn(noscriptText(noscript) ?? '')[0];
+  const tag = firstImgTag(noscript);
   const src = ctx.resolve(tag?.get('src') ?? null);
   return tag && src ? { src, alt: collapse(tag.get('alt')) || null } : null;
 }
