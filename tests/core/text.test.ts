@@ -1,6 +1,33 @@
 /** Counting words as readers (and word processors) count them, in every script. */
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { cjkCharacters, countWords } from '../../src/core/text';
+import { cjkCharacters, collapse, countWords } from '../../src/core/text';
+
+describe('collapse', () => {
+  it('makes every run of white space one space, and trims', () => {
+    expect(collapse('  The\n\tminister\u00a0\u00a0said ')).toBe('The minister said');
+    expect(collapse('one\u200btwo \u200b three\ufefffour')).toBe('one two three four');
+    expect(collapse('\u200b\u00a0lead')).toBe('lead');
+    expect(collapse('already single spaces')).toBe('already single spaces');
+    expect(collapse(null)).toBe('');
+    expect(collapse(' \n ')).toBe('');
+  });
+
+  it('agrees with replacing every run, on any mix of spaces and letters', () => {
+    // The definition, written plainly: collapse matches only the runs this would change.
+    const plain = (t: string) => t.replace(/[\s\u200b]+/g, ' ').trim();
+    const pieces = [' ', '  ', '\n', '\t', '\r', '\u00a0', '\u200b', '\ufeff', '\u2003', '\u3000'];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom('a', 'bc', '語', '.')), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => collapse(t) === plain(t)),
+      { numRuns: 5000 },
+    );
+  });
+});
 
 describe('countWords', () => {
   it('counts runs of letters and digits, with inner apostrophes', () => {
