@@ -238,10 +238,10 @@ const RELATED_INTRO =
 export type LinkOnly = Set<Block>;
 
 /** Share of an element's text that sits inside links. */
-function linkShare(el: Element, text: string): number {
+function linkShare(links: readonly Element[], text: string): number {
   if (!text) return 0;
   let linked = 0;
-  for (const a of descendantsTagged(el, LINK)) linked += collapse(a.textContent).length;
+  for (const a of links) linked += collapse(a.textContent).length;
   return linked / text.length;
 }
 
@@ -312,8 +312,11 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
   return (el) => {
     const tag = el.tagName.toLowerCase();
     if (tag !== 'ul' && tag !== 'ol' && tag !== 'p') return undefined;
+    // Most paragraphs hold no link: their text need not be read here.
+    const links = descendantsTagged(el, LINK);
+    if (!links.length) return undefined;
     const text = collapse(el.textContent);
-    if (!text || linkShare(el, text) < 0.9) return undefined;
+    if (!text || linkShare(links, text) < 0.9) return undefined;
     let block: Block;
     if (tag === 'p') {
       if (descendantsTagged(el, NESTED_BLOCK_TAGS, true).length) return undefined;
