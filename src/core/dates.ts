@@ -3,6 +3,8 @@
  * or calendar dates (`YYYY-MM-DD`). Anything unreadable gives null: dates are never invented.
  */
 
+import { collapse } from './text';
+
 const MONTHS: Record<string, number> = {
   jan: 1,
   feb: 2,
@@ -151,4 +153,91 @@ function normalize(date: Date): string | null {
   const y = date.getUTCFullYear();
   if (y < 1990 || y > 2100) return null;
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * When a page was printed (rendered by its server), as far as the page tells: every instant `t`
+ * with `from <= t < to`, in milliseconds. `to` may be Infinity.
+ */
+export interface TimeSpan {
+  from: number;
+  to: number;
+}
+
+const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** "4 days ago", "1 hour ago", "30 minutes ago" (also "mins", "hrs"): [count, unit in ms]. */
+function relativeAge(text: string): [number, number] | null {
+  const m = /^(\d{1,3}) (min(?:ute)?|h(?:ou)?r|day)s? ago$/i.exec(text);
+  if (!m) return null;
+  const unit = m[2]!.toLowerCase();
+  return [
+    +m[1]!,
+    UNIT_MS[unit.startsWith('min') ? 'minute' : unit.startsWith('h') ? 'hour' : 'day']!,
+  ];
+}
+
+/** "15 October" (no year): [month, day]. */
+function dayAndMonth(text: string): [number, number] | null {
+  const m = /^(\d{1,2}) ([A-Za-z]{3,9})$/.exec(text);
+  const mo = m ? MONTHS[m[2]!.slice(0, 3).toLowerCase()] : undefined;
+  return m && mo ? [mo, +m[1]!] : null;
+}
+
+/**
+ * What a timestamp the page prints of a known instant says of when the page was printed. BBC
+ * pages since 2020 print an instant as "N minutes / hours / days ago" (rounded down) within
+ * a week, then "15 October" within the year they are printed in, else "12 April 2015"; the
+ * `<time datetime>` beside the text gives the instant. Null when the text says nothing.
+ */
+export function printedAtFrom(datetime: string | null, text: string): TimeSpan | null {
+  const instant = toIsoUtc(datetime);
+  if (!instant) return null;
+  const at = Date.parse(instant);
+  const printed = collapse(text);
+  const age = relativeAge(printed);
+  if (age) return { from: at + age[0] * age[1], to: at + (age[0] + 1) * age[1] };
+  if (dayAndMonth(printed))
+    return { from: at, to: Date.UTC(new Date(at).getUTCFullYear() + 1, 0, 1) };
+  // A full date says only that the page was printed after the instant.
+  return parseShortDate(printed) ? { from: at, to: Infinity } : null;
+}
+
+/** The instants every span allows, or null when there are none. */
+export function intersectSpans(spans: readonly TimeSpan[]): TimeSpan | null {
+  let from = -Infinity;
+  let to = Infinity;
+  for (const span of spans) {
+    from = Math.max(from, span.from);
+    to = Math.min(to, span.to);
+  }
+  return spans.length && from < to ? { from, to } : null;
+}
+
+/**
+ * The day a page printed for something (`YYYY-MM-DD`, UTC, as the BBC prints them: "5 October"
+ * for 23:20 UTC on the 5th), when `printedAt` fixes it: "12 April 2015" and "23 Feb 07" as
+ * they stand; "15 October" when the page was printed within one year; "3 hours ago" when every
+ * instant it can mean falls on one day. Else null: dates are never guessed.
+ */
+export function printedDay(text: string, printedAt: TimeSpan | null): string | null {
+  const printed = collapse(text);
+  const full = parseShortDate(printed);
+  if (full) return full;
+  if (!printedAt || !Number.isFinite(printedAt.from) || !Number.isFinite(printedAt.to)) return null;
+  const dayMonth = dayAndMonth(printed);
+  if (dayMonth) {
+    const year = new Date(printedAt.from).getUTCFullYear();
+    if (new Date(printedAt.to - 1).getUTCFullYear() !== year) return null;
+    const day = iso(year, dayMonth[0], dayMonth[1]);
+    // Printed before it was printed: not a date of this year after all.
+    return day && Date.parse(day) < printedAt.to ? day.slice(0, 10) : null;
+  }
+  const age = relativeAge(printed);
+  if (!age) return null;
+  // N units ago: the instant lies in (printed − (N+1) units, printed − N units].
+  const earliest = printedAt.from - (age[0] + 1) * age[1] + 1;
+  const latest = printedAt.to - 1 - age[0] * age[1];
+  const first = new Date(earliest).toISOString().slice(0, 10);
+  return first === new Date(latest).toISOString().slice(0, 10) ? first : null;
 }

@@ -20,7 +20,7 @@ import type { ClutterRule, ExtractContext, SiteReader, SiteRule } from './site';
 import type { Classification } from '../core/blocks';
 import { inlineText, readBlocks } from '../core/blocks';
 import { jsonLd, metaContent } from '../core/dom';
-import { toIsoUtc } from '../core/dates';
+import { intersectSpans, printedAtFrom, toIsoUtc, type TimeSpan } from '../core/dates';
 import { articleJsonLd } from '../core/metadata';
 import { collapse } from '../core/text';
 import { firstImgTag } from '../core/noscript';
@@ -415,6 +415,7 @@ const RELATED_BOXES: readonly [selector: string, kind: string][] = [
 
 function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
   const links: (RelatedLink | null)[] = [];
+  const printedAt = pagePrintedAt(doc);
   for (const [selector, kind] of RELATED_BOXES) {
     for (const item of Array.from(queryAll(doc, selector))) {
       const a = matches(item, 'a[href]') ? item : queryOne(item, 'a[href]');
@@ -422,8 +423,9 @@ function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
       if (!a || (outer && matches(outer, selector))) continue;
       const href = a.getAttribute('href') ?? '';
       const k = kind === 'story' && /\/av\/|\/videos\//.test(href) ? 'media' : kind;
-      const link = relatedLink(a, ctx, k, queryOne(item, 'time'));
-      if (link) link.section = attributionOf(item);
+      const date = queryOne(item, 'time') ?? metadataValue(item, 'Published');
+      const link = relatedLink(a, ctx, k, date, printedAt);
+      if (link) link.section = collapse(textContentOf(metadataValue(item, 'Attribution'))) || null;
       links.push(link);
     }
   }
@@ -431,14 +433,32 @@ function readRelated(doc: Document, ctx: ExtractContext): RelatedLink[] {
 }
 
 /**
- * The section a promo names under its headline, after a visually hidden "Attribution" label:
- * "Weather" for a Weather video in the 2024 "More on this story" (cden3j9d1r7o).
+ * What a promo's metadata strip gives after a visually hidden label: the section after
+ * "Attribution" ("Weather" for a Weather video in the 2024 "More on this story",
+ * cden3j9d1r7o), the date after "Published" ("15 October", "4 days ago": 2020 see-alsos and
+ * 2024 links-block, neither with a `<time>`).
  */
-function attributionOf(item: Element): string | null {
-  for (const label of queryAll(item, VISUALLY_HIDDEN)) {
-    if (collapse(textContentOf(label)) !== 'Attribution') continue;
-    const value = nextElementSiblingOf(label);
-    return (value && collapse(textContentOf(value))) || null;
+function metadataValue(item: Element, label: string): Element | null {
+  for (const hidden of queryAll(item, VISUALLY_HIDDEN)) {
+    if (collapse(textContentOf(hidden)) === label) return nextElementSiblingOf(hidden);
   }
   return null;
+}
+
+/**
+ * When the page was printed, from every `<time datetime>` it shows beside the text it printed
+ * for it ("2 hours ago" beside 11:44 says 13:44 to 14:44): the instants all of them allow, or
+ * null when they allow none (a page partly printed again in the browser) or say nothing. The
+ * promos' own "Published" dates are then read against it (see `printedDay`).
+ */
+function pagePrintedAt(doc: Document): TimeSpan | null {
+  const spans: TimeSpan[] = [];
+  for (const time of queryAll(doc, 'time')) {
+    const span = printedAtFrom(
+      time.getAttribute('datetime') ?? time.getAttribute('dateTime'),
+      textContentOf(time),
+    );
+    if (span) spans.push(span);
+  }
+  return intersectSpans(spans);
 }

@@ -7,7 +7,7 @@ import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
 import { creditText, notSeenByReader, pictureAddress } from '../core/blocks';
 import { collapse } from '../core/text';
-import { parseShortDate, toIsoUtc } from '../core/dates';
+import { printedDay, toIsoUtc, type TimeSpan } from '../core/dates';
 import { TEXT_NODE, metaContent } from '../core/dom';
 import { firstImgTag } from '../core/noscript';
 import { closest, matches, queryAll, queryOne } from '../core/query';
@@ -159,13 +159,16 @@ const VIDEO_ICON = /\b(?:gvl3-icon-\S*watch|icon-new--video\S*)\b/;
 /**
  * A related link from an anchor: title, absolute original URL, and the date shown beside it.
  * The title leaves out that date when the anchor holds it (2015: "Election Live - 12 April" +
- * "12 April 2015", 32271505) and the anchor's icons; a video icon makes the link media.
+ * "12 April 2015", 32271505) and the anchor's icons; a video icon makes the link media. A date
+ * printed without its year or as an age is read against `printedAt`, when the page was printed
+ * (core/dates.ts `printedDay`).
  */
 export function relatedLink(
   a: Element,
   ctx: ExtractContext,
   kind: string,
   dateEl?: Element | null,
+  printedAt: TimeSpan | null = null,
 ): RelatedLink | null {
   const url = ctx.resolve(a.getAttribute('href'));
   let video = false;
@@ -187,7 +190,7 @@ export function relatedLink(
   const datetime = dateEl?.getAttribute('datetime') ?? dateEl?.getAttribute('dateTime');
   if (seconds) date = toIsoUtc(seconds)?.slice(0, 10) ?? null;
   else if (datetime) date = toIsoUtc(datetime)?.slice(0, 10) ?? null;
-  else if (dateEl) date = parseShortDate(textContentOf(dateEl));
+  else if (dateEl) date = printedDay(textContentOf(dateEl), printedAt);
   const isBbc = /(?:^|\.)bbc\.(?:co\.uk|com)$/i.test(safeHost(url));
   return {
     title,

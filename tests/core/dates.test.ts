@@ -3,7 +3,7 @@
  * UTC (the CLI test `dates without a zone` checks that the machine's own zone does not matter).
  */
 import { describe, expect, it } from 'vitest';
-import { toIsoUtc } from '../../src/core/dates';
+import { intersectSpans, printedAtFrom, printedDay, toIsoUtc } from '../../src/core/dates';
 
 describe('toIsoUtc', () => {
   it.each([
@@ -43,4 +43,77 @@ describe('toIsoUtc', () => {
       expect(toIsoUtc(value)).toBeNull();
     },
   );
+});
+
+describe('when a page was printed, and the days it printed', () => {
+  const ms = (iso: string) => Date.parse(iso);
+  const span = (from: string, to: string) => ({ from: ms(from), to: ms(to) });
+
+  it('reads a printed age beside its instant as the hour, day or minute after it', () => {
+    // cden3j9d1r7o: "2 hours ago" beside 11:44:06 UTC: printed from 13:44:06 to before 14:44:06.
+    expect(printedAtFrom('2024-09-30T11:44:06.467Z', '2 hours ago')).toEqual(
+      span('2024-09-30T13:44:06Z', '2024-09-30T14:44:06Z'),
+    );
+    expect(printedAtFrom('2022-06-28T10:00:23Z', '1 day ago')).toEqual(
+      span('2022-06-29T10:00:23Z', '2022-06-30T10:00:23Z'),
+    );
+    expect(printedAtFrom('2022-06-28T10:00:23Z', '5 mins ago')).toEqual(
+      span('2022-06-28T10:05:23Z', '2022-06-28T10:06:23Z'),
+    );
+  });
+
+  it('reads a day without a year as printed in the year of its instant, a full date as after it', () => {
+    // 54622059: the story's own "21 October" beside 2020-10-21T04:30:49Z.
+    expect(printedAtFrom('2020-10-21T04:30:49.000Z', '21 October')).toEqual(
+      span('2020-10-21T04:30:49Z', '2021-01-01T00:00:00Z'),
+    );
+    // 32271505-2020: a 2015 story printed in 2020 gives its full date: when, it does not say.
+    expect(printedAtFrom('2015-04-12T18:53:36.000Z', '12 April 2015')).toEqual({
+      from: ms('2015-04-12T18:53:36Z'),
+      to: Infinity,
+    });
+    expect(printedAtFrom('2015-04-12T18:53:36Z', 'Published')).toBeNull();
+    expect(printedAtFrom(null, '2 hours ago')).toBeNull();
+  });
+
+  it('keeps the instants every span allows, and none when they disagree', () => {
+    const a = span('2022-06-29T10:00:00Z', '2022-06-29T12:00:00Z');
+    const b = span('2022-06-29T11:00:00Z', '2022-06-30T00:00:00Z');
+    expect(intersectSpans([a, b])).toEqual(span('2022-06-29T11:00:00Z', '2022-06-29T12:00:00Z'));
+    expect(intersectSpans([a, span('2022-06-29T12:00:00Z', '2022-06-29T13:00:00Z')])).toBeNull();
+    expect(intersectSpans([])).toBeNull();
+  });
+
+  const afternoon = span('2024-09-30T13:44:06Z', '2024-09-30T14:44:06Z');
+
+  it('gives a full date as it stands, whenever the page was printed', () => {
+    expect(printedDay('12 April 2015', null)).toBe('2015-04-12');
+    expect(printedDay('23 Feb 07', null)).toBe('2007-02-23');
+  });
+
+  it('gives a day without a year the year the page was printed in, when that is one year', () => {
+    expect(printedDay('30 August', afternoon)).toBe('2024-08-30');
+    expect(printedDay('30 August', null)).toBeNull();
+    // Printed some time from New Year's Eve into January: which year, the page does not say.
+    expect(
+      printedDay('30 August', span('2024-12-31T23:00:00Z', '2025-01-01T01:00:00Z')),
+    ).toBeNull();
+    // A day after the page was printed cannot be this year's.
+    expect(printedDay('1 October', afternoon)).toBeNull();
+    expect(printedDay('31 February', afternoon)).toBeNull();
+  });
+
+  it('gives an age its day only when every instant it can mean falls on that day', () => {
+    // 3 hours ago, printed 13:44–14:44: from after 09:44 to 11:44, all on the 30th.
+    expect(printedDay('3 hours ago', afternoon)).toBe('2024-09-30');
+    expect(printedDay('1 hour ago', afternoon)).toBe('2024-09-30');
+    // 14 hours ago: from after 22:44 on the 29th to 00:44 on the 30th.
+    expect(printedDay('14 hours ago', afternoon)).toBeNull();
+    // 4 days ago covers more than a day whenever the page was printed.
+    expect(printedDay('4 days ago', afternoon)).toBeNull();
+    expect(
+      printedDay('3 hours ago', { from: ms('2024-09-30T13:44:06Z'), to: Infinity }),
+    ).toBeNull();
+    expect(printedDay('Just now', afternoon)).toBeNull();
+  });
 });

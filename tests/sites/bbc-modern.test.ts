@@ -4,9 +4,11 @@
  * page. Every expected value below was read off the page source by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, loadCorpusPage } from '../helpers/corpus';
+import { corpusAvailable, corpusPath, loadCorpusPage } from '../helpers/corpus';
 import { cleanPage, detectLayout, extractArticle } from '../../src/core';
 import type { Article } from '../../src/core';
+import { intersectSpans, printedAtFrom, printedDay } from '../../src/core/dates';
+import { readHtmlFile } from '../../src/node/load';
 
 const WPP = 'web-page-parser/bbc_news';
 
@@ -132,6 +134,7 @@ describe.skipIf(!corpusAvailable)('bbc-modern layout', () => {
 
   it('reads "More on this story" and topics as related links', () => {
     const storm = get('cden3j9d1r7o.html');
+    // "Published 4 days ago": two days it could be, so none is given.
     expect(storm.related).toContainEqual({
       title: 'Is climate change making hurricanes and typhoons worse?',
       url: 'https://www.bbc.co.uk/news/world-us-canada-42251921',
@@ -139,11 +142,12 @@ describe.skipIf(!corpusAvailable)('bbc-modern layout', () => {
       section: null,
       kind: 'story',
     });
-    // The section a promo names after its visually hidden "Attribution" label.
+    // The section a promo names after its visually hidden "Attribution" label, and its
+    // "Published 30 August", of 2024: the page was printed that year (its own "2 hours ago").
     expect(storm.related).toContainEqual({
       title: "Cyclones, typhoons, hurricanes - what's the difference?",
       url: 'https://www.bbc.co.uk/weather/videos/cx2eg1x870vo',
-      date: null,
+      date: '2024-08-30',
       section: 'Weather',
       kind: 'media',
     });
@@ -161,5 +165,79 @@ describe.skipIf(!corpusAvailable)('bbc-modern layout', () => {
         kind: 'story',
       }),
     );
+  });
+
+  describe('the dates of related links, which these pages print but do not mark up', () => {
+    /**
+     * The 2020 pages keep each see-also's publication instant in their `__INITIAL_DATA__` JSON,
+     * which nothing here reads: the BBC's own record, to check the printed dates against.
+     */
+    function seeAlsoInstants(file: string): Map<string, string> {
+      const html = readHtmlFile(corpusPath(WPP, file));
+      const found = new Map<string, string>();
+      for (const m of html.matchAll(/"url":"(\/news\/[^"]+)","timestamp":(\d{13})/g))
+        found.set(m[1]!, new Date(+m[2]!).toISOString());
+      return found;
+    }
+
+    it.each(['54622059.html', '32271505-2020.html', '32275608-2020.html'])(
+      '%s: every see-also gets the day of the instant the BBC recorded for it',
+      (file) => {
+        const instants = seeAlsoInstants(file);
+        const path = (url: string) => new URL(url).pathname;
+        const seeAlsos = get(file).related.filter((r) => instants.has(path(r.url)));
+        // 3, 5 and 5 see-alsos: "15 October", "12 April 2015", … beside a hidden "Published".
+        expect(seeAlsos.length).toBeGreaterThanOrEqual(3);
+        for (const link of seeAlsos)
+          expect([link.url, link.date]).toEqual([
+            link.url,
+            instants.get(path(link.url))!.slice(0, 10),
+          ]);
+      },
+    );
+
+    it('54622059: "5 October" is the UTC day, as the BBC prints it (23:20 UTC, 00:20 in London)', () => {
+      const link = get('54622059.html').related.find((r) => r.url.endsWith('/health-54296223'));
+      expect(seeAlsoInstants('54622059.html').get('/news/health-54296223')).toBe(
+        '2020-10-05T23:20:05.000Z',
+      );
+      expect(link!.date).toBe('2020-10-05');
+    });
+
+    it('cden3j9d1r7o: "3 hours ago" on a page printed 13:44–14:44 UTC is that day', () => {
+      expect(get('cden3j9d1r7o.html').related).toContainEqual(
+        expect.objectContaining({
+          title: 'Thirty killed in one county after hurricane swamps North Carolina',
+          date: '2024-09-30',
+        }),
+      );
+    });
+
+    it('61896381: each printed time, read against the others, gives its own day or none', () => {
+      // The 2022 page prints 19 promos' times beside their `<time datetime>`: each one's text
+      // is read as a related link's would be, with when the page was printed taken from the
+      // other 18, and checked against its own datetime.
+      const doc = loadCorpusPage(WPP, '61896381.html');
+      const times = Array.from(doc.querySelectorAll('time')).flatMap((t) => {
+        const datetime = t.getAttribute('datetime') ?? t.getAttribute('dateTime');
+        return datetime ? [{ datetime, text: t.textContent ?? '' }] : [];
+      });
+      expect(times.length).toBeGreaterThanOrEqual(15);
+      let dated = 0;
+      for (const [i, time] of times.entries()) {
+        const others = times.filter((_, j) => j !== i);
+        const printedAt = intersectSpans(
+          others.flatMap((t) => printedAtFrom(t.datetime, t.text) ?? []),
+        );
+        const day = printedDay(time.text, printedAt);
+        if (day === null) continue;
+        expect([time.text, day]).toEqual([time.text, time.datetime.slice(0, 10)]);
+        dated++;
+      }
+      // The others say 10:43–11:05 UTC on 29 June: the five "12 May"s and "11 April"s, and
+      // "14, 17, 21 and 22 hours ago" get their day; "11 hours ago" (22:43 to 00:05, across
+      // midnight), "1 day ago" and "3 days ago" get none.
+      expect(dated).toBe(9);
+    });
   });
 });
