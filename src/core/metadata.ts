@@ -5,7 +5,7 @@
 import type { Author } from './types';
 import { jsonLd } from './dom';
 import { toIsoUtc } from './dates';
-import { cleanByline, collapse } from './text';
+import { cleanByline, collapse, splitNames } from './text';
 import { queryAll, queryOne } from './query';
 import { textContentOf } from './view';
 
@@ -48,9 +48,7 @@ function authorsFrom(value: unknown): Author[] {
   for (const item of list) {
     const name =
       typeof item === 'string' ? item : firstString((item as Record<string, unknown>)?.['name']);
-    if (name)
-      for (const part of cleanByline(name).split(/\s+and\s+|\s*,\s*|\s*&\s*/))
-        if (part) names.push(part);
+    if (name) names.push(...splitNames(name));
   }
   return [...new Set(names)].map((name) => ({ name }));
 }

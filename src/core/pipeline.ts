@@ -11,6 +11,7 @@ import type {
   Article,
   Block,
   ExtractOptions,
+  Author,
   ImageRef,
   LayoutDetection,
   RelatedLink,
@@ -26,6 +27,7 @@ import { bodyOf } from './dom';
 import { makeContext } from './context';
 import { blocksToText, isEmptyBlock, tableText } from './blocks';
 import { collapse, countWords } from './text';
+import { hostOf } from './url';
 import { readMetadata, shownPublicationDate } from './metadata';
 import type { PageMetadata } from './metadata';
 import { EXTRACTOR_VERSION } from './version';
@@ -115,6 +117,7 @@ export function extractArticleWith(
   const text = blocksToText(body);
   const images = imagesOf(body);
   const canonicalUrl = parts.canonicalUrl ?? meta.canonicalUrl;
+  const siteName = parts.siteName ?? meta.siteName;
 
   return {
     schemaVersion: 1,
@@ -128,10 +131,10 @@ export function extractArticleWith(
         }
       : null,
     layout: detection.layout,
-    siteName: parts.siteName ?? meta.siteName,
+    siteName,
     title: collapse(parts.title) || meta.title,
     standfirst: parts.standfirst ?? null,
-    authors: parts.authors ?? meta.authors,
+    authors: withoutPublication(parts.authors ?? meta.authors, siteName, ctx.url),
     dateline: parts.dateline ?? null,
     published: parts.published ?? meta.published,
     modified: parts.modified ?? meta.modified,
@@ -146,6 +149,21 @@ export function extractArticleWith(
     extractor: { name: 'broadsheet', version: EXTRACTOR_VERSION },
     extractedAt: (options.now ?? new Date()).toISOString(),
   };
+}
+
+/**
+ * The authors without the publication itself, named beside a writer as bylines do ("Troy L.
+ * Smith, Cleveland.com" on www.cleveland.com): a name equal to the site's name or its host. A
+ * byline naming only the publication keeps it: it is then who the page says wrote the story.
+ */
+function withoutPublication(authors: Author[], siteName: string | null, url: string): Author[] {
+  const host = hostOf(url).replace(/^www\./, '');
+  const publication = (name: string) => {
+    const n = name.toLowerCase();
+    return n === host || n === `www.${host}` || n === siteName?.toLowerCase();
+  };
+  const people = authors.filter((a) => !publication(a.name));
+  return people.length ? people : authors;
 }
 
 /** A plan that takes nothing: for copying a copy that cleanup has already been applied to. */

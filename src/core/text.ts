@@ -97,3 +97,39 @@ export function cleanByline(text: string): string {
     .replace(/\s*[,|]\s*$/, '')
     .trim();
 }
+
+/**
+ * Letters written after a name that are not another name: degrees and professional
+ * post-nominals ("Ilana Muhlstein, MS, RDN": beachbodyondemand.com; "Brenda Goodman, MA":
+ * webmd.com), and generational suffixes ("Jr.").
+ */
+const POST_NOMINAL =
+  /^(?:M\.?[AS]|MSc|MD|DO|Ph\.?\s?D|DPhil|Psy\.?D|Ed\.?D|MPH|MBA|MSW|LCSW|RN|BSN|MSN|NP|RDN?|LDN?|CDE|CDCES|PharmD|JD|Esq|DDS|DMD|DVM|MBBS|FRCP|FACP|CSCS|CPT|Jr|Sr|II|III|IV)\.?$/;
+
+/**
+ * The names in a byline or an author field: "Jane Doe and John Roe", "A, B & C". A name is cut
+ * off where a " | " begins its role ("Amy Kuperinsky | NJ Advance Media for NJ.com": nj.com).
+ * Post-nominals stay with the name before them; a part after a comma that starts in lower case
+ * is a role and is left out ("Jane Doe, staff writer"); and "and" or "&" before a word in lower
+ * case joins words, not people ("Staff and agencies": theguardian.com; "Mac & i": heise.de).
+ */
+export function splitNames(text: string): string[] {
+  const byline = cleanByline(text.split(' | ')[0] ?? '');
+  const names: string[] = [];
+  const parts = byline.split(/(\s+and\s+|\s*,\s*|\s*&\s*)/);
+  let name = parts[0]?.trim() ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const separator = parts[i]!;
+    const part = parts[i + 1]!.trim();
+    const comma = separator.trim() === ',';
+    if (!part) continue;
+    if (comma && POST_NOMINAL.test(part)) name += `, ${part}`;
+    else if (!/^\p{Ll}/u.test(part)) {
+      if (name) names.push(name);
+      name = part;
+    } else if (!comma) name += separator + part;
+    // else a role after a comma: left out.
+  }
+  if (name) names.push(name);
+  return [...new Set(names)];
+}

@@ -7,6 +7,7 @@ import type { Author, Block, RelatedLink } from '../core/types';
 import type { ExtractContext } from './site';
 import { creditText, notSeenByReader, pictureAddress } from '../core/blocks';
 import { collapse } from '../core/text';
+import { hostOf } from '../core/url';
 import { printedDay, toIsoUtc, type TimeSpan } from '../core/dates';
 import { TEXT_NODE, metaContent } from '../core/dom';
 import { firstImgTag } from '../core/noscript';
@@ -191,7 +192,7 @@ export function relatedLink(
   if (seconds) date = toIsoUtc(seconds)?.slice(0, 10) ?? null;
   else if (datetime) date = toIsoUtc(datetime)?.slice(0, 10) ?? null;
   else if (dateEl) date = printedDay(textContentOf(dateEl), printedAt);
-  const isBbc = /(?:^|\.)bbc\.(?:co\.uk|com)$/i.test(safeHost(url));
+  const isBbc = /(?:^|\.)bbc\.(?:co\.uk|com)$/i.test(hostOf(url));
   return {
     title,
     url,
@@ -199,14 +200,6 @@ export function relatedLink(
     section: null,
     kind: !isBbc && kind === 'story' ? 'external' : kind,
   };
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /** Drops repeats (same URL) keeping the first. */

@@ -19,7 +19,7 @@ import {
 } from '../core/blocks';
 import { bodyOf, COMMENT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
-import { cleanByline, collapse } from '../core/text';
+import { cleanByline, collapse, splitNames } from '../core/text';
 import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './generic-filters';
 import { articleScope } from './generic-scope';
 import { noscriptImagesAsElements } from '../core/noscript';
@@ -272,9 +272,5 @@ function authorsFromByline(byline: string): Author[] {
   if (/^https?:/.test(whole)) return [];
   const cleaned = cleanByline(withoutTail(whole));
   if (!cleaned || cleaned.length > 120) return [];
-  const names = cleaned
-    .split(/\s+and\s+|\s*,\s*|\s*&\s*/)
-    .map((n) => n.trim())
-    .filter(Boolean);
-  return [...new Set(names)].map((name) => ({ name }));
+  return splitNames(cleaned).map((name) => ({ name }));
 }

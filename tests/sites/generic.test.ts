@@ -158,6 +158,15 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text.endsWith(truthLines[truthLines.length - 1]!)).toBe(true);
   });
 
+  it.each([
+    // `<meta name="author">`, and JSON-LD, as each page writes it:
+    ['ec3878db', ['Ilana Muhlstein, MS, RDN']], // "Ilana Muhlstein, MS, RDN"
+    ['3f65af7b', ['Amy Kuperinsky']], // "Amy Kuperinsky | NJ Advance Media for NJ.com"
+    ['35b15891', ['Troy L. Smith']], // "Troy L. Smith, Cleveland.com" on www.cleveland.com
+  ])('%s: the authors are %j, without degrees, roles or the site as names', (prefix, names) => {
+    expect(benchmark(prefix).article.authors.map((a) => a.name)).toEqual(names);
+  });
+
   it('cleveland.com: the "You may also like..." links are gone', () => {
     const { article } = benchmark('35b15891');
     expect(article.text).not.toMatch(/You may also like|25 worst Rock and Roll/);
@@ -320,6 +329,14 @@ describe('authors from the byline on the page', () => {
     ['Glenn Greenwald @ggreenwald', ['Glenn Greenwald']],
     ['By Kevin Johnson and Kevin McCoy', ['Kevin Johnson', 'Kevin McCoy']],
     ['Last Updated: January 7, 2025', []],
+    ['By Ilana Muhlstein, MS, RDN', ['Ilana Muhlstein, MS, RDN']],
+    ['By Jane Doe, PhD and John Roe, MD', ['Jane Doe, PhD', 'John Roe, MD']],
+    ['By Ann Lee, staff writer', ['Ann Lee']],
+    ['Amy Kuperinsky | NJ Advance Media for NJ.com', ['Amy Kuperinsky']],
+    ['Staff and agencies', ['Staff and agencies']],
+    ['Mac &amp; i', ['Mac & i']],
+    ['By Troy L. Smith, News.example', ['Troy L. Smith']],
+    ['News.example', ['News.example']],
   ])('reads %j as %j', (byline, names) => {
     expect(authorsOf(byline)).toEqual(names);
   });
