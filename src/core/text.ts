@@ -93,7 +93,7 @@ export function clip(text: string, max = CLIP_MAX): string {
 /** Strips a leading "By " (and trailing role lines) from a byline: "By James Rodgers" → "James Rodgers". */
 export function cleanByline(text: string): string {
   return collapse(text)
-    .replace(/^by\s+/i, '')
+    .replace(/^(?:(?:written|words|story|text|reported) )?by\s+/i, '')
     .replace(/\s*[,|]\s*$/, '')
     .trim();
 }

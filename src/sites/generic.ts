@@ -249,6 +249,11 @@ function copiedFromOpening(summary: string, body: Block[]): boolean {
  */
 const BYLINE_TAIL = [
   /\d|\s@\w/,
+  // The writer's address after an envelope icon: "Matthew Cole✉matthew.cole@theintercept.com"
+  // (theintercept.com); who else worked on it: "Written by Rob Ewaschuk Edited by Betsy Beyer"
+  // (Google's SRE book), "Photos by …".
+  /\u2709|\s(?:edited|photos?|photographs|pictures|illustrations?|graphics|video) by\s/i,
+  /(?<=[a-z])(?:Edited|Photos?|Photographs|Pictures|Illustrations?|Graphics|Video) by\s/,
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:last )?updated|published|posted)\b/i,
   /(?<=[a-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/,

@@ -329,6 +329,8 @@ describe('authors from the byline on the page', () => {
     ['Glenn Greenwald @ggreenwald', ['Glenn Greenwald']],
     ['By Kevin Johnson and Kevin McCoy', ['Kevin Johnson', 'Kevin McCoy']],
     ['Last Updated: January 7, 2025', []],
+    ['Written by Rob Ewaschuk<br>Edited by Betsy Beyer', ['Rob Ewaschuk']],
+    ['Matthew Cole<span>✉</span><span>matthew.cole@news.example</span>', ['Matthew Cole']],
     ['By Ilana Muhlstein, MS, RDN', ['Ilana Muhlstein, MS, RDN']],
     ['By Jane Doe, PhD and John Roe, MD', ['Jane Doe, PhD', 'John Roe, MD']],
     ['By Ann Lee, staff writer', ['Ann Lee']],
