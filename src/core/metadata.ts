@@ -165,7 +165,10 @@ export function readMetadata(
     section:
       meta('article:section', 'section') ?? (ld && firstString(ld['articleSection'])) ?? null,
     siteName:
-      meta('og:site_name', 'application-name') ??
+      // og:site_name first, wherever it stands: msn.com writes an `application-name` before it
+      // that is the story's title.
+      meta('og:site_name') ??
+      meta('application-name') ??
       (ld && firstString((ld['publisher'] as Record<string, unknown> | undefined)?.['name'])) ??
       null,
     language: lang ? collapse(lang).replace('_', '-') || null : null,

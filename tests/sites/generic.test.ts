@@ -344,6 +344,22 @@ describe('authors from the byline on the page', () => {
   });
 });
 
+describe.skipIf(!corpusAvailable)('the site’s name, as its og:site_name gives it', () => {
+  // Each page also writes an `application-name` before its og:site_name: msn's is the story's
+  // title. The expected names are Readability's (expected-metadata.json).
+  it.each(['msn', 'guardian-1', 'topicseed-1', 'wikia'])('%s', (slug) => {
+    const dir = corpusPath('readability-test-pages', slug);
+    const expected = JSON.parse(readFileSync(`${dir}/expected-metadata.json`, 'utf8')) as {
+      siteName: string;
+    };
+    const article = extractArticle(
+      parseHtml(readHtmlFile(`${dir}/source.html`)),
+      'http://fakehost/test/page.html',
+    );
+    expect(article.siteName).toBe(expected.siteName);
+  });
+});
+
 describe.skipIf(!corpusAvailable)(
   'authors of Readability’s pages whose byline holds a date',
   () => {
