@@ -412,7 +412,27 @@ describe('the standfirst from the page’s description', () => {
       ),
     ).toBeNull();
   });
+
+  it('is a long summary the page wrote, which the story does not repeat', () => {
+    const long =
+      `${'A town that has had a library on its high street since 1887 loses it next spring. '.repeat(6)}`.trim();
+    expect(long.length).toBeGreaterThan(400);
+    expect(standfirstOf(long)).toBe(long);
+  });
 });
+
+describe.skipIf(!corpusAvailable)(
+  'the standfirst of pages whose description is their opening',
+  () => {
+    // Hearst's sites put the story's first paragraphs, uncut, in the description: 1,588
+    // characters on sfgate.com, 1,504 on chron.com. That is not a standfirst.
+    it.each(['5caf91b8', 'db6b0816'])('%s: none', (prefix) => {
+      const { article } = benchmark(prefix);
+      expect(article.standfirst).toBeNull();
+      expect(article.text).toMatch(/^(?:BREAKING NEWS\n\n)?[A-Z]+, [\w. ]+ \(AP\) — /);
+    });
+  },
+);
 
 describe('the headline of a page whose title adds the site’s name', () => {
   // Readability takes og:title; the JSON-LD headline is what the site calls the story.
