@@ -21,7 +21,14 @@ import {
   waitForCleanup,
 } from './harness/checks';
 import { cliArticle, schemaErrors } from './harness/expected';
-import { findFirefox, launchFirefoxWithExtension, pressButton } from './harness/firefox';
+import {
+  findFirefox,
+  gotoPage,
+  launchFirefoxWithExtension,
+  pressButton,
+  setViewport,
+  waitInPage,
+} from './harness/firefox';
 import type { FirefoxWithExtension } from './harness/firefox';
 import {
   availablePages,
@@ -116,7 +123,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
   async function open(url: string): Promise<Page> {
     const page = await firefox.browser.newPage();
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await gotoPage(page, url);
     return page;
   }
 
@@ -124,7 +131,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
   async function openPopup(tabId: number): Promise<Page> {
     const popup = await firefox.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
-    await popup.setViewport({ width: 400, height: 640 });
+    await setViewport(popup, { width: 400, height: 640 });
     return popup;
   }
 
@@ -164,7 +171,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       const tab = await firefox.browser.newPage();
       // In the page's own world, before any of its scripts.
       await tab.evaluateOnNewDocument(keepTextAtDomContentLoaded);
-      await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
+      await gotoPage(tab, page.url);
       const atDcl = collapse(await tab.evaluate(textKeptAtDomContentLoaded));
       expect(clutterIn(atDcl, page.clutter)).toEqual([]);
       expect(atDcl).toContain(collapse(page.article[0]!));
@@ -220,7 +227,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
         disabledSites: ['news.bbc.co.uk'],
       });
       const plain = await open(CLASSIC_2007.url);
-      await plain.waitForFunction(
+      await waitInPage(
+        plain,
         // Back as the site made it: the early stylesheet out, nothing marked (see extension.test.ts).
         () =>
           !document.querySelector('style[data-broadsheet-early-style], [data-broadsheet-hidden]'),
@@ -234,7 +242,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       await firefox.setSettings(SETTINGS_KEY, DEFAULT_SETTINGS);
 
       tab = await open(CLASSIC_2007.url);
-      await tab.waitForFunction(
+      await waitInPage(
+        tab,
         () => document.querySelectorAll('[data-broadsheet-hidden]').length > 0,
         { timeout: 15_000 },
       );
@@ -251,7 +260,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
     it("shows the title in the popup, and Save as JSON writes the CLI's article", async () => {
       const popup = await openPopup(tabId);
-      await popup.waitForFunction(
+      await waitInPage(
+        popup,
         () => document.querySelector('h1')?.textContent === 'No breakthrough for US and Russia',
         { timeout: 15_000 },
       );
@@ -274,7 +284,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       const popup = await openPopup(tabId);
       await press(popup, 'Reader view');
       const reader = await tabShowing('/src/reader/index.html?id=');
-      await reader.waitForFunction(
+      await waitInPage(
+        reader,
         () => document.querySelector('h1')?.textContent === 'No breakthrough for US and Russia',
         { timeout: 15_000 },
       );
@@ -283,7 +294,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(text).toContain(collapse(CLASSIC_2007.article.at(-1)!));
       expect(text).not.toContain('[an error occurred while processing this directive]');
       // The story's pictures are not served here: the first says so, above its caption.
-      await reader.waitForFunction(
+      await waitInPage(
+        reader,
         () =>
           document.querySelector('figure .picture-missing')?.textContent ===
           'Picture not available: US Secretary of State Condoleezza Rice at a press conference in Moscow',
@@ -313,14 +325,15 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
     it('popup, reader and options pass axe-core in Firefox too', async () => {
       const popup = await openPopup(tabId);
-      await popup.waitForFunction(
+      await waitInPage(
+        popup,
         () => document.querySelector('h1')?.textContent === 'No breakthrough for US and Russia',
         { timeout: 15_000 },
       );
       expect(await axeViolations((e) => popup.evaluate(e))).toEqual([]);
       await press(popup, 'Reader view');
       const reader = await tabShowing('/src/reader/index.html?id=');
-      await reader.waitForFunction(() => document.querySelector('article h1, h1') !== null, {
+      await waitInPage(reader, () => document.querySelector('article h1, h1') !== null, {
         timeout: 15_000,
       });
       expect(await axeViolations((e) => reader.evaluate(e))).toEqual([]);
@@ -345,7 +358,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
     it('undoes in one click from the note on the page, and cleans again from it', async () => {
       const page = await open(CLASSIC_2007.url);
-      await page.waitForFunction(
+      await waitInPage(
+        page,
         () => document.querySelectorAll('[data-broadsheet-hidden]').length > 0,
         { timeout: 15_000 },
       );
@@ -388,7 +402,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
             async () => {
               await page?.close();
               page = await open(CLASSIC_2007.url);
-              await page.waitForFunction(
+              await waitInPage(
+                page,
                 () => !document.querySelector('style[data-broadsheet-early-style]'),
                 { timeout: 15_000 },
               );
@@ -417,7 +432,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
   });
 
   describe.skipIf(!scriptNavigation)('a page that moves by script (history.pushState)', () => {
-    it('is cleaned when it moves to a story, and the next story after "Show original" before it is painted', async () => {
+    it('is cleaned when it moves to a story, and the next story after "Show original" (before it is painted, with the Navigation API)', async () => {
       // The home page's address is not BBC News: no content script runs there.
       const tab = await open(SCRIPT_HOME.url);
       await tab.click(`a[href="${new URL(MODERN_2020.url).pathname}"]`);
@@ -435,15 +450,18 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
         .toEqual(MODERN_2020.clutter);
       await popup.close();
 
-      // The site's router moves on to the next story, which is cleaned as a page load would be,
-      // before it is painted (requestAnimationFrame runs before the frame's paint).
+      // The site's router moves on to the next story, which is cleaned as a page load would be:
+      // before it is painted where Firefox has the Navigation API (147 on; requestAnimationFrame
+      // runs before the frame's paint); where it has not (ESR 140), when the background sees the
+      // tab's new address, a frame or more later, as the README says.
+      const navigationApi = await tab.evaluate(() => 'navigation' in window);
       const atFirstFrame = await tab.evaluate(async (to) => {
         await (window as unknown as { moveTo(h: string): Promise<void> }).moveTo(to);
         return new Promise<string>((done) =>
           requestAnimationFrame(() => done(document.body.innerText)),
         );
       }, new URL(MODERN_2024.url).pathname);
-      expect(clutterIn(atFirstFrame, MODERN_2024.clutter)).toEqual([]);
+      if (navigationApi) expect(clutterIn(atFirstFrame, MODERN_2024.clutter)).toEqual([]);
       text = await waitForCleanup(() => bodyText(tab), MODERN_2024.clutter);
       expect(sentencesMissingFrom(text, MODERN_2024.article)).toEqual([]);
       await tab.close();
@@ -469,7 +487,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
     it('is read on demand and left uncleaned; Save as JSON writes its article', async () => {
       const tab = await granted.browser.newPage();
-      await tab.goto(GENERIC_PAGE.url, { waitUntil: 'domcontentloaded' });
+      await gotoPage(tab, GENERIC_PAGE.url);
       const marked = () =>
         tab.evaluate(
           () =>
@@ -482,7 +500,8 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       const popup = await granted.openExtensionPage(
         `src/popup/index.html?tabId=${await granted.tabIdOf(GENERIC_PAGE.url)}`,
       );
-      await popup.waitForFunction(
+      await waitInPage(
+        popup,
         (title) => document.querySelector('h1')?.textContent === title,
         { timeout: 15_000 },
         GENERIC_PAGE.title,
@@ -508,11 +527,12 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
     });
     it('on a site Firefox keeps extensions off, the popup says the browser refused', async () => {
       const tab = await granted.browser.newPage();
-      await tab.goto(MOZILLA_SUPPORT_PAGE, { waitUntil: 'domcontentloaded' });
+      await gotoPage(tab, MOZILLA_SUPPORT_PAGE);
       const popup = await granted.openExtensionPage(
         `src/popup/index.html?tabId=${await granted.tabIdOf(MOZILLA_SUPPORT_PAGE)}`,
       );
-      await popup.waitForFunction(
+      await waitInPage(
+        popup,
         () => document.querySelector('h1')?.textContent === 'Broadsheet can’t read this page',
         { timeout: 15_000 },
       );

@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findChromium } from './harness/browser';
-import { findFirefox, launchFirefoxWithExtension, pressButton } from './harness/firefox';
+import {
+  findFirefox,
+  gotoPage,
+  launchFirefoxWithExtension,
+  pressButton,
+  waitInPage,
+} from './harness/firefox';
 import type { FirefoxWithExtension } from './harness/firefox';
 import { collapse, sentencesMissingFrom, waitForCleanup } from './harness/checks';
 import { CLASSIC_2007 } from './harness/pages';
@@ -191,9 +197,7 @@ describe.skipIf(!firefoxPath)('the Firefox build updated under an open BBC story
   async function pressInPopup(tabId: number, name: string): Promise<number> {
     const popup = await firefox.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
     // Once its buttons are there, the popup has the page's state (and the count, if any).
-    await popup.waitForFunction(() => document.querySelector('button') !== null, {
-      timeout: 15_000,
-    });
+    await waitInPage(popup, () => document.querySelector('button') !== null, { timeout: 15_000 });
     const count = hiddenIn(await popup.evaluate(() => document.body.innerText));
     await pressButton(popup, name);
     await popup.close();
@@ -202,7 +206,7 @@ describe.skipIf(!firefoxPath)('the Firefox build updated under an open BBC story
 
   it('puts the page back from its marks: the new version counts every item, and Show original restores the page exactly', async () => {
     const tab = await firefox.browser.newPage();
-    await tab.goto(CLASSIC_2007.url, { waitUntil: 'domcontentloaded' });
+    await gotoPage(tab, CLASSIC_2007.url);
     await waitForCleanup(() => textOf(tab), CLASSIC_2007.clutter);
     const tabId = await firefox.tabIdOf(CLASSIC_2007.url);
 
