@@ -364,7 +364,8 @@ function blockText(b: Block): string {
  * - before the first story paragraph, the headline again and short non-sentence lines (section
  *   labels, "Opinion Columnist", author names);
  * - a related-stories intro (RELATED_INTRO) and the links and short lines under it;
- * - links-only lines and lists after the last story paragraph ("Trending" boxes);
+ * - links-only lines and lists after the last story paragraph ("Trending" boxes), and anywhere
+ *   a links-only line set as a promo (see isPromoLine);
  * - a heading whose whole section went.
  */
 export function filterBlocks(blocks: Block[], title: string | null, linkOnly: LinkOnly): Block[] {
@@ -397,10 +398,24 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
       else return;
     }
     if (i > last && linkOnly.has(b)) return;
+    if (isPromoLine(b, linkOnly)) return;
     out.push(b);
   });
   return dropEmptySections(out);
 }
+/**
+ * A paragraph inside the story that is only a link to another story, set as sites set their
+ * promos: in capitals ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'": foxnews.com) or
+ * in brackets ("[Read: Tunisia sends most foreign fighters to Islamic State in Syria]":
+ * washingtonpost.com). A link-only line in ordinary type may be the story's own (a live blog's
+ * "Global Voices reports:", a list of apps), so it stays.
+ */
+function isPromoLine(b: Block, linkOnly: LinkOnly): boolean {
+  if (b.type !== 'paragraph' || !linkOnly.has(b)) return false;
+  const capitals = !/\p{Ll}/u.test(b.text) && wordsIn(b.text) >= 3 && /\p{Lu}/u.test(b.text);
+  return capitals || /^\[[^\]]+\]$/.test(b.text);
+}
+
 /** Drops headings with nothing under them before the next heading of the same or higher rank. */
 function dropEmptySections(blocks: Block[]): Block[] {
   const out: Block[] = [];

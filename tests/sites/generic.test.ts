@@ -167,6 +167,14 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(benchmark(prefix).article.authors.map((a) => a.name)).toEqual(names);
   });
 
+  it('foxnews.com: the promos set in capitals between the paragraphs are gone', () => {
+    const { article } = benchmark('7dfc3e35');
+    expect(article.text).not.toMatch(/SEAN SPICER ELIMINATED|LAUREN ALAINA SAYS/);
+    // The paragraphs between which they stood are still there.
+    expect(article.text).toContain('The difficult elimination came in light of');
+    expect(article.text).toContain('His wife has suffered several miscarriages in the past.');
+  });
+
   it('cleveland.com: the "You may also like..." links are gone', () => {
     const { article } = benchmark('35b15891');
     expect(article.text).not.toMatch(/You may also like|25 worst Rock and Roll/);
@@ -341,6 +349,21 @@ describe('authors from the byline on the page', () => {
     ['News.example', ['News.example']],
   ])('reads %j as %j', (byline, names) => {
     expect(authorsOf(byline)).toEqual(names);
+  });
+});
+
+describe.skipIf(!corpusAvailable)('promos in brackets inside the story (wapo-1)', () => {
+  it('are gone, and the paragraphs around them stay', () => {
+    const dir = corpusPath('readability-test-pages', 'wapo-1');
+    const article = extractArticle(
+      parseHtml(readHtmlFile(`${dir}/source.html`)),
+      'http://fakehost/test/page.html',
+    );
+    expect(article.text).not.toContain('[Read: Tunisia sends most foreign fighters');
+    expect(article.text).not.toContain('[Bardo museum houses amazing Roman treasures]');
+    expect(article.text).toContain(
+      'The attackers, clad in military uniforms, stormed the Bardo National Museum',
+    );
   });
 });
 
