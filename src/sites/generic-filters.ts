@@ -69,9 +69,10 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
   {
     // "Advertisement", "Advert" (morebikes.co.uk), "Continue Reading Below" (foxbusiness.com),
     // "Skip to content", "Text size" (barrons.com), "Enlarge Image" (nypost.com), "Caption" and
-    // "Close" of slideshows, "Loading content ..." (albawaba.com), "comments".
+    // "Close" of slideshows, "Loading content ..." (albawaba.com), "comments", "Comments (5
+    // posted)" (lwn.net), "Continue reading the main story" (nytimes.com).
     pattern:
-      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?)\W*$/i,
+      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?)\W*$/i,
     why: 'furniture label',
   },
   {

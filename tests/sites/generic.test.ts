@@ -35,6 +35,8 @@ describe('furniture lines', () => {
     );
     expect(furnitureReason('READ MORE: China plague outbreak confirmed')).toBe('promo link');
     expect(furnitureReason('Advertisement')).toBe('furniture label');
+    expect(furnitureReason('Continue reading the main story')).toBe('furniture label');
+    expect(furnitureReason('Comments (5 posted)')).toBe('furniture label');
     expect(furnitureReason('Image 1 of / 23')).toBe('slideshow counter');
     expect(furnitureReason('By Paul Takahashi')).toBe('byline');
     expect(furnitureReason('Filed under: Khawarij |')).toBe('tag list');
