@@ -99,3 +99,26 @@ export function noscriptImagesAsElements(root: Element): void {
     for (const img of images) noscript.appendChild(img);
   }
 }
+
+/**
+ * The description of a lazy-loaded picture, kept for the real one: a page puts a placeholder
+ * `<img alt="…">` before a `<noscript>` holding the real `<img>` with no alt (appleinsider.com:
+ * a white pixel with the description, then the photo without), and Readability, which puts the
+ * `<noscript>`'s picture in the placeholder's place, keeps only the placeholder's addresses.
+ * For the generic reader's private copy, after `noscriptImagesAsElements`.
+ */
+export function keepPlaceholderAlt(root: Element): void {
+  for (const noscript of Array.from(root.getElementsByTagName('noscript'))) {
+    const images = noscript.getElementsByTagName('img');
+    const real = images.length === 1 ? images[0]! : null;
+    if (!real || real.getAttribute('alt')?.trim()) continue;
+    const before = noscript.previousElementSibling;
+    const placeholders = !before
+      ? []
+      : before.localName === 'img'
+        ? [before]
+        : Array.from(before.getElementsByTagName('img'));
+    const alt = placeholders.length === 1 ? placeholders[0]!.getAttribute('alt')?.trim() : null;
+    if (alt) real.setAttribute('alt', alt);
+  }
+}

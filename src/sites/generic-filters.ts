@@ -417,6 +417,30 @@ function isPromoLine(b: Block, linkOnly: LinkOnly): boolean {
   return capitals || /^\[[^\]]+\]$/.test(b.text);
 }
 
+/**
+ * A line under a picture that says what its description says is its caption, printed as a line
+ * of its own (appleinsider.com: `<img alt="The 96W USB-C power adapter">` and, under it, a
+ * `<span>` of the same words): the picture gets it as its caption, the text loses the line.
+ */
+export function captionsRepeatingAlt(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    if (
+      b.type === 'image' &&
+      !b.caption &&
+      b.alt &&
+      next?.type === 'paragraph' &&
+      next.text.toLowerCase() === collapse(b.alt).toLowerCase()
+    ) {
+      out.push({ ...b, caption: next.text });
+      i++;
+    } else out.push(b);
+  }
+  return out;
+}
+
 /** Drops headings with nothing under them before the next heading of the same or higher rank. */
 function dropEmptySections(blocks: Block[]): Block[] {
   const out: Block[] = [];

@@ -20,9 +20,15 @@ import {
 import { bodyOf, COMMENT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse, splitNames } from '../core/text';
-import { filterBlocks, linkOnlyMarker, stripClutter, type LinkOnly } from './generic-filters';
+import {
+  captionsRepeatingAlt,
+  filterBlocks,
+  linkOnlyMarker,
+  stripClutter,
+  type LinkOnly,
+} from './generic-filters';
 import { articleScope } from './generic-scope';
-import { noscriptImagesAsElements } from '../core/noscript';
+import { keepPlaceholderAlt, noscriptImagesAsElements } from '../core/noscript';
 
 const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
@@ -47,6 +53,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   unwrapEmbeddedPosts(page);
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page);
+  keepPlaceholderAlt(page);
   const pictures = new Map<Element, FigureParts>();
   readPictures(page, pictures);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
@@ -164,7 +171,7 @@ function readFiltered(
       return imageBlock(img, parts.caption, options, parts.credit) ?? undefined;
     },
   };
-  return filterBlocks(readBlocks(root, options), title, linkOnly);
+  return captionsRepeatingAlt(filterBlocks(readBlocks(root, options), title, linkOnly));
 }
 
 /**

@@ -177,6 +177,22 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text).toContain('His wife has suffered several miscarriages in the past.');
   });
 
+  it('appleinsider.com: lazy-loaded pictures keep their descriptions, and the lines under them are captions', () => {
+    // Each picture is a white pixel with the description, then the photo in a <noscript> with
+    // none, then a <span> repeating the description.
+    const { article } = benchmark('65bf3048');
+    expect(article.images).toContainEqual({
+      src: 'https://photos5.appleinsider.com/gallery/33622-59464-MacBook-Pro-16-Inch-Bezels-l.jpg',
+      alt: 'The slimmer bezels of the 16-inch MacBook Pro',
+      caption: 'The slimmer bezels of the 16-inch MacBook Pro',
+      credit: null,
+    });
+    // 12 of 13: the page gives one placeholder no description.
+    expect(article.images.filter((image) => image.alt)).toHaveLength(12);
+    expect(article.text).not.toContain('The slimmer bezels of the 16-inch MacBook Pro');
+    expect(article.text).toContain('The updated design looks better with slimmer bezels');
+  });
+
   it('cleveland.com: the "You may also like..." links are gone', () => {
     const { article } = benchmark('35b15891');
     expect(article.text).not.toMatch(/You may also like|25 worst Rock and Roll/);
