@@ -1,5 +1,6 @@
 /**
- * broken-directives reads the page's text natively first and walks it only when text outside
+ * broken-directives reads the page's text nodes through a TreeWalker where the DOM has one, and
+ * otherwise counts hints in the native text first and walks the nodes only when text outside
  * scripts and styles may hold a directive. These pages put hints inside scripts, beside them and
  * across them, so that a wrong shortcut would miss a directive or find one in a script.
  */
@@ -11,9 +12,16 @@ import { cleanPage } from '../../src/core';
 const URL_ = 'https://example.com/story';
 const SSI_ERROR = '[an error occurred while processing this directive]';
 
+/** A DOM with no TreeWalker: the step falls back to counting hints and walking the nodes. */
+function withoutTreeWalker(doc: Document): Document {
+  Object.defineProperty(doc, 'createTreeWalker', { value: undefined });
+  return doc;
+}
+
 const parsers: [string, (html: string) => Document][] = [
   ['linkedom', (html) => parseHtml(html)],
   ['jsdom', (html) => new JSDOM(html).window.document],
+  ['linkedom without a TreeWalker', (html) => withoutTreeWalker(parseHtml(html))],
 ];
 
 const page = (body: string) =>
@@ -42,6 +50,17 @@ describe.each(parsers)('broken directives in %s', (_name, parse) => {
   it('cuts a directive that starts right after a script ends', () => {
     const found = removals(`<div><script>var s = "<!-"</script>${SSI_ERROR}</div>`);
     expect(found.map((r) => r.rule)).toEqual(['broken-directives/text']);
+  });
+
+  it('cuts a directive whose text a script appended in pieces, split inside its hint', () => {
+    const doc = parse(page('<p id="story">Story.</p>'));
+    const p = doc.getElementById('story')!;
+    // "direct" + "i" + "ve]": the hint `directive` spans three nodes, the middle one a letter.
+    for (const piece of [' [an error occurred while processing this direct', 'i', 've] after'])
+      p.appendChild(doc.createTextNode(piece));
+    const found = cleanPage(doc, URL_).removals.filter((r) => r.kind === 'directive');
+    expect(found.map((r) => r.rule)).toEqual(Array(3).fill('broken-directives/text'));
+    expect(found.map((r) => r.text).join('')).toBe(SSI_ERROR);
   });
 
   it('hides empty ESI elements on a page with no directive text, once, in document order', () => {
