@@ -274,9 +274,49 @@ function isOnePicture(el: Element, why: string): boolean {
   );
 }
 
+/** Fewest cards that make a rail: two pictures with links may be the story's own. */
+const RAIL_CARDS = 3;
+/** Most words on one card: a picture, a kicker and a headline. */
+const CARD_WORDS = 30;
+/** A link to a picture file (a gallery's full-size photo), not to another story. */
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
+
+/**
+ * A rail of teasers for other stories set inside the article (thesun.co.uk "Most read in world
+ * news": `div.rail__item` × 6, each a picture, a kicker and a headline, all under one link): at
+ * least RAIL_CARDS children, every one a card with a picture, at most CARD_WORDS words and links
+ * to a single page, a different page on each card. The headlines are not links (the card's link
+ * is laid over it, empty), so the links-only rules cannot see them.
+ */
+function isTeaserRail(el: Element): boolean {
+  const cards = el.children;
+  if (cards.length < RAIL_CARDS) return false;
+  const targets = new Set<string>();
+  for (const card of Array.from(cards)) {
+    const target = cardTarget(card);
+    if (target === null || targets.has(target)) return false;
+    targets.add(target);
+  }
+  return true;
+}
+
+/** The one page a teaser card links to; null when `card` is not one. */
+function cardTarget(card: Element): string | null {
+  if (!card.querySelector('img')) return null;
+  let target: string | null = null;
+  for (const a of Array.from(card.querySelectorAll('a[href]'))) {
+    const href = (a.getAttribute('href') ?? '').split('#')[0]!.trim();
+    if (!href || PICTURE_FILE.test(href) || (target !== null && href !== target)) return null;
+    target = href;
+  }
+  if (target === null) return null;
+  return wordsIn(collapse(card.textContent)) <= CARD_WORDS ? target : null;
+}
+
 /**
  * Takes page furniture out of Readability's element before it is read: furniture tags and
- * class-marked clutter (see CLUTTER_CLASS_WORDS), unless one holds a large part of the story.
+ * class-marked clutter (see CLUTTER_CLASS_WORDS) and rails of teasers (see isTeaserRail), unless one
+ * holds a large part of the story.
  * The element is Readability's private copy, so removing from it changes nothing else.
  */
 export function stripClutter(root: Element): void {
@@ -291,7 +331,7 @@ export function stripClutter(root: Element): void {
       : classWords(el)
           .map((w) => CLUTTER_CLASS_WORDS[w])
           .find(Boolean);
-    if (why && !isHoverTrigger(el, why) && !isOnePicture(el, why)) {
+    if ((why && !isHoverTrigger(el, why) && !isOnePicture(el, why)) || (!why && isTeaserRail(el))) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
         doomed.push(el);
         continue;

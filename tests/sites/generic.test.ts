@@ -177,6 +177,55 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text).toContain('His wife has suffered several miscarriages in the past.');
   });
 
+  it('thesun.co.uk: the "Most read" rail of teasers inside the story is gone, the story around it stays', () => {
+    // Six cards (`div.rail__item`: a thumbnail, a kicker, a headline, one link laid over them)
+    // between two paragraphs of the story.
+    const { article, truthLines } = benchmark('8b194530');
+    expect(article.text).not.toMatch(/RANDY ANDY|Greta Thunberg|Russian Popeye|DRIVEN TO SUICIDE/);
+    expect(article.images.map((i) => i.src)).not.toContainEqual(
+      expect.stringContaining('pmCOMPandrew.jpg'),
+    );
+    expect(article.text).toContain('travellers were left stranded in Mongolia');
+    expect(article.text).toContain('Authorities in western Mongolia');
+    expect(article.text.endsWith(truthLines[truthLines.length - 1]!)).toBe(true);
+  });
+
+  it('a row of pictures is a rail only when each card links to a story page of its own', () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} of the story says what happened in the town hall meeting, at length and in order.</p>`;
+    const card = (href: string, words: string) =>
+      `<div class="item"><a href="${href}"><img src="/pics/${words.length}.jpg"></a><span>${words}</span></div>`;
+    const html = (row: string) =>
+      `<html><head><title>Town hall</title></head><body><article><h1>Town hall</h1>` +
+      [1, 2, 3, 4, 5].map(paragraph).join('') +
+      `<div class="row">${row}</div>` +
+      [6, 7, 8, 9, 10].map(paragraph).join('') +
+      `</article></body></html>`;
+    const text = (row: string) =>
+      extractArticle(parseHtml(html(row)), 'https://news.example/town-hall').text;
+
+    const rail = ['/news/a', '/news/b', '/news/c'].map((h, i) => card(h, `Teaser number ${i}`));
+    expect(text(rail.join(''))).not.toContain('Teaser number');
+    // The story's own gallery: each picture links to its full-size file.
+    const gallery = ['/big/a.jpg', '/big/b.jpg', '/big/c.jpg'].map((h, i) => card(h, `Photo ${i}`));
+    expect(text(gallery.join(''))).toContain('Photo 2');
+    // Two cards are not a rail; nor are three that link to the same page.
+    expect(text(rail.slice(0, 2).join(''))).toContain('Teaser number 1');
+    const same = [0, 1, 2].map((i) => card('/news/a', `Same page ${i}`));
+    expect(text(same.join(''))).toContain('Same page 2');
+    // The whole text of a card counts: a long one is not a teaser.
+    const long = 'word '.repeat(31);
+    const withLong = [...rail.slice(0, 2), card('/news/d', `Long card ${long}`)];
+    expect(text(withLong.join(''))).toContain('Teaser number 0');
+    expect(text(rail.join('')).split('\n').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('zdnet.com: a strip of gallery thumbnails, each linking to its own slide page, is not story pictures', () => {
+    const { article } = benchmark('5fbc7ccb');
+    expect(article.images.filter((i) => i.src.includes('/thumbnail/170x128/'))).toEqual([]);
+    expect(article.images[0]?.alt).toBe('Iphone 11 Max Pro over yellow background');
+  });
+
   it('appleinsider.com: lazy-loaded pictures keep their descriptions, and the lines under them are captions', () => {
     // Each picture is a white pixel with the description, then the photo in a <noscript> with
     // none, then a <span> repeating the description.
