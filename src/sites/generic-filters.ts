@@ -223,8 +223,36 @@ export function furnitureReason(text: string): string | null {
 
 /** Splits a class or id into its words: `article__media-caption` → article, media, caption. */
 function classWords(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-  return raw.split(/[\s_-]+/).filter(Boolean);
+  return classOf(el)
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+}
+
+function classOf(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+/** A lower-case letter then a capital: where a word of a camelCase class starts. */
+const CAMEL_SEAM = /(\p{Ll})(\p{Lu})/gu;
+
+/**
+ * The clutter a camelCase class names (express.co.uk `span.newsCaption` → news, caption), for an
+ * element that holds no picture: such classes also name the picture's own wrapper
+ * (`p.withoutCaption` on express.co.uk, `figure.main-article-mediaCaption` on aljazeera.com,
+ * `div.mbArticleSharePic` round qq.com's photo), and a caption or share bar never holds the photo.
+ */
+function camelCaseClutter(el: Element): string | undefined {
+  const raw = classOf(el);
+  CAMEL_SEAM.lastIndex = 0;
+  if (!CAMEL_SEAM.test(raw)) return undefined;
+  const why = raw
+    .replace(CAMEL_SEAM, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .map((w) => CLUTTER_CLASS_WORDS[w])
+    .find(Boolean);
+  return why && !el.querySelector('img, picture, video') ? why : undefined;
 }
 
 /**
@@ -328,9 +356,9 @@ export function stripClutter(root: Element): void {
     const tag = el.tagName.toLowerCase();
     const why = CLUTTER_TAGS.has(tag)
       ? tag
-      : classWords(el)
+      : (classWords(el)
           .map((w) => CLUTTER_CLASS_WORDS[w])
-          .find(Boolean);
+          .find(Boolean) ?? camelCaseClutter(el));
     if ((why && !isHoverTrigger(el, why) && !isOnePicture(el, why)) || (!why && isTeaserRail(el))) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
         doomed.push(el);
@@ -460,20 +488,25 @@ function isPromoLine(b: Block, linkOnly: LinkOnly): boolean {
 /**
  * A line under a picture that says what its description says is its caption, printed as a line
  * of its own (appleinsider.com: `<img alt="The 96W USB-C power adapter">` and, under it, a
- * `<span>` of the same words): the picture gets it as its caption, the text loses the line.
+ * `<span>` of the same words): the picture gets it as its caption, the text loses the line. A
+ * line repeating the caption the picture has already goes too.
  */
 export function captionsRepeatingAlt(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const next = blocks[i + 1];
-    if (
-      b.type === 'image' &&
-      !b.caption &&
-      b.alt &&
-      next?.type === 'paragraph' &&
-      next.text.toLowerCase() === collapse(b.alt).toLowerCase()
-    ) {
+    if (b.type !== 'image' || next?.type !== 'paragraph') {
+      out.push(b);
+      continue;
+    }
+    const line = next.text.toLowerCase();
+    if (b.caption && line === collapse(b.caption).toLowerCase()) {
+      // Its caption, read already and printed again as a line (foxnews.com: the caption's
+      // `div.caption` was only a <p> by the time Readability handed it over).
+      out.push(b);
+      i++;
+    } else if (!b.caption && b.alt && line === collapse(b.alt).toLowerCase()) {
       out.push({ ...b, caption: next.text });
       i++;
     } else out.push(b);

@@ -11,8 +11,10 @@ import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
 import {
   blocksToText,
+  creditText,
   figureParts,
   imageBlock,
+  notSeenByReader,
   readBlocks,
   type BlockOptions,
   type FigureParts,
@@ -20,6 +22,7 @@ import {
 import { bodyOf, COMMENT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse, splitNames } from '../core/text';
+import { spacedText } from '../core/view';
 import {
   captionsRepeatingAlt,
   filterBlocks,
@@ -54,7 +57,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page);
   keepPlaceholderAlt(page);
-  const pictures = new Map<Element, FigureParts>();
+  const pictures = newPictures();
   readPictures(page, pictures);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
   // JSON-LD) out.
@@ -153,7 +156,7 @@ function readFiltered(
   root: Element,
   title: string | null,
   ctx: ExtractContext,
-  pictures = new Map<Element, FigureParts>(),
+  pictures = newPictures(),
 ): Block[] {
   // Captions and credits are read before the clutter goes: it takes every figcaption and
   // `.credit` (in the text, outside a picture, they are clutter), and with them what a picture's
@@ -165,8 +168,11 @@ function readFiltered(
   const options: BlockOptions = {
     resolve: ctx.resolve,
     classify: (el) => {
-      const img = el.tagName.toLowerCase() === 'figure' ? el.querySelector('img') : null;
-      const parts = img && pictures.get(img);
+      const img =
+        el.tagName.toLowerCase() === 'figure'
+          ? el.querySelector('img')
+          : (pictures.holders.get(el) ?? null);
+      const parts = img && pictures.parts.get(img);
       if (!parts) return markLinkOnly(el);
       return imageBlock(img, parts.caption, options, parts.credit) ?? undefined;
     },
@@ -174,15 +180,73 @@ function readFiltered(
   return captionsRepeatingAlt(filterBlocks(readBlocks(root, options), title, linkOnly));
 }
 
+/** What the page says of its pictures, by <img>. */
+interface Pictures {
+  /** Caption and credit of each picture that has them. */
+  parts: Map<Element, FigureParts>;
+  /** An element that holds nothing but a picture with a loose caption, and that picture. */
+  holders: Map<Element, Element>;
+}
+
+function newPictures(): Pictures {
+  return { parts: new Map(), holders: new Map() };
+}
+
 /**
  * The caption and credit of each picture's figure under `root`, by its <img>, unless already
- * read. Read on the page before Readability too: it rewrites a `<div class="credit">` as a
- * plain `<p>` (space.com), and the class that said it was a credit is gone.
+ * read, and of pictures captioned outside a figure (see readLooseCaptions). Read on the page
+ * before Readability too: it rewrites a `<div class="credit">` as a plain `<p>` (space.com), and
+ * the class that said it was a credit is gone.
  */
-function readPictures(root: ParentNode, pictures: Map<Element, FigureParts>): void {
+function readPictures(root: ParentNode, pictures: Pictures): void {
   for (const figure of Array.from(root.querySelectorAll('figure'))) {
     const img = figure.querySelector('img');
-    if (img && !pictures.has(img)) pictures.set(img, figureParts(figure));
+    if (img && !pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
+  }
+  readLooseCaptions(root, pictures);
+}
+
+/** A class or id that names a caption: `caption`, `article-caption`, `newsCaption`. */
+const CAPTION_CLASS = /(?:^|[\s_-]|\p{Ll})(?:caption|Caption)(?:$|[\s_-]|\p{Lu})/u;
+/** A credit set in a caption's first or last element: "(Image: GETTY )", "© John Brecher". */
+const CREDIT_LINE = /^(?:\(?\s*(?:image|photo(?:graph)?|picture|credit)s?\s*:|©)/i;
+/** The class of a caption's credit element (msn.com `span.attribution`). */
+const CREDIT_CLASS_WORD = /(?:^|[\s_-])(?:credits?|attribution|copyright)(?:$|[\s_-])/i;
+
+/** The element of a loose caption that credits the picture: its first or last, if either says so. */
+function looseCredit(caption: Element): Element | null {
+  for (const el of [caption.firstElementChild, caption.lastElementChild]) {
+    if (!el) continue;
+    if (CREDIT_CLASS_WORD.test(el.getAttribute('class') ?? '')) return el;
+    if (CREDIT_LINE.test(collapse(el.textContent))) return el;
+  }
+  return null;
+}
+
+/**
+ * Captions set beside a picture, not in a figure (express.co.uk: `div.photo > p > picture` then
+ * `span.newsCaption` "China has warned… " + `span.caption` "(Image: GETTY )"; msn.com: `span.image`
+ * then `span.caption` with `span.attribution` "© John Brecher" first): an element whose class
+ * says caption, outside any figure, right after an element that holds one picture and no text.
+ * The clutter pass takes the caption out of the text; the picture gets it here, with the credit
+ * its first or last element carries.
+ */
+function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
+  for (const el of Array.from(root.querySelectorAll('[class*="aption"]'))) {
+    if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '') || el.closest('figure')) continue;
+    const holder = el.previousElementSibling;
+    if (!holder || collapse(holder.textContent)) continue;
+    const imgs =
+      holder.tagName.toLowerCase() === 'img'
+        ? [holder]
+        : Array.from(holder.querySelectorAll('img'));
+    const img = imgs.length === 1 ? imgs[0]! : null;
+    if (!img || pictures.parts.has(img)) continue;
+    const credit = looseCredit(el);
+    const caption = collapse(spacedText(el, (e) => e === credit || notSeenByReader(e))) || null;
+    if (!caption && !credit) continue;
+    pictures.parts.set(img, { caption, credit: creditText(credit)?.replace(/^©\s*/, '') || null });
+    pictures.holders.set(holder, img);
   }
 }
 

@@ -131,6 +131,40 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.published).toBe('2019-11-19T10:48:00Z');
   });
 
+  it("express.co.uk: captions set beside the photos (span.newsCaption) are the photos' captions, not story text", () => {
+    const { article } = benchmark('624fcd90');
+    expect(article.images).toContainEqual({
+      src: 'https://cdn.images.express.co.uk/img/dynamic/78/590x/HongKongnews-1206313.jpg?r=1574161542926',
+      alt: 'Hong Kong protester',
+      caption: 'China has warned they will cease control of Hong Kong',
+      credit: 'GETTY',
+    });
+    expect(article.images.filter((i) => i.caption)).toHaveLength(5);
+    expect(article.text).not.toMatch(/China has warned they will cease|Protesters have worn masks/);
+  });
+
+  it('msn.com: a caption after the picture gives its credit apart ("© John Brecher")', () => {
+    const { article } = benchmark('abd9d629');
+    const flu = article.images.find((i) => i.caption?.startsWith('Needle poking skin'));
+    expect(flu?.credit).toBe('John Brecher');
+    expect(flu?.caption).toBe(
+      "Needle poking skin during administration of flu shot at Mary's Center, a community health center in Washington.",
+    );
+  });
+
+  it('foxnews.com: a caption read with its picture is not printed again as a paragraph', () => {
+    const { article } = benchmark('eb62ac84');
+    const photo = article.images.find((i) => i.src.includes('ScooterScott1.jpg'));
+    expect(photo?.caption).toMatch(/^Scooter Braun and Scott Borchetta pose for a photo/);
+    expect(article.text).not.toContain('Scooter Braun and Scott Borchetta pose');
+  });
+
+  it('aljazeera.com: a figure whose camelCase class says caption keeps its photo', () => {
+    // `figure.main-article-mediaCaption` holds the photo: no caption holds a picture.
+    const { article } = benchmark('7916ecca');
+    expect(article.images[0]?.caption).toMatch(/^Roughly 13,000 US troops remain in Afghanistan/);
+  });
+
   it('chron.com: no headline, byline, date, slideshow or link boxes in the body', () => {
     const { article, truthLines } = benchmark('9ebb3af6');
     expect(article.title).toBe('New car sales plunge 10 percent in October');
