@@ -363,12 +363,37 @@ export function imageBlock(
 const LAZY_SOURCES = ['data-src', 'data-original', 'data-lazy-src'];
 const LAZY_SETS = ['srcset', 'data-srcset'];
 
-/** The web address of an `<img>`: its `src`, else where a lazy loader keeps it. */
+/**
+ * The web address of an `<img>`: its `src`, else where a lazy loader keeps it, else the largest
+ * of its source sets. A GIF in `src` gives way to a loader's address: lazy loaders park a blank
+ * or spinning GIF there until the picture scrolls into view (msn.com: a 1×1 gif on its CDN for
+ * every photo; express.co.uk `preloaderbig.gif`), while a photo in `src` is often the bigger
+ * one (space.com's `data-src` is a 320-pixel copy).
+ */
 export function pictureAddress(img: Element, resolve: BlockOptions['resolve']): string | null {
   let src = resolve(img.getAttribute('src'));
-  for (const name of LAZY_SOURCES) src ??= resolve(img.getAttribute(name));
+  const placeholder = src !== null && GIF.test(src);
+  if (src === null || placeholder) {
+    for (const name of LAZY_SOURCES) {
+      const lazy = resolve(lazyAddress(img.getAttribute(name)));
+      if (lazy && !GIF.test(lazy)) return lazy;
+    }
+  }
+  for (const name of LAZY_SOURCES) src ??= resolve(lazyAddress(img.getAttribute(name)));
   for (const name of LAZY_SETS) src ??= resolve(largestInSrcset(img.getAttribute(name)));
   return src;
+}
+
+/** An address that names a GIF file. */
+const GIF = /\.gif(?:[?#]|$)/i;
+
+/** The first `"src"` of a loader's settings written as JSON (msn.com `data-src='{"default":…}'`). */
+const JSON_SRC = /"src"\s*:\s*"([^"]+)"/;
+
+/** A lazy loader's attribute as an address: as written, or the `src` of its JSON settings. */
+function lazyAddress(value: string | null): string | null {
+  if (!value?.trimStart().startsWith('{')) return value;
+  return JSON_SRC.exec(value)?.[1] ?? null;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Where the block reader finds a picture's address: its `src`, else where a lazy-loading page
  * keeps it while `src` holds a placeholder (thesun.co.uk, kinja's readability-test-pages
- * lazy-image-2), the biggest of a `srcset`.
+ * lazy-image-2, msn.com's GIF and JSON settings), the biggest of a `srcset`.
  */
 import { describe, expect, it } from 'vitest';
 import { largestInSrcset, readBlocks } from '../../src/core/blocks';
@@ -35,6 +35,26 @@ describe('a picture’s address', () => {
       'https://news.example/photo.jpg',
       'https://news.example/b.jpg',
       'https://news.example/l.jpg',
+    ]);
+  });
+
+  it('is where a lazy loader keeps it when src is a GIF, the placeholder such loaders park there', () => {
+    const msn =
+      `{"default":{"load":"default","w":"80","h":"53","src":"//img.example/photo.img?h=533&amp;w=799"},` +
+      `"size3column":{"src":"//img.example/small.img"}}`;
+    expect(
+      sources(
+        `<figure><img src="https://cdn.example/sc/9b/e151e5.gif" data-src='${msn}'></figure>` +
+          `<figure><img src="/preloaderbig.gif" data-src="/photo.jpg"></figure>` +
+          // A GIF with no other address, or only another GIF, stays: it may be the picture.
+          `<figure><img src="/map.gif"></figure>` +
+          `<figure><img src="/anim.gif" data-src="/anim-large.gif"></figure>`,
+      ),
+    ).toEqual([
+      'https://img.example/photo.img?h=533&w=799',
+      'https://news.example/photo.jpg',
+      'https://news.example/map.gif',
+      'https://news.example/anim.gif',
     ]);
   });
 

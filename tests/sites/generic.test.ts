@@ -147,6 +147,10 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     const { article } = benchmark('abd9d629');
     const flu = article.images.find((i) => i.caption?.startsWith('Needle poking skin'));
     expect(flu?.credit).toBe('John Brecher');
+    // The photo, not the 1×1 GIF the page parks in `src` until it scrolls into view.
+    expect(flu?.src).toBe(
+      'https://img-s-msn-com.akamaized.net/tenant/amp/entityid/BBWZffP.img?h=533&w=799&m=6&q=60&o=f&l=f',
+    );
     expect(flu?.caption).toBe(
       "Needle poking skin during administration of flu shot at Mary's Center, a community health center in Washington.",
     );
