@@ -124,6 +124,16 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'share prompt',
   },
   {
+    // A short paragraph that asks the reader to follow the site or the writer, or to join its
+    // forums: the author's note or the site's plug at the end (space.com "… is out now. Follow
+    // him on Twitter @michaeldwall.", "Join our Space Forums …"; nj.com "Have a tip? … Follow her
+    // on Twitter @AmyKup"; ign.com "Welcome to IGN's Daily Deals … Follow us at Twitter
+    // @igndeals."). None is in the benchmark's truth.
+    pattern:
+      /^(?=.{0,400}$).*?(?:\bfollow (?:us|him|her|them|me)\b(?: (?:on|at) (?:twitter|facebook|instagram|linkedin)\b| @\w)|\bjoin our \w+(?: \w+)? (?:forums?|community)\b)/i,
+    why: 'follow prompt',
+  },
+  {
     // Newsletter boxes: "Sign up to our newsletter …", "Get the latest updates right in your
     // inbox." (nj.com), "Every day we send an email with the top stories" (digg.com).
     pattern:

@@ -38,6 +38,21 @@ describe('furniture lines', () => {
     expect(furnitureReason('Continue reading the main story')).toBe('furniture label');
     expect(furnitureReason('Comments (5 posted)')).toBe('furniture label');
     expect(furnitureReason('Image 1 of / 23')).toBe('slideshow counter');
+    expect(
+      furnitureReason(
+        'Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.',
+      ),
+    ).toBe('follow prompt');
+    expect(furnitureReason('Join our Space Forums to keep talking space!')).toBe('follow prompt');
+    // Following as story: a verb, not a plug.
+    expect(
+      furnitureReason('Doctors said they would follow them up for years, and follow us too.'),
+    ).toBeNull();
+    expect(
+      furnitureReason(
+        `She said: "Follow us on Twitter." ${'And then she talked for long. '.repeat(14)}`,
+      ),
+    ).toBeNull();
     expect(furnitureReason('By Paul Takahashi')).toBe('byline');
     expect(furnitureReason('Filed under: Khawarij |')).toBe('tag list');
     expect(
@@ -190,6 +205,15 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
       text: truthLines[0],
     });
     expect(article.text).not.toContain('Hillicon Valley');
+  });
+
+  it("space.com: the related links, the author's plug and the forums plug after the story are gone", () => {
+    const { article, truthLines } = benchmark('686bb170');
+    expect(article.text).not.toMatch(
+      /Keck Observatory: Twin Telescopes|Follow him on Twitter|Join our Space Forums/,
+    );
+    // The truth's last line is a picture's credit, "(Image credit: All About Space)".
+    expect(article.text.endsWith(truthLines[truthLines.length - 2]!)).toBe(true);
   });
 
   it('wired.com: the "More Great WIRED Stories" box after the story is gone', () => {
