@@ -82,10 +82,11 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
   },
   {
     // Credit lines: "Photo: Hau Dinh, AP", "(Image: © TNG Collaboration)", "© Aaron Schwartz",
-    // "Credit...Doug Mills/The New York Times". Short: "© 2019 Associated Press. All Rights
+    // "Credit...Doug Mills/The New York Times", "Фото: …", "личный архив Олеси Куприн" ("from
+    // the personal archive of …": wday.ru). Short: "© 2019 Associated Press. All Rights
     // Reserved. …" closes the story text on detroit.cbslocal.com, and the truth keeps it.
     pattern:
-      /^(?=.{0,80}$)(?:\(?(?:photo|image|picture|credit|foto|source)s?\s*(?:credit)?\s*(?::|\.\.\.|…)|©)/i,
+      /^(?=.{0,80}$)(?:\(?(?:photo|image|picture|credit|foto|source|фото)s?\s*(?:credit)?\s*(?::|\.\.\.|…)|©|личный архив\s)/i,
     why: 'image credit',
   },
   {
@@ -112,8 +113,11 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'promo link',
   },
   {
-    // "CLICK HERE TO GET THE FOX NEWS APP", "READ MORE ON FOX BUSINESS BY CLICKING HERE".
-    pattern: /^click here\b|\bby clicking here\W*$|^get [\w\s]{0,40} on the go\b/i,
+    // "CLICK HERE TO GET THE FOX NEWS APP", "READ MORE ON FOX BUSINESS BY CLICKING HERE", and
+    // the tweetable pull quotes of a WordPress plugin, each ending "Click To Tweet"
+    // (bigbrandsystem.com: the sentence is in the story already).
+    pattern:
+      /^click here\b|\bby clicking here\W*$|^get [\w\s]{0,40} on the go\b|click to tweet\W*$/i,
     why: 'promo link',
   },
   {

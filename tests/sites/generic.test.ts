@@ -44,6 +44,11 @@ describe('furniture lines', () => {
       ),
     ).toBe('follow prompt');
     expect(furnitureReason('Join our Space Forums to keep talking space!')).toBe('follow prompt');
+    expect(furnitureReason('личный архив Олеси Куприн')).toBe('image credit');
+    expect(furnitureReason('Фото: Getty')).toBe('image credit');
+    expect(
+      furnitureReason("Every online business exists in the 'space-time continuum.'Click To Tweet"),
+    ).toBe('promo link');
     // Following as story: a verb, not a plug.
     expect(
       furnitureReason('Doctors said they would follow them up for years, and follow us too.'),
