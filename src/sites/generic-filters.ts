@@ -457,8 +457,10 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
   const kept = blocks.filter((b) => b.type === 'image' || !furnitureReason(blockText(b)));
   const first = kept.findIndex(story);
   if (first < 0) return kept;
+  // The last paragraph of the story proper: a note of where it first ran closes many syndicated
+  // stories ("Originally published on Live Science."), under the related links that go.
   let last = kept.length - 1;
-  while (last > first && !story(kept[last]!)) last--;
+  while (last > first && (!story(kept[last]!) || isProvenanceNote(kept[last]!))) last--;
 
   const out: Block[] = [];
   let inRelated = false;
@@ -486,6 +488,14 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
   });
   return dropEmptySections(out);
 }
+/** "Originally published on Live Science.", "This article originally appeared on The Atlantic." */
+const PROVENANCE_NOTE =
+  /^(?:this (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|ran|posted)\b.{0,80}$/i;
+
+function isProvenanceNote(b: Block): boolean {
+  return b.type === 'paragraph' && PROVENANCE_NOTE.test(b.text);
+}
+
 /**
  * A paragraph inside the story that is only a link to another story, set as sites set their
  * promos: in capitals ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'": foxnews.com) or

@@ -221,6 +221,12 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text.endsWith(truthLines[truthLines.length - 2]!)).toBe(true);
   });
 
+  it('livescience.com: the related links go, the note of where the story first ran stays', () => {
+    const { article } = benchmark('3c5bf8db');
+    expect(article.text).not.toContain('15 Amazing Images of Stars');
+    expect(article.text.endsWith('Originally published on Live Science.')).toBe(true);
+  });
+
   it('wired.com: the "More Great WIRED Stories" box after the story is gone', () => {
     const { article, truthLines } = benchmark('d48aeb9c');
     expect(article.text).not.toContain('More Great WIRED Stories');
