@@ -454,7 +454,14 @@ function blockText(b: Block): string {
 export function filterBlocks(blocks: Block[], title: string | null, linkOnly: LinkOnly): Block[] {
   const headline = collapse(title).toLowerCase();
   const story = (b: Block) => isStoryParagraph(b, linkOnly);
-  const kept = blocks.filter((b) => b.type === 'image' || !furnitureReason(blockText(b)));
+  // An intro that is furniture itself ("More:" is a promo lead-in) still opens a related box.
+  const introduced = new Set<Block>();
+  const kept = blocks.filter((b, i) => {
+    if (b.type === 'image' || !furnitureReason(blockText(b))) return true;
+    const next = blocks[i + 1];
+    if (next && b.type !== 'list' && RELATED_INTRO.test(blockText(b))) introduced.add(next);
+    return false;
+  });
   const first = kept.findIndex(story);
   if (first < 0) return kept;
   // The last paragraph of the story proper: a note of where it first ran closes many syndicated
@@ -478,6 +485,7 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
       inRelated = true;
       return;
     }
+    if (introduced.has(b)) inRelated = true;
     if (inRelated) {
       if (story(b) || b.type === 'heading') inRelated = false;
       else return;

@@ -183,6 +183,13 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text).not.toContain('Scooter Braun and Scott Borchetta pose');
   });
 
+  it('aljazeera.com: the links under a "More:" heading in mid-story go, the story after them stays', () => {
+    // "More:" is itself furniture (a promo lead-in), and still opens the box of links.
+    const { article } = benchmark('7916ecca');
+    expect(article.text).not.toMatch(/Afghan woman politician|China invites Taliban/);
+    expect(article.text).toContain('It did not reveal the crash location');
+  });
+
   it('aljazeera.com: a figure whose camelCase class says caption keeps its photo', () => {
     // `figure.main-article-mediaCaption` holds the photo: no caption holds a picture.
     const { article } = benchmark('7916ecca');
