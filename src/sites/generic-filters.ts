@@ -70,14 +70,16 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // "Advertisement", "Advert" (morebikes.co.uk), "Continue Reading Below" (foxbusiness.com),
     // "Skip to content", "Text size" (barrons.com), "Enlarge Image" (nypost.com), "Caption" and
     // "Close" of slideshows, "Loading content ..." (albawaba.com), "comments", "Comments (5
-    // posted)" (lwn.net), "Continue reading the main story" (nytimes.com).
+    // posted)" (lwn.net), "Continue reading the main story" (nytimes.com), "BREAKING NEWS"
+    // (sfgate.com), "RECENT ARTICLES" (autoindustriya.com), "Iklan" ("Advertisement",
+    // kabarislamia.com).
     pattern:
-      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?)\W*$/i,
+      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|iklan)\W*$/i,
     why: 'furniture label',
   },
   {
-    // "Image 1 of / 23", "1of4" (slideshow counters).
-    pattern: /^(?:image|photo|slide)?\s*\d+\s*of\s*\/?\s*\d+$/i,
+    // "Image 1 of / 23", "1of4", "of 6" (therepublic.com: the number before it is a picture's).
+    pattern: /^(?:image|photo|slide)?\s*\d*\s*of\s*\/?\s*\d+$/i,
     why: 'slideshow counter',
   },
   {
@@ -139,9 +141,11 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
   },
   {
     // Newsletter boxes: "Sign up to our newsletter …", "Get the latest updates right in your
-    // inbox." (nj.com), "Every day we send an email with the top stories" (digg.com).
+    // inbox." (nj.com), "Every day we send an email with the top stories" (digg.com), "Let our
+    // news meet your inbox." (nbcnews.com), "… the free daily newsletter delivered to your inbox
+    // daily." (dealbreaker.com).
     pattern:
-      /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email)/i,
+      /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email)|^(?=.{0,250}$).*\b(?:to|in|into|meet) your inbox\b/i,
     why: 'newsletter box',
   },
   {

@@ -45,6 +45,20 @@ describe('furniture lines', () => {
     ).toBe('follow prompt');
     expect(furnitureReason('Join our Space Forums to keep talking space!')).toBe('follow prompt');
     expect(furnitureReason('личный архив Олеси Куприн')).toBe('image credit');
+    for (const label of ['BREAKING NEWS', 'RECENT ARTICLES', 'Iklan'])
+      expect(furnitureReason(label), label).toBe('furniture label');
+    expect(furnitureReason('of 6')).toBe('slideshow counter');
+    expect(
+      furnitureReason(
+        'Let our news meet your inbox. The news and stories that matters, delivered weekday mornings.',
+      ),
+    ).toBe('newsletter box');
+    // A story about email is not a newsletter box.
+    expect(
+      furnitureReason(
+        `The scam lands in your inbox looking like a bank's letter. ${'It asks for details. '.repeat(12)}`,
+      ),
+    ).toBeNull();
     expect(furnitureReason('Фото: Getty')).toBe('image credit');
     expect(
       furnitureReason("Every online business exists in the 'space-time continuum.'Click To Tweet"),
