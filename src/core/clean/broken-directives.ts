@@ -59,7 +59,7 @@ export const brokenDirectives: CleanStep = {
         // Only the first text node of a run; the run is read whole below.
         // One push per finding: a run of 200,000 escaped directives would overflow a spread.
         if (node.previousSibling?.nodeType !== TEXT_NODE)
-          for (const f of findInRun(node as Text)) out.push(f);
+          for (const f of findInRun(textRun(node as Text))) out.push(f);
         return;
       }
       if (node.nodeType !== ELEMENT_NODE) return;
@@ -204,7 +204,11 @@ function nativeTextFindings(root: Element): Finding[] | null {
   const doc = root.ownerDocument;
   if (typeof doc.createTreeWalker !== 'function') return null;
   const out: Finding[] = [];
-  let lastRun: Node | null = null;
+  // The last node of the run read last, while the walk is still inside that run: a run is read
+  // once, whichever of its nodes is hinted (linkedom makes a node of each `&lt;`, so 50,000
+  // escaped directives are a run of 100,000 nodes, and going back to each one's first was
+  // quadratic).
+  let readUpTo: Node | null = null;
   let before = '';
   const texts = doc.createTreeWalker(root, SHOW_TEXT);
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
@@ -212,18 +216,25 @@ function nativeTextFindings(root: Element): Finding[] | null {
     // The node alone, then the seam with the text before it: joining the two first would copy
     // every script's text on the page (a third of this step on linkedom).
     const hinted =
-      DIRECTIVE_HINT.test(data) ||
-      (before !== '' && DIRECTIVE_HINT.test(before + data.slice(0, HINT_REACH)));
+      readUpTo === null &&
+      (DIRECTIVE_HINT.test(data) ||
+        (before !== '' && DIRECTIVE_HINT.test(before + data.slice(0, HINT_REACH))));
     before =
       data.length >= HINT_REACH ? data.slice(-HINT_REACH) : (before + data).slice(-HINT_REACH);
+    if (readUpTo !== null) {
+      if (node === readUpTo) readUpTo = null;
+      continue;
+    }
     if (!hinted) continue;
+    // Back to the run's first node: once per run, as the rest of it is not looked at again.
     let first = node as Text;
     while (first.previousSibling?.nodeType === TEXT_NODE) first = first.previousSibling as Text;
-    if (first === lastRun) continue;
-    lastRun = first;
+    const run = textRun(first);
+    const last = run[run.length - 1]!;
+    readUpTo = last === node ? null : last;
     // Not page text: the walk does not enter these (an SVG <style> is one as well).
     if (first.parentElement?.closest(SKIP_SELECTOR)) continue;
-    for (const f of findInRun(first)) out.push(f);
+    for (const f of findInRun(run)) out.push(f);
   }
   return out;
 }
@@ -295,17 +306,22 @@ function esiFindings(candidates: readonly Element[]): Finding[] {
   return out;
 }
 
+/** `first` and the text nodes right after it: one run of text. */
+function textRun(first: Text): Text[] {
+  const run: Text[] = [];
+  for (let n: Node | null = first; n && n.nodeType === TEXT_NODE; n = n.nextSibling) {
+    run.push(n as Text);
+  }
+  return run;
+}
+
 /**
  * Directives in a run of adjacent text nodes. Parsers may split one stretch of text at
  * character references (linkedom makes `&lt;` a text node of its own), so a directive escaped
  * into the page can span several nodes: the run is matched as one string and the cuts are
  * mapped back to each node.
  */
-function findInRun(first: Text): Finding[] {
-  const run: Text[] = [];
-  for (let n: Node | null = first; n && n.nodeType === TEXT_NODE; n = n.nextSibling) {
-    run.push(n as Text);
-  }
+function findInRun(run: readonly Text[]): Finding[] {
   const joined = run.map((t) => t.data).join('');
   const ranges = directiveRanges(joined);
   if (!ranges.length) return [];
