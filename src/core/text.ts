@@ -123,7 +123,11 @@ export function splitNames(text: string): string[] {
     const part = parts[i + 1]!.trim();
     const comma = separator.trim() === ',';
     if (!part) continue;
+    const [first, ...rest] = part.split(/\s+/);
     if (comma && POST_NOMINAL.test(part)) name += `, ${part}`;
+    // A post-nominal, then the desk the writer works for, run together where the page broke the
+    // line ("Brenda Goodman, MA<br>WebMD Health News": webmd.com): the desk is left out.
+    else if (comma && rest.length && POST_NOMINAL.test(first!)) name += `, ${first}`;
     else if (!/^\p{Ll}/u.test(part)) {
       if (name) names.push(name);
       name = part;

@@ -545,12 +545,14 @@ describe.skipIf(!corpusAvailable)('the site’s name, as its og:site_name gives 
 });
 
 describe.skipIf(!corpusAvailable)(
-  'authors of Readability’s pages whose byline holds a date',
+  'authors of Readability’s pages whose byline holds a date or a desk',
   () => {
     it.each([
       ['lwn-1', 'Nathan Willis'],
       ['breitbart', 'Lucas Nolan'],
       ['yahoo-3', 'GILLIAN MOHNEY'],
+      // "By Brenda  Goodman, MA<br/>WebMD Health News": the desk is no second author.
+      ['webmd-1', 'Brenda Goodman, MA'],
     ])('%s: %s', (slug, name) => {
       const dir = corpusPath('readability-test-pages', slug);
       const article = extractArticle(
