@@ -206,8 +206,8 @@ function readPictures(root: ParentNode, pictures: Pictures): void {
   readLooseCaptions(root, pictures);
 }
 
-/** A class or id that names a caption: `caption`, `article-caption`, `newsCaption`. */
-const CAPTION_CLASS = /(?:^|[\s_-]|\p{Ll})(?:caption|Caption)(?:$|[\s_-]|\p{Lu})/u;
+/** A class that names a caption: `caption`, `article-captions`, `newsCaption`; not `nocaption`. */
+const CAPTION_CLASS = /(?:(?:^|[\s_-])[cC]|\p{Ll}C)aptions?(?:$|[\s_-]|\p{Lu})/u;
 /** A credit set in a caption's first or last element: "(Image: GETTY )", "© John Brecher". */
 const CREDIT_LINE = /^(?:\(?\s*(?:image|photo(?:graph)?|picture|credit)s?\s*:|©)/i;
 /** The class of a caption's credit element (msn.com `span.attribution`). */
