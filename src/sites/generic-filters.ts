@@ -360,10 +360,10 @@ function cardTarget(card: Element): string | null {
 }
 
 /**
- * Takes page furniture out of Readability's element before it is read: furniture tags and
- * class-marked clutter (see CLUTTER_CLASS_WORDS) and rails of teasers (see isTeaserRail), unless one
- * holds a large part of the story.
- * The element is Readability's private copy, so removing from it changes nothing else.
+ * Takes page furniture out of Readability's element before it is read: furniture tags,
+ * class-marked clutter (see CLUTTER_CLASS_WORDS) and rails of teasers (see isTeaserRail), unless
+ * one holds a large part of the story. The element is Readability's private copy, so removing
+ * from it changes nothing else.
  */
 export function stripClutter(root: Element): void {
   const total = collapse(root.textContent).length || 1;
@@ -500,6 +500,7 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
   });
   return dropEmptySections(out);
 }
+
 /** "Originally published on Live Science.", "This article originally appeared on The Atlantic." */
 const PROVENANCE_NOTE =
   /^(?:this (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|ran|posted)\b.{0,80}$/i;
