@@ -240,11 +240,22 @@ export function furnitureReason(text: string): string | null {
 }
 
 /** Splits a class or id into its words: `article__media-caption` → article, media, caption. */
-function classWords(el: Element): string[] {
-  return classOf(el)
+function classWords(raw: string): string[] {
+  return raw
     .toLowerCase()
     .split(/[\s_-]+/)
     .filter(Boolean);
+}
+
+/** The clutter the first of `words` that CLUTTER_CLASS_WORDS knows names, if any. */
+function clutterNamed(words: readonly string[]): string | undefined {
+  return words.map((w) => CLUTTER_CLASS_WORDS[w]).find(Boolean);
+}
+
+/** The clutter an element's class or id names, in words parted by `-`, `_` or camelCase. */
+function classClutter(el: Element): string | undefined {
+  const raw = classOf(el);
+  return clutterNamed(classWords(raw)) ?? camelCaseClutter(raw, el);
 }
 
 function classOf(el: Element): string {
@@ -260,16 +271,10 @@ const CAMEL_SEAM = /(\p{Ll})(\p{Lu})/gu;
  * (`p.withoutCaption` on express.co.uk, `figure.main-article-mediaCaption` on aljazeera.com,
  * `div.mbArticleSharePic` round qq.com's photo), and a caption or share bar never holds the photo.
  */
-function camelCaseClutter(el: Element): string | undefined {
-  const raw = classOf(el);
+function camelCaseClutter(raw: string, el: Element): string | undefined {
   CAMEL_SEAM.lastIndex = 0;
   if (!CAMEL_SEAM.test(raw)) return undefined;
-  const why = raw
-    .replace(CAMEL_SEAM, '$1 $2')
-    .toLowerCase()
-    .split(/[\s_-]+/)
-    .map((w) => CLUTTER_CLASS_WORDS[w])
-    .find(Boolean);
+  const why = clutterNamed(classWords(raw.replace(CAMEL_SEAM, '$1 $2')));
   return why && !el.querySelector('img, picture, video') ? why : undefined;
 }
 
@@ -372,11 +377,7 @@ export function stripClutter(root: Element): void {
   while (stack.length) {
     const el = stack.pop()!;
     const tag = el.tagName.toLowerCase();
-    const why = CLUTTER_TAGS.has(tag)
-      ? tag
-      : (classWords(el)
-          .map((w) => CLUTTER_CLASS_WORDS[w])
-          .find(Boolean) ?? camelCaseClutter(el));
+    const why = CLUTTER_TAGS.has(tag) ? tag : classClutter(el);
     if ((why && !isHoverTrigger(el, why) && !isOnePicture(el, why)) || (!why && isTeaserRail(el))) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
         doomed.push(el);
