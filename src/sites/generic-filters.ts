@@ -163,9 +163,67 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'tag list',
   },
   {
-    // A bare address on its own line (ctpost.com prints the story's URL under the headline).
-    pattern: /^(?:https?:\/\/|www\.)\S+$/i,
+    // A bare address on its own line (ctpost.com prints the story's URL under the headline;
+    // chron.com closes with the writer's "twitter.com/paultakahashi"). A bare email address goes
+    // only after the story (see SIGN_OFF_EMAIL).
+    pattern: /^(?:https?:\/\/|www\.|(?:twitter|x|facebook|instagram)\.com\/)\S+$/i,
     why: 'bare address',
+  },
+  {
+    // How to reach the writer: "Write to Al Root at allen.root@dowjones.com" (barrons.com),
+    // "Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and …" (ctpost.com).
+    pattern:
+      /^(?=.{0,250}$)(?:write to|reach the (?:reporters?|writers?|authors?)|contact the (?:reporters?|writers?|authors?))\b.*(?:@|https?:\/\/|\btwitter\b)/i,
+    why: 'contact line',
+  },
+  {
+    // A pointer to more coverage elsewhere, ending in its address: "Follow AP's full coverage of
+    // Brexit and British politics at https://www.apnews.com/Brexit" (hosted.ap.org), "More AP
+    // NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports" (mysanantonio.com).
+    pattern:
+      /^(?=.{0,250}$)(?:(?:follow|for more|see more|listen|watch|download)\b|more [^:.!?]{1,40}:)[^.!?]*?\bhttps?:\/\/\S+(?:\s+and\s+https?:\/\/\S+)?$/i,
+    why: 'promo link',
+  },
+  {
+    // A row of labelled addresses: "Listen: http://po.st/TP_615 Download: http://… iTunes:
+    // http://…" (a podcast's links, telegraph.co.uk).
+    pattern: /^(?:[\p{L} ]{1,20}:\s*https?:\/\/\S+\s*){2,}$/u,
+    why: 'promo link',
+  },
+  {
+    // The words of a row of share buttons: "Share Tweet Submit" (wccftech.com).
+    pattern:
+      /^(?:(?:share|tweet|submit|pin(?: it)?|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|flipboard|copy link)\s*){2,}$/i,
+    why: 'share bar',
+  },
+  {
+    // Notes on the comments below the story: "Note: we are temporarily moderating all comments
+    // submitted …" (thespacereview.com), "ATENÇÃO: Comentários com textos ininteligíveis … não
+    // serão aprovados pelo moderador." (autoracing.com.br).
+    pattern:
+      /^(?=.{0,300}$)(?:note|notice|attention|atenção|aviso|nota)\s*:.*\b(?:comments?|comentários|commenti)\b/i,
+    why: 'comments note',
+  },
+  {
+    // Membership and print-subscription plugs: "If you enjoyed this article, … Join NRPLUS."
+    // (nationalreview.com), "Get Motor Cycle Monthly delivered through your letterbox every
+    // month. 12 issues for £11.99. …" (morebikes.co.uk).
+    pattern:
+      /^(?=.{0,400}$)(?:if you (?:enjoyed|liked|valued|appreciated) this (?:article|story|post)\b.*\b(?:join|subscribe|support us|become a member|donate)\b|.*\b(?:delivered (?:to|through) your letter ?box\b|\d+ issues for [£$€]))/i,
+    why: 'subscription plug',
+  },
+  {
+    // A blogging tool's shortcode printed as text, not run: "[button link=… type=”big”] Send us
+    // YOUR kit review[/button]" (morebikes.co.uk).
+    pattern: /^\[([a-z_-]+)\b[^\]]*\].*\[\/\1\]$/i,
+    why: 'unrendered shortcode',
+  },
+  {
+    // A post's meta line: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde -
+    // Tags: …" (jaraguadosul.com.br).
+    pattern:
+      /^(?=.{0,300}$).*\b(?:posted|published|publicado|publicada) (?:by|por)\s*:.*\b(?:categor(?:y|ies|ia)|tags?)\s*:/iu,
+    why: 'post meta line',
   },
 ];
 
@@ -495,12 +553,18 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
       if (story(b) || b.type === 'heading') inRelated = false;
       else return;
     }
-    if (i > last && linkOnly.has(b)) return;
+    if (i > last && (linkOnly.has(b) || SIGN_OFF_EMAIL.test(text))) return;
     if (isPromoLine(b, linkOnly)) return;
     out.push(b);
   });
   return dropEmptySections(out);
 }
+
+/**
+ * The writer's email address on a line of its own after the story ("paul.takahashi@chron.com").
+ * Inside the story it stays: an essay's "Let's talk." over the writer's address (medium.com).
+ */
+const SIGN_OFF_EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 
 /** "Originally published on Live Science.", "This article originally appeared on The Atlantic." */
 const PROVENANCE_NOTE =
@@ -519,8 +583,17 @@ function isProvenanceNote(b: Block): boolean {
  */
 function isPromoLine(b: Block, linkOnly: LinkOnly): boolean {
   if (b.type !== 'paragraph' || !linkOnly.has(b)) return false;
-  const capitals = !/\p{Ll}/u.test(b.text) && wordsIn(b.text) >= 3 && /\p{Lu}/u.test(b.text);
-  return capitals || /^\[[^\]]+\]$/.test(b.text);
+  return inCapitals(b.text) || /^\[[^\]]+\]$/.test(b.text);
+}
+
+/**
+ * Set in capitals: three words or more, and at most one letter in twenty in lower case (a
+ * plural of initials stays as written: "… PERFORM HITS AT AMAs AMID FEUD …", foxnews.com).
+ */
+function inCapitals(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper > 0 && lower * 20 <= upper + lower && wordsIn(text) >= 3;
 }
 
 /**

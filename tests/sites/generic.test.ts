@@ -86,6 +86,69 @@ describe('furniture lines', () => {
     ).toBe('breadcrumb trail');
   });
 
+  it('recognises contact lines, pointers, share rows, comment notes, plugs and shortcodes', () => {
+    const cases: [string, string][] = [
+      ['Write to Al Root at allen.root@dowjones.com', 'contact line'],
+      [
+        'Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and http://twitter.com/emarvelous',
+        'contact line',
+      ],
+      ['twitter.com/paultakahashi', 'bare address'],
+      [
+        "Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit",
+        'promo link',
+      ],
+      ['More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports', 'promo link'],
+      [
+        'Listen: http://po.st/TP_615 Download: http://po.st/TP_615Download iTunes: http://po.st/TP_615Apple',
+        'promo link',
+      ],
+      ['Share Tweet Submit', 'share bar'],
+      [
+        'Note: we are temporarily moderating all comments submitted to deal with a surge in spam.',
+        'comments note',
+      ],
+      [
+        'ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.',
+        'comments note',
+      ],
+      [
+        'If you enjoyed this article, we have a proposition for you: Join NRPLUS. Members get all of our content.',
+        'subscription plug',
+      ],
+      [
+        'Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information.',
+        'subscription plug',
+      ],
+      [
+        '[button link=”http://www.morebikes.co.uk/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]',
+        'unrendered shortcode',
+      ],
+      [
+        '05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo',
+        'post meta line',
+      ],
+    ];
+    for (const [line, why] of cases) expect(furnitureReason(line), line).toBe(why);
+  });
+
+  it('leaves story sentences that look like those lines alone', () => {
+    for (const line of [
+      // A bare email address is furniture only after the story (filterBlocks), not anywhere.
+      'pippin@pippinlee.com',
+      'More than 200 people signed the petition at https://example.org/petition',
+      'Write to your MP, the campaign says, and tell them what you think.',
+      'Meal kits delivered to your door have grown into a $10 billion business.',
+      'The magazine sells 12 issues a year, and its readers keep every one.',
+      'Note: the figures above are in 2019 dollars.',
+      'If you enjoyed this article, you will like the next one in the series even more.',
+      'He wrote [sic] in the letter, and signed it.',
+      'Share prices fell sharply on Tuesday.',
+      'Tweet',
+    ])
+      expect(furnitureReason(line), line).toBeNull();
+  });
+
   it('recognises date lines in the other languages of the corpus', () => {
     for (const line of [
       'segunda-feira, 22 de janeiro de 2018 às 0:13',
@@ -246,6 +309,37 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     const { article } = benchmark('3c5bf8db');
     expect(article.text).not.toContain('15 Amazing Images of Stars');
     expect(article.text.endsWith('Originally published on Live Science.')).toBe(true);
+  });
+
+  it("chron.com: the writer's email and Twitter address under the story go; an essay's own address stays", () => {
+    const { article, truthLines } = benchmark('9ebb3af6');
+    expect(article.text).not.toContain('paul.takahashi@chron.com');
+    expect(article.text).not.toContain('twitter.com/paultakahashi');
+    const paragraphs = article.body.filter((b) => b.type === 'paragraph');
+    expect(collapse(paragraphs.at(-1)!.text)).toBe(collapse(truthLines.at(-1)));
+    // medium.com: "Let's talk." over the writer's address, inside the essay.
+    const dir = corpusPath('readability-test-pages', 'medium-1');
+    const essay = extractArticle(
+      parseHtml(readHtmlFile(`${dir}/source.html`)),
+      'http://fakehost/test/page.html',
+    );
+    expect(essay.text.split('\n')).toContain('pippin@pippinlee.com');
+  });
+
+  it('foxnews.com: a promo link in capitals goes though one word is a plural of initials ("AMAs")', () => {
+    const { article } = benchmark('eb62ac84');
+    expect(article.text).not.toContain('TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAs');
+    expect(article.text).toContain(
+      '"This fight with Taylor is not something Scooter agrees with," the insider added',
+    );
+  });
+
+  it('nationalreview.com: the membership plug after the story goes, with its heading', () => {
+    const { article } = benchmark('f5c90a6d');
+    expect(article.text).not.toContain('Join NRPLUS');
+    expect(article.body.map((b) => ('text' in b ? b.text : ''))).not.toContain(
+      'Something to Consider',
+    );
   });
 
   it('wired.com: the "More Great WIRED Stories" box after the story is gone', () => {
