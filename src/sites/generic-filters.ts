@@ -191,9 +191,10 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'promo link',
   },
   {
-    // The words of a row of share buttons: "Share Tweet Submit" (wccftech.com).
+    // The words of a row of share buttons: "Share Tweet Submit" (wccftech.com), "Whatsapp
+    // Facebook Pint Baixar" ("Pint[erest]", "Download": mensagensreflexao.com.br).
     pattern:
-      /^(?:(?:share|tweet|submit|pin(?: it)?|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|flipboard|copy link)\s*){2,}$/i,
+      /^(?:(?:share|tweet|submit|pin(?: it)?|pint|pinterest|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|flipboard|copy link|baixar|compartilhar)\s*){2,}$/i,
     why: 'share bar',
   },
   {

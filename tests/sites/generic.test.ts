@@ -104,6 +104,7 @@ describe('furniture lines', () => {
         'promo link',
       ],
       ['Share Tweet Submit', 'share bar'],
+      ['Whatsapp Facebook Pint Baixar', 'share bar'],
       [
         'Note: we are temporarily moderating all comments submitted to deal with a surge in spam.',
         'comments note',
