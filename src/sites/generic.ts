@@ -19,7 +19,7 @@ import {
   type BlockOptions,
   type FigureParts,
 } from '../core/blocks';
-import { bodyOf, COMMENT_NODE } from '../core/dom';
+import { bodyOf, COMMENT_NODE, TEXT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse, splitNames } from '../core/text';
 import { spacedText } from '../core/view';
@@ -119,9 +119,20 @@ const EMBEDDED_POST =
  * `div.social-media-embed`): Readability drops such a wrapper as a share bar by its name, or as
  * link-heavy by its links, and the tweet the story quotes goes with it. A wrapper holding little
  * but the post is replaced by the post. `page` is the private copy.
+ *
+ * A blank line in a post (`<br><br>`) becomes one line break: Readability turns a run of breaks
+ * inside a paragraph into paragraphs of their own, makes the post's `<p>` a `<div>`, and then
+ * drops that as short and linky ("on. meth. dot. com.<br><br>meth.<br><br>we're. on. it. <a>…",
+ * nj.com: two of its five tweets lost their words, keeping only "— name (@handle) date").
  */
 function unwrapEmbeddedPosts(page: Element): void {
   for (const post of Array.from(page.querySelectorAll(EMBEDDED_POST))) {
+    for (const br of Array.from(post.getElementsByTagName('br'))) {
+      let next = br.nextSibling;
+      while (next && next.nodeType === TEXT_NODE && !next.nodeValue?.trim())
+        next = next.nextSibling;
+      if (next && next.nodeType === 1 && (next as Element).localName === 'br') br.remove();
+    }
     const own = collapse(post.textContent).length;
     let outer: Element = post;
     for (let el = post.parentElement; el && el !== page; el = el.parentElement) {

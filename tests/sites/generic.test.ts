@@ -216,7 +216,14 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
       '— Governor Kristi Noem (@govkristinoem) November 18, 2019',
     ])
       expect(article.text).toContain(tweet);
-    expect(article.body.filter((b) => b.type === 'quote').length).toBeGreaterThanOrEqual(4);
+    const quotes = article.body.filter((b) => b.type === 'quote');
+    expect(quotes).toHaveLength(5);
+    // Tweets written with blank lines keep their words, not only "— name (@handle) date".
+    for (const quote of quotes) expect(quote.text, quote.text).not.toMatch(/^—/);
+    expect(article.text).toContain(
+      'Hey Twitter, the whole point of this ad campaign is to raise awareness. So I think that’s working... #thanks #MethWeAreOnIt',
+    );
+    expect(article.text).toContain('on. meth. dot. com.');
   });
 
   it('express.co.uk: story text without photo credits or promo boxes', () => {
