@@ -74,7 +74,7 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // (sfgate.com), "RECENT ARTICLES" (autoindustriya.com), "Iklan" ("Advertisement",
     // kabarislamia.com).
     pattern:
-      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|iklan)\W*$/i,
+      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|iklan)[^\p{L}\p{N}]*$/iu,
     why: 'furniture label',
   },
   {
@@ -119,7 +119,7 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // the tweetable pull quotes of a WordPress plugin, each ending "Click To Tweet"
     // (bigbrandsystem.com: the sentence is in the story already).
     pattern:
-      /^click here\b|\bby clicking here\W*$|^get [\w\s]{0,40} on the go\b|click to tweet\W*$/i,
+      /^click here\b|\bby clicking here[^\p{L}\p{N}]*$|^get [\w\s]{0,40} on the go\b|click to tweet[^\p{L}\p{N}]*$/iu,
     why: 'promo link',
   },
   {
@@ -281,7 +281,7 @@ export function isDateLine(text: string): boolean {
   let rest = text.replace(DATE_LINE_NOISE, ' ');
   // Their little words ("de", "a", "am") only count beside one of their month or day names.
   if (elsewhere) rest = rest.replace(DATE_LINE_NOISE_ELSEWHERE, ' ');
-  return rest.replace(/[\s\W_]+/g, ' ').trim().length === 0;
+  return rest.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().length === 0;
 }
 
 /** "By Paul Takahashi", "By Justine Coleman - 11/18/19 11:04 PM EST": a byline line. */
@@ -343,7 +343,7 @@ function camelCaseClutter(raw: string, el: Element): string | undefined {
  * (moneycontrol.com), "Trending" (hosted.ap.org), "LATEST NEWS" (sfgate.com).
  */
 const RELATED_INTRO =
-  /^(?:more\b.{0,40}|related\b.{0,30}|(?:recommended|trending|popular|latest|top)(?: \w+){0,3}|you (?:may|might) (?:also )?(?:like|enjoy)\b.*|read (?:next|more)|up next|what to read next|most (?:read|popular|viewed|shared)|further reading|also (?:read|see)|see also)\W*$/i;
+  /^(?:more\b.{0,40}|related\b.{0,30}|(?:recommended|trending|popular|latest|top)(?: \w+){0,3}|you (?:may|might) (?:also )?(?:like|enjoy)\b.*|read (?:next|more)|up next|what to read next|most (?:read|popular|viewed|shared)|further reading|also (?:read|see)|see also)[^\p{L}\p{N}]*$/iu;
 
 /** Blocks read from elements that are only a link (related-story lists, promo lines). */
 export type LinkOnly = Set<Block>;

@@ -146,6 +146,8 @@ describe('furniture lines', () => {
       'He wrote [sic] in the letter, and signed it.',
       'Share prices fell sharply on Tuesday.',
       'Tweet',
+      // Words in another script after a label are words, not trailing punctuation.
+      'Print — газета закрылась навсегда',
     ])
       expect(furnitureReason(line), line).toBeNull();
   });
@@ -164,6 +166,10 @@ describe('furniture lines', () => {
       'Mars 2020',
       'Domingo',
       'O Brasil venceu em março de 2019 a Copa América.',
+      // Words in other scripts are words, not punctuation beside a clock time (wday.ru: "The
+      // vote runs until 8 October, 18:00 Moscow time").
+      'Голосование продлится до 8 октября до 18:00 по московскому времени.',
+      '投票は10月8日18:00まで',
     ])
       expect(isDateLine(line), line).toBe(false);
   });
