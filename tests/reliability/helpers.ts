@@ -51,6 +51,21 @@ export function parseJsdom(html: string, contentType = 'text/html', url?: string
     .document;
 }
 
+/**
+ * Frees a document parseJsdom made (its window, frames and timers). Without it a run of thousands
+ * of jsdom documents slows as they pile up: 750 random documents took 42 s, closed 25 s. jsdom
+ * 29.1 itself throws while closing a window whose `<iframe>` follows a `<frame>` inside `<math>`
+ * (`<div><math><frame></div><div><iframe></div>`, no Broadsheet code run): that window is left
+ * to the garbage collector, as every window was before.
+ */
+export function closeJsdom(doc: Document): void {
+  try {
+    doc.defaultView?.close();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
+}
+
 export type Outcome =
   | { kind: 'article'; article: Article }
   | { kind: 'no-article'; message: string }
