@@ -127,6 +127,8 @@ const SKIP_SELECTOR = Array.from(SKIP_TAGS).join(',');
  * selector matches that name with its colon escaped.
  */
 const ESI_SELECTOR = ESI_TAGS.map((tag) => `esi\\:${tag}`).join(',');
+/** XPathResult.STRING_TYPE (no globals in the core). */
+const XPATH_STRING = 2;
 /** Node.DOCUMENT_POSITION_FOLLOWING. */
 const FOLLOWING = 4;
 
@@ -173,26 +175,30 @@ function everyElement(root: Element): ArrayLike<Element> {
 
 /**
  * The only elements `scanElements` keeps anything of (SKIP_TAGS and ESI elements), in document
- * order, from the browser's own selector engine; null on linkedom, whose elements cost little to
- * visit one by one and whose selector engine does not read the escaped colon (it has no XPath
- * either, which is how it is told apart). In Chromium, handing each of a page's elements to
+ * order, from the browser's own selector engine. In Chromium, handing each of a page's elements to
  * script (a wrapper object each) was most of this step on a BBC page load: 4–8 ms of
  * readability-test-pages/bbc-1 (bbc.com 2015, 1,356 elements in <body>), against about 1 ms for
  * these queries. The ESI elements were found by an XPath over every element's name until the
  * selector replaced it: 0.3–0.9 ms on the six pages of the browser bench, against 0.1–0.3.
+ *
+ * Null outside a browser's DOM, told apart by XPath on one node: linkedom has none (its elements
+ * cost little to visit one by one, and its selector engine does not read the escaped colon);
+ * jsdom's cannot evaluate `name()`, and its Range.toString, which the native path goes on to
+ * read, took 226 s on bbc-1.
  */
 function nativeCandidates(root: Element): Element[] | null {
-  if (typeof root.ownerDocument?.evaluate !== 'function') return null;
+  const doc = root.ownerDocument;
   let esi: Element[];
   try {
+    if (typeof doc?.evaluate !== 'function') return null;
+    doc.evaluate('name()', root, null, XPATH_STRING, null);
     esi = queryAll(root, ESI_SELECTOR);
   } catch {
     return null;
   }
   const skipped = queryAll(root, SKIP_SELECTOR);
   if (!esi.length) return skipped;
-  // Rare (a page with ESI markup): merged into document order, as the pass over them expects
-  // (jsdom returns escaped names out of it).
+  // Rare (a page with ESI markup): merged into document order, as the pass over them expects.
   return [...skipped, ...esi].sort(inTreeOrder);
 }
 
