@@ -567,9 +567,13 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
  */
 const SIGN_OFF_EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 
-/** "Originally published on Live Science.", "This article originally appeared on The Atlantic." */
+/**
+ * "Originally published on Live Science.", "This article originally appeared on The Atlantic.",
+ * and an editor's note on the story's history: "Editor's note: This story was updated at 5:45
+ * p.m. ET to include details from the NASA telecon." (space.com, under its related links).
+ */
 const PROVENANCE_NOTE =
-  /^(?:this (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|ran|posted)\b.{0,80}$/i;
+  /^(?:(?:this (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|ran|posted)\b.{0,80}|editor['’]?s note\s*:.{0,200})$/i;
 
 function isProvenanceNote(b: Block): boolean {
   return b.type === 'paragraph' && PROVENANCE_NOTE.test(b.text);

@@ -319,6 +319,14 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text.endsWith(truthLines[truthLines.length - 2]!)).toBe(true);
   });
 
+  it("space.com: the related links above an editor's note go, the note stays", () => {
+    const { article } = benchmark('c50845a7');
+    expect(article.text).not.toMatch(/Moon Rush: Private Lunar Lander Plans|Open for Business/);
+    expect(article.text).toContain(
+      "Editor's note: This story was updated at 5:45 p.m. ET to include details from the NASA telecon.",
+    );
+  });
+
   it('livescience.com: the related links go, the note of where the story first ran stays', () => {
     const { article } = benchmark('3c5bf8db');
     expect(article.text).not.toContain('15 Amazing Images of Stars');
