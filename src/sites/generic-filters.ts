@@ -173,7 +173,7 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // How to reach the writer: "Write to Al Root at allen.root@dowjones.com" (barrons.com),
     // "Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and …" (ctpost.com).
     pattern:
-      /^(?=.{0,250}$)(?:write to|reach the (?:reporters?|writers?|authors?)|contact the (?:reporters?|writers?|authors?))\b.*(?:@|https?:\/\/|\btwitter\b)/i,
+      /^(?=.{0,250}$)(?:write to|(?:reach|contact) the (?:reporter|writer|author)s?)\b.*(?:@|https?:\/\/|\btwitter\b)/i,
     why: 'contact line',
   },
   {

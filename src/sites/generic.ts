@@ -19,7 +19,7 @@ import {
   type BlockOptions,
   type FigureParts,
 } from '../core/blocks';
-import { bodyOf, COMMENT_NODE, TEXT_NODE } from '../core/dom';
+import { bodyOf, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
 import { cleanByline, collapse, splitNames } from '../core/text';
 import { spacedText } from '../core/view';
@@ -131,7 +131,7 @@ function unwrapEmbeddedPosts(page: Element): void {
       let next = br.nextSibling;
       while (next && next.nodeType === TEXT_NODE && !next.nodeValue?.trim())
         next = next.nextSibling;
-      if (next && next.nodeType === 1 && (next as Element).localName === 'br') br.remove();
+      if (next?.nodeType === ELEMENT_NODE && (next as Element).localName === 'br') br.remove();
     }
     const own = collapse(post.textContent).length;
     let outer: Element = post;
