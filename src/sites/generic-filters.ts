@@ -116,10 +116,9 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
   },
   {
     // "CLICK HERE TO GET THE FOX NEWS APP", "READ MORE ON FOX BUSINESS BY CLICKING HERE", and
-    // the tweetable pull quotes of a WordPress plugin, each ending "Click To Tweet"
-    // (bigbrandsystem.com: the sentence is in the story already).
+    // a "Click To Tweet" button on a line of its own (see TWEET_BUTTON for one after a quote).
     pattern:
-      /^click here\b|\bby clicking here[^\p{L}\p{N}]*$|^get [\w\s]{0,40} on the go\b|click to tweet[^\p{L}\p{N}]*$/iu,
+      /^click here\b|\bby clicking here[^\p{L}\p{N}]*$|^get [\w\s]{0,40} on the go\b|^click to tweet[^\p{L}\p{N}]*$/iu,
     why: 'promo link',
   },
   {
@@ -489,6 +488,14 @@ function wordsIn(text: string): number {
   return text.split(/\s+/).length + cjkCharacters(text);
 }
 
+/**
+ * A sentence ends inside the line and more follows: a short opening line that leads into the
+ * story ("Your “success mindset” matters. Here’s why:", bigbrandsystem.com) is prose, not a
+ * label. The word before the stop has two lower-case letters, so initials ("John F. Smith")
+ * and abbreviations ("St. Louis") don't count.
+ */
+const HOLDS_SENTENCE = /\p{Ll}{2}[.!?]["”’]?\s+\S/u;
+
 /** Ends like a sentence, in Latin or in Chinese and Japanese punctuation. */
 const SENTENCE_END = /[.!?…。！？]["”’)」』）]?$/;
 
@@ -520,7 +527,7 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
   const story = (b: Block) => isStoryParagraph(b, linkOnly);
   // An intro that is furniture itself ("More:" is a promo lead-in) still opens a related box.
   const introduced = new Set<Block>();
-  const kept = blocks.filter((b, i) => {
+  const kept = blocks.map(withoutTweetButton).filter((b, i) => {
     if (b.type === 'image' || !furnitureReason(blockText(b))) return true;
     const next = blocks[i + 1];
     if (next && b.type !== 'list' && RELATED_INTRO.test(blockText(b))) introduced.add(next);
@@ -543,7 +550,13 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
     const text = blockText(b);
     if (i < first) {
       if (text.toLowerCase() === headline) return;
-      if (b.type !== 'heading' && wordsIn(text) < 8 && !/[.!?。！？]$/.test(text)) return;
+      if (
+        b.type !== 'heading' &&
+        wordsIn(text) < 8 &&
+        !/[.!?。！？]$/.test(text) &&
+        !HOLDS_SENTENCE.test(text)
+      )
+        return;
     }
     if (b.type !== 'list' && RELATED_INTRO.test(text)) {
       inRelated = true;
@@ -559,6 +572,24 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
     out.push(b);
   });
   return dropEmptySections(out);
+}
+
+/**
+ * The words of a share button after a tweetable pull quote: a WordPress plugin sets a sentence
+ * of the writer's, which the story does not print again, as a link to tweet it, ending with the
+ * button ("Every online business exists in the 'space-time continuum.'Click To Tweet",
+ * bigbrandsystem.com). The sentence is story text; the button's words are not.
+ */
+const TWEET_BUTTON = /\s*click to tweet[^\p{L}\p{N}]*$/iu;
+
+/**
+ * The paragraph without a tweet button's words at its end. It is a new block, so it no longer
+ * counts as links only: the quote is the writer's, not a link to another story.
+ */
+function withoutTweetButton(b: Block): Block {
+  if (b.type !== 'paragraph' || !TWEET_BUTTON.test(b.text)) return b;
+  const text = b.text.replace(TWEET_BUTTON, '');
+  return text ? { ...b, text } : b;
 }
 
 /**

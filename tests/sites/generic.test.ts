@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
 import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { collapse } from '../../src/core/text';
-import { furnitureReason, isDateLine } from '../../src/sites/generic-filters';
+import { filterBlocks, furnitureReason, isDateLine } from '../../src/sites/generic-filters';
+import type { Block } from '../../src/core/types';
 import { benchmarkPages } from '../../src/eval/corpora';
 import { CORPUS_DIR, corpusAvailable, corpusPath } from '../helpers/corpus';
 
@@ -60,9 +61,11 @@ describe('furniture lines', () => {
       ),
     ).toBeNull();
     expect(furnitureReason('Фото: Getty')).toBe('image credit');
+    // A tweet button on a line of its own; after a pull quote, only its words go (below).
+    expect(furnitureReason('Click To Tweet')).toBe('promo link');
     expect(
       furnitureReason("Every online business exists in the 'space-time continuum.'Click To Tweet"),
-    ).toBe('promo link');
+    ).toBeNull();
     // Following as story: a verb, not a plug.
     expect(
       furnitureReason('Doctors said they would follow them up for years, and follow us too.'),
@@ -131,6 +134,22 @@ describe('furniture lines', () => {
       ],
     ];
     for (const [line, why] of cases) expect(furnitureReason(line), line).toBe(why);
+  });
+
+  it('drops short labels before the story, not a short line that leads into it', () => {
+    const story = 'The council voted on Tuesday to close the library for the winter months.';
+    const lines = [
+      'Opinion Columnist',
+      'John F. Smith',
+      'St. Louis Post-Dispatch',
+      'Your “success mindset” matters. Here’s why:',
+      story,
+    ];
+    const blocks = lines.map((text): Block => ({ type: 'paragraph', text }));
+    expect(filterBlocks(blocks, null, new Set()).map((b) => 'text' in b && b.text)).toEqual([
+      'Your “success mindset” matters. Here’s why:',
+      story,
+    ]);
   });
 
   it('leaves story sentences that look like those lines alone', () => {
@@ -450,6 +469,28 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.images.filter((image) => image.alt)).toHaveLength(12);
     expect(article.text).not.toContain('The slimmer bezels of the 16-inch MacBook Pro');
     expect(article.text).toContain('The updated design looks better with slimmer bezels');
+  });
+
+  it('bigbrandsystem.com: tweetable pull quotes keep their sentence, not the button', () => {
+    // The plugin's quotes print sentences the story does not repeat; the truth keeps them.
+    const { article, truthLines } = benchmark('c582d3b7');
+    for (const quote of [
+      "Every online business exists in the 'space-time continuum.'",
+      "I'm here to tell you that the Laws of Physics apply to online business just like offline business.",
+    ]) {
+      expect(truthLines).toContain(quote);
+      expect(article.body).toContainEqual({ type: 'paragraph', text: quote });
+    }
+    expect(article.text).not.toMatch(/click to tweet/i);
+  });
+
+  it('bigbrandsystem.com: a short opening line that leads into the story is story text', () => {
+    const { article, truthLines } = benchmark('ec7fc408');
+    expect(truthLines[0]).toBe('Your “success mindset” matters. Here’s why:');
+    expect(article.body.find((b) => b.type === 'paragraph')).toEqual({
+      type: 'paragraph',
+      text: truthLines[0],
+    });
   });
 
   it('cleveland.com: the "You may also like..." links are gone', () => {
