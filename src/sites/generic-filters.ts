@@ -162,13 +162,6 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'tag list',
   },
   {
-    // A bare address on its own line (ctpost.com prints the story's URL under the headline;
-    // chron.com closes with the writer's "twitter.com/paultakahashi"). A bare email address goes
-    // only after the story (see SIGN_OFF_EMAIL).
-    pattern: /^(?:https?:\/\/|www\.|(?:twitter|x|facebook|instagram)\.com\/)\S+$/i,
-    why: 'bare address',
-  },
-  {
     // How to reach the writer: "Write to Al Root at allen.root@dowjones.com" (barrons.com),
     // "Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and …" (ctpost.com).
     pattern:
@@ -567,7 +560,7 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
       if (story(b) || b.type === 'heading') inRelated = false;
       else return;
     }
-    if (i > last && (linkOnly.has(b) || SIGN_OFF_EMAIL.test(text))) return;
+    if (i > last && (linkOnly.has(b) || SIGN_OFF.test(text))) return;
     if (isPromoLine(b, linkOnly)) return;
     out.push(b);
   });
@@ -593,10 +586,13 @@ function withoutTweetButton(b: Block): Block {
 }
 
 /**
- * The writer's email address on a line of its own after the story ("paul.takahashi@chron.com").
- * Inside the story it stays: an essay's "Let's talk." over the writer's address (medium.com).
+ * The writer's email or social address on a line of its own after the story
+ * ("paul.takahashi@chron.com", "twitter.com/paultakahashi"). Inside the story it stays: an
+ * essay's "Let's talk." over the writer's address (medium.com), the addresses a post cites as its
+ * sources under their headings (kabarislamia.com), a product's short link (remember8090.it).
  */
-const SIGN_OFF_EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+const SIGN_OFF =
+  /^(?:[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:https?:\/\/|www\.|(?:twitter|x|facebook|instagram)\.com\/)\S+)$/i;
 
 /**
  * "Originally published on Live Science.", "This article originally appeared on The Atlantic.",

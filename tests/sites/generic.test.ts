@@ -96,7 +96,6 @@ describe('furniture lines', () => {
         'Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and http://twitter.com/emarvelous',
         'contact line',
       ],
-      ['twitter.com/paultakahashi', 'bare address'],
       [
         "Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit",
         'promo link',
@@ -150,6 +149,17 @@ describe('furniture lines', () => {
       'Your “success mindset” matters. Here’s why:',
       story,
     ]);
+  });
+
+  it('drops an address on its own line after the story, not one the story cites', () => {
+    const para = (text: string): Block => ({ type: 'paragraph', text });
+    const story = [
+      para('The minister said the claims were false and that he would answer them in court.'),
+      para('http://www.example.org/2013/02/the-ministers-statement.html'),
+      para('His lawyers said they would publish the full statement on Monday morning.'),
+    ];
+    const signOff = ['paul.takahashi@chron.com', 'twitter.com/paultakahashi'].map(para);
+    expect(filterBlocks([...story, ...signOff], null, new Set())).toEqual(story);
   });
 
   it('leaves story sentences that look like those lines alone', () => {
@@ -491,6 +501,21 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
       type: 'paragraph',
       text: truthLines[0],
     });
+  });
+
+  it('kabarislamia.com: the addresses the post cites as sources stay, under their headings', () => {
+    const { article, truthLines } = benchmark('7837c9d6');
+    const cited = [
+      'Khamenei: Haram Menghina Istri Nabi dan Simbol Ahlusunah',
+      'http://syiahali.wordpress.com/2011/09/07/fatwa-para-ulama-larangan-mencaci-para-sahabat/',
+      'Fatwa Para Ulama Syi’ah Larangan Mencaci Para Sahabat',
+      'http://www.shia-explained.com/my/archives/2364',
+    ];
+    const at = truthLines.indexOf(cited[0]!);
+    expect(truthLines.slice(at, at + 4)).toEqual(cited);
+    const lines = article.text.split('\n').filter(Boolean);
+    const from = lines.indexOf(cited[0]!);
+    expect(lines.slice(from, from + 4)).toEqual(cited);
   });
 
   it('cleveland.com: the "You may also like..." links are gone', () => {
