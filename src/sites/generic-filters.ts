@@ -489,6 +489,18 @@ function wordsIn(text: string): number {
  */
 const HOLDS_SENTENCE = /\p{Ll}{2}[.!?]["”’]?\s+\S/u;
 
+/**
+ * A short line before the story that is not a sentence: a section label, "Opinion Columnist", an
+ * author's name. A line that holds a sentence leads into the story, and so does a line over a
+ * list that is not links: "Характеристики бега можно увеличить за счет кодов" over the codes
+ * (gto-normativy.ru).
+ */
+function isLabel(b: Block, text: string, next: Block | undefined, linkOnly: LinkOnly): boolean {
+  if (b.type === 'heading' || wordsIn(text) >= 8) return false;
+  if (/[.!?。！？]$/.test(text) || HOLDS_SENTENCE.test(text)) return false;
+  return !(b.type === 'paragraph' && next?.type === 'list' && !linkOnly.has(next));
+}
+
 /** Ends like a sentence, in Latin or in Chinese and Japanese punctuation. */
 const SENTENCE_END = /[.!?…。！？]["”’)」』）]?$/;
 
@@ -543,13 +555,7 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
     const text = blockText(b);
     if (i < first) {
       if (text.toLowerCase() === headline) return;
-      if (
-        b.type !== 'heading' &&
-        wordsIn(text) < 8 &&
-        !/[.!?。！？]$/.test(text) &&
-        !HOLDS_SENTENCE.test(text)
-      )
-        return;
+      if (isLabel(b, text, kept[i + 1], linkOnly)) return;
     }
     if (b.type !== 'list' && RELATED_INTRO.test(text)) {
       inRelated = true;

@@ -151,6 +151,28 @@ describe('furniture lines', () => {
     ]);
   });
 
+  it('keeps a short line over a list before the story, unless the list is only links', () => {
+    const story: Block = {
+      type: 'paragraph',
+      text: 'Each code takes effect at once, and the game keeps it when you save and load again.',
+    };
+    const lead: Block = { type: 'paragraph', text: 'Running speed can be raised with codes' };
+    const codes: Block = {
+      type: 'list',
+      ordered: false,
+      items: [
+        'player.setav speedmult 200',
+        'player.setav health 500',
+        'player.setav magicka 500',
+        'player.setav stamina 500',
+      ],
+    };
+    expect(filterBlocks([lead, codes, story], null, new Set())).toEqual([lead, codes, story]);
+    const label: Block = { type: 'paragraph', text: 'More from Games' };
+    const links: Block = { type: 'list', ordered: false, items: ['Patch notes', 'Best mods'] };
+    expect(filterBlocks([label, links, story], null, new Set([links]))).toEqual([story]);
+  });
+
   it('drops an address on its own line after the story, not one the story cites', () => {
     const para = (text: string): Block => ({ type: 'paragraph', text });
     const story = [
