@@ -540,10 +540,10 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
   });
   const first = kept.findIndex(story);
   if (first < 0) return kept;
-  // The last paragraph of the story proper: a note of where it first ran closes many syndicated
-  // stories ("Originally published on Live Science."), under the related links that go.
+  // The last paragraph of the story proper: a note closes many stories under the related links
+  // that go (where it first ran, how it was updated, a disclosure; see CLOSING_NOTE).
   let last = kept.length - 1;
-  while (last > first && (!story(kept[last]!) || isProvenanceNote(kept[last]!))) last--;
+  while (last > first && (!story(kept[last]!) || isClosingNote(kept[last]!))) last--;
 
   const out: Block[] = [];
   let inRelated = false;
@@ -601,15 +601,18 @@ const SIGN_OFF =
   /^(?:[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:https?:\/\/|www\.|(?:twitter|x|facebook|instagram)\.com\/)\S+)$/i;
 
 /**
- * "Originally published on Live Science.", "This article originally appeared on The Atlantic.",
+ * Notes that close a story, kept, below the story's last paragraph: "Originally published on
+ * Live Science.", "This article originally appeared on The Atlantic.",
  * and an editor's note on the story's history: "Editor's note: This story was updated at 5:45
- * p.m. ET to include details from the NASA telecon." (space.com, under its related links).
+ * p.m. ET to include details from the NASA telecon." (space.com, under its related links); and
+ * the disclosure of affiliate links that closes each 9to5mac.com post, "FTC: We use income earning
+ * auto affiliate links. More.", under its video promos.
  */
-const PROVENANCE_NOTE =
-  /^(?:(?:this (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|ran|posted)\b.{0,80}|editor['’]?s note\s*:.{0,200})$/i;
+const CLOSING_NOTE =
+  /^(?:(?:this (?:article|story|post) (?:was )?)?(?:originally|first) (?:published|appeared|ran|posted)\b.{0,80}|editor['’]?s note\s*:.{0,200}|ftc\s*:.{0,200})$/i;
 
-function isProvenanceNote(b: Block): boolean {
-  return b.type === 'paragraph' && PROVENANCE_NOTE.test(b.text);
+function isClosingNote(b: Block): boolean {
+  return b.type === 'paragraph' && CLOSING_NOTE.test(b.text);
 }
 
 /**

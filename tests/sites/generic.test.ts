@@ -378,6 +378,15 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     );
   });
 
+  it('9to5mac.com: the video promos above the affiliate disclosure go, the disclosure stays', () => {
+    const { article, truthLines } = benchmark('ad826691');
+    expect(article.text).not.toMatch(/\[Video\]/);
+    expect(truthLines.at(-1)).toMatch(/^FTC: We use income earning auto affiliate links/);
+    expect(article.text.endsWith('FTC: We use income earning auto affiliate links. More.')).toBe(
+      true,
+    );
+  });
+
   it('livescience.com: the related links go, the note of where the story first ran stays', () => {
     const { article } = benchmark('3c5bf8db');
     expect(article.text).not.toContain('15 Amazing Images of Stars');
