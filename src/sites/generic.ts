@@ -54,6 +54,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
   if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
   unwrapEmbeddedPosts(page);
+  withoutOtherPosts(page);
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page);
   keepPlaceholderAlt(page);
@@ -108,6 +109,25 @@ function withoutSiteName(title: string, declared: string | null): string {
   const headline = collapse(declared);
   if (!headline || headline.length >= title.length || !title.startsWith(headline)) return title;
   return /^\s+[-–—|·•:»]\s/.test(title.slice(headline.length)) ? headline : title;
+}
+
+/**
+ * Takes other posts out of a WordPress post's page: the theme marks the page of post N
+ * `body.postid-N` and each post it prints `.post-M`, so an element marked with another number is
+ * another post, a teaser of it in a rail or, where the markup leaves the post's `<article>`
+ * unclosed, inside the post itself (mensagensreflexao.com.br: six teasers, each an excerpt of
+ * whole sentences, nested in the story's `<article>`). An element holding the page's own post is
+ * left. `page` is the private copy.
+ */
+function withoutOtherPosts(page: Element): void {
+  const id = /(?:^|\s)postid-(\d+)(?:\s|$)/.exec(page.getAttribute('class') ?? '')?.[1];
+  if (!id) return;
+  const own = `post-${id}`;
+  const others = Array.from(page.querySelectorAll('[class*="post-"]')).filter((el) => {
+    const number = (el.getAttribute('class') ?? '').split(/\s+/).find((c) => /^post-\d+$/.test(c));
+    return number !== undefined && number !== own;
+  });
+  for (const el of others) if (!el.getElementsByClassName(own).length) el.remove();
 }
 
 /** Posts a story quotes from social networks, as their embed codes write them. */

@@ -549,6 +549,14 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(lines.slice(from, from + 4)).toEqual(cited);
   });
 
+  it('mensagensreflexao.com.br: the teasers of six other posts are not part of the story', () => {
+    const { article, truthLines } = benchmark('b3c19dd5');
+    expect(article.text.split('\n').filter(Boolean)).toEqual(truthLines);
+    expect(article.images.map((i) => i.src)).toEqual([
+      'https://www.mensagensreflexao.com.br/wp-content/uploads/cada-um-e-responsavel.jpg',
+    ]);
+  });
+
   it('cleveland.com: the "You may also like..." links are gone', () => {
     const { article } = benchmark('35b15891');
     expect(article.text).not.toMatch(/You may also like|25 worst Rock and Roll/);
@@ -935,6 +943,42 @@ ${paragraphs(3)}<div class="social-media-embed">${tweet}</div>${paragraphs(3)}
     ]);
     expect(article.text).toContain('The harbour is open again.');
     expect(article.text).toContain('— Port Authority (@port) November 18, 2019');
+  });
+});
+
+describe('other posts on a WordPress post’s page', () => {
+  const story = (n: number, what: string) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>${what} ${i + 1}: the harbour board met on Tuesday, heard from the fishermen and ` +
+        'the ferry company, and voted to reopen the quay after the storm had passed.</p>',
+    ).join('');
+  const teaser = (id: number) =>
+    `<article class="post post-${id} type-post"><a href="/post-${id}"><img src="/${id}.jpg" alt=""></a>` +
+    `${story(1, `Teaser of post ${id}`)}</article>`;
+
+  it('are left out, even nested in the post’s own unclosed <article>', () => {
+    const article = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body class="single postid-10"><div id="primary"><article class="post post-10 type-post"><h1>T</h1>
+${story(4, 'Paragraph')}${teaser(11)}${teaser(12)}${teaser(13)}</div></body></html>`),
+      'https://blog.example/t',
+    );
+    expect(article.text).toContain('Paragraph 4:');
+    expect(article.text).not.toContain('Teaser');
+    expect(article.images).toEqual([]);
+  });
+
+  it('leave an element that holds the post itself', () => {
+    const article = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body class="single postid-10"><div class="wrap post-3"><article class="post post-10"><h1>T</h1>
+${story(4, 'Paragraph')}</article></div></body></html>`),
+      'https://blog.example/t',
+    );
+    expect(article.text).toContain('Paragraph 1:');
+    expect(article.text).toContain('Paragraph 4:');
   });
 });
 
