@@ -387,14 +387,15 @@ const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
  * A rail of teasers for other stories set inside the article (thesun.co.uk "Most read in world
  * news": `div.rail__item` × 6, each a picture, a kicker and a headline, all under one link): at
  * least RAIL_CARDS children, every one a card with a picture, at most CARD_WORDS words and links
- * to a single page, a different page on each card. The headlines are not links (the card's link
- * is laid over it, empty), so the links-only rules cannot see them.
+ * to a single page, a different page on each card; headings beside the cards are the rail's title
+ * ("Самые популярные диеты" over twelve cards of other diets, vse-diety.com). The headlines are
+ * not links (the card's link is laid over it, empty), so the links-only rules cannot see them.
  */
 function isTeaserRail(el: Element): boolean {
-  const cards = el.children;
+  const cards = Array.from(el.children).filter((c) => !/^h[1-6]$/i.test(c.tagName));
   if (cards.length < RAIL_CARDS) return false;
   const targets = new Set<string>();
-  for (const card of Array.from(cards)) {
+  for (const card of cards) {
     const target = cardTarget(card);
     if (target === null || targets.has(target)) return false;
     targets.add(target);

@@ -476,6 +476,9 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
 
     const rail = ['/news/a', '/news/b', '/news/c'].map((h, i) => card(h, `Teaser number ${i}`));
     expect(text(rail.join(''))).not.toContain('Teaser number');
+    // A heading over the cards is the rail's title, and goes with it.
+    const titled = text(`<h2>Most read elsewhere</h2>${rail.join('')}`);
+    expect(titled).not.toMatch(/Teaser number|Most read elsewhere/);
     // The story's own gallery: each picture links to its full-size file.
     const gallery = ['/big/a.jpg', '/big/b.jpg', '/big/c.jpg'].map((h, i) => card(h, `Photo ${i}`));
     expect(text(gallery.join(''))).toContain('Photo 2');
@@ -555,6 +558,12 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.images.map((i) => i.src)).toEqual([
       'https://www.mensagensreflexao.com.br/wp-content/uploads/cada-um-e-responsavel.jpg',
     ]);
+  });
+
+  it('vse-diety.com: the rail of other diets under its heading is not part of the story', () => {
+    const { article } = benchmark('ff0f958a');
+    expect(article.text).not.toMatch(/Самые популярные диеты|Меню от самой стройной нации/);
+    expect(article.images.filter((i) => i.src.includes('-pop.jpg'))).toEqual([]);
   });
 
   it('cleveland.com: the "You may also like..." links are gone', () => {
