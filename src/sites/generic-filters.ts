@@ -424,6 +424,8 @@ function cardTarget(card: Element): string | null {
  */
 export function stripClutter(root: Element): void {
   const total = collapse(root.textContent).length || 1;
+  // Before the headers go with the other furniture: a teaser's headline is in its <header>.
+  for (const el of teaserArticles(root, total)) el.remove();
   const doomed: Element[] = [];
   const stack: Element[] = Array.from(root.children);
   while (stack.length) {
@@ -441,6 +443,37 @@ export function stripClutter(root: Element): void {
     for (const child of Array.from(el.children)) stack.push(child);
   }
   for (const el of doomed) el.remove();
+}
+
+/** Most words of a teaser: a kicker, a headline and a line or two of summary. */
+const TEASER_WORDS = 60;
+
+/**
+ * Teasers of other stories, each marked up as an article of its own beside the one being read
+ * (digg.com: a grid of `article.fp-vertical-story` under "Want more stories like this?", each a
+ * picture, a linked headline, its source and a one-line summary): `<article>` elements holding no
+ * other, with a headline that links to a page of its own and at most TEASER_WORDS words, when
+ * there are at least RAIL_CARDS of them. Two that link to one page are not teasers (a live
+ * blog's entries link to the blog).
+ */
+function teaserArticles(root: Element, total: number): Element[] {
+  const articles = root.getElementsByTagName('article');
+  if (articles.length < RAIL_CARDS) return [];
+  const teasers: Element[] = [];
+  const targets = new Set<string>();
+  for (const article of Array.from(articles)) {
+    if (article.getElementsByTagName('article').length) continue;
+    const link = article.querySelector('h1 a[href], h2 a[href], h3 a[href], h4 a[href]');
+    const target = (link?.getAttribute('href') ?? '').split('#')[0]!.trim();
+    if (!target || wordsIn(collapse(article.textContent)) > TEASER_WORDS) continue;
+    if (targets.has(target)) return [];
+    targets.add(target);
+    teasers.push(article);
+  }
+  if (teasers.length < RAIL_CARDS) return [];
+  // A page of teasers (a section front) is what there is to read.
+  const share = teasers.reduce((sum, el) => sum + collapse(el.textContent).length, 0) / total;
+  return share <= MAX_CLUTTER_SHARE ? teasers : [];
 }
 
 /**

@@ -493,6 +493,37 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(text(rail.join('')).split('\n').length).toBeGreaterThanOrEqual(10);
   });
 
+  it('teasers marked up as articles of their own go, unless they are the page', () => {
+    const story = [1, 2, 3, 4, 5, 6, 7, 8]
+      .map(
+        (n) =>
+          `<p>Paragraph ${n} of the story says what happened in the town hall meeting, at length, in order and with the names of all who spoke.</p>`,
+      )
+      .join('');
+    const teaser = (slug: string) =>
+      `<article class="story"><header><h2><a href="/news/${slug}">Headline of ${slug}</a></h2></header>` +
+      `<p>Summary of ${slug}, in one line.</p></article>`;
+    const page = (body: string) =>
+      extractArticle(
+        parseHtml(`<html><head><title>Town hall</title></head><body>${body}</body></html>`),
+        'https://news.example/town-hall',
+      ).text;
+    const grid = ['a', 'b', 'c', 'd'].map(teaser).join('');
+    const read = page(
+      `<div><article class="story"><h1>Town hall</h1>${story}</article>${grid}</div>`,
+    );
+    expect(read).toContain('Paragraph 8 of the story');
+    expect(read).not.toMatch(/Summary of|Headline of/);
+    // Two teasers linking to one page are a live blog's entries, not teasers.
+    const entries = [teaser('a'), teaser('a'), teaser('b')].join('');
+    expect(page(`<div><article><h1>Town hall</h1>${story}</article>${entries}</div>`)).toContain(
+      'Summary of b',
+    );
+    // A section front is its teasers.
+    const front = ['a', 'b', 'c', 'd', 'e', 'f'].map(teaser).join('');
+    expect(page(`<main><h1>News</h1>${front}</main>`)).toContain('Summary of f');
+  });
+
   it('zdnet.com: a strip of gallery thumbnails, each linking to its own slide page, is not story pictures', () => {
     const { article } = benchmark('5fbc7ccb');
     expect(article.images.filter((i) => i.src.includes('/thumbnail/170x128/'))).toEqual([]);
@@ -564,6 +595,15 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     const { article } = benchmark('ff0f958a');
     expect(article.text).not.toMatch(/Самые популярные диеты|Меню от самой стройной нации/);
     expect(article.images.filter((i) => i.src.includes('-pop.jpg'))).toEqual([]);
+  });
+
+  it('digg.com: the grid of other stories under the story is not part of it', () => {
+    const { article, truthLines } = benchmark('680c2848');
+    expect(article.text).not.toMatch(/koalas in harm's way|Almost half of America's engineers/);
+    // The story's last review, credited "[ Wired ]" in the truth, "[Wired]" on the page.
+    expect(truthLines.at(-1)).toBe('[ Wired ]');
+    expect(article.text).toContain(truthLines.at(-2)!);
+    expect(article.text).toContain('[Wired]');
   });
 
   it('cleveland.com: the "You may also like..." links are gone', () => {
