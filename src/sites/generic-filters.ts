@@ -559,10 +559,17 @@ function blockText(b: Block): string {
  * - a related-stories intro (RELATED_INTRO) and the links and short lines under it;
  * - links-only lines and lists after the last story paragraph ("Trending" boxes), and anywhere
  *   a links-only line set as a promo (see isPromoLine);
+ * - the writer's biography closing the story (see isAuthorBio);
  * - a heading whose whole section went.
  */
-export function filterBlocks(blocks: Block[], title: string | null, linkOnly: LinkOnly): Block[] {
+export function filterBlocks(
+  blocks: Block[],
+  title: string | null,
+  linkOnly: LinkOnly,
+  authors: readonly string[] = [],
+): Block[] {
   const headline = collapse(title).toLowerCase();
+  const bio = (b: Block) => isAuthorBio(b, authors);
   const story = (b: Block) => isStoryParagraph(b, linkOnly);
   // An intro that is furniture itself ("More:" is a promo lead-in) still opens a related box.
   const introduced = new Set<Block>();
@@ -577,7 +584,8 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
   // The last paragraph of the story proper: a note closes many stories under the related links
   // that go (where it first ran, how it was updated, a disclosure; see CLOSING_NOTE).
   let last = kept.length - 1;
-  while (last > first && (!story(kept[last]!) || isClosingNote(kept[last]!))) last--;
+  while (last > first && (!story(kept[last]!) || isClosingNote(kept[last]!) || bio(kept[last]!)))
+    last--;
 
   const out: Block[] = [];
   let inRelated = false;
@@ -600,7 +608,7 @@ export function filterBlocks(blocks: Block[], title: string | null, linkOnly: Li
       if (story(b) || b.type === 'heading') inRelated = false;
       else return;
     }
-    if (i > last && (linkOnly.has(b) || SIGN_OFF.test(text))) return;
+    if (i > last && (linkOnly.has(b) || SIGN_OFF.test(text) || bio(b))) return;
     if (isPromoLine(b, linkOnly)) return;
     out.push(b);
   });
@@ -633,6 +641,24 @@ function withoutTweetButton(b: Block): Block {
  */
 const SIGN_OFF =
   /^(?:[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:https?:\/\/|www\.|(?:twitter|x|facebook|instagram)\.com\/)\S+)$/i;
+
+/**
+ * The writer's biography under the story: a paragraph that opens with the whole name of one of
+ * its authors and says who they are ("Dallas Robinson is a freelance writer living in
+ * Minneapolis", digg.com; "Eric Song is IGN's deal curator and …", ign.com; "Regan is a
+ * Southeastern Connecticut native …", theantijunecleaver.com, whose writer signs with one name).
+ * The whole name, and only after the story's last paragraph: a story that ends on "Dallas is a
+ * city …" by Dallas Robinson keeps it.
+ */
+function isAuthorBio(b: Block, authors: readonly string[]): boolean {
+  if (b.type !== 'paragraph') return false;
+  return authors.some(
+    (name) => b.text.startsWith(name) && BIO_AFTER_NAME.test(b.text.slice(name.length)),
+  );
+}
+
+/** After the name: what the person is or does. */
+const BIO_AFTER_NAME = /^ (?:is|was|has been|writes|covers|lives|teaches|reports)\b/;
 
 /**
  * Notes that close a story, kept, below the story's last paragraph: "Originally published on

@@ -78,12 +78,12 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   if (!result || !root || root.nodeType !== 1) return null;
 
   const title = withoutSiteName(collapse(result.title), meta.title) || meta.title;
-  const body = readFiltered(root, title, ctx, pictures);
-  const byline = collapse(result.byline);
+  const authors = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
+  const body = readFiltered(root, title, ctx, pictures, authors);
   return {
     title,
     standfirst: standfirstOf(meta.description, body),
-    authors: meta.authors.length ? meta.authors : authorsFromByline(byline),
+    authors,
     published: meta.published ?? toIsoUtc(result.publishedTime ?? null),
     modified: meta.modified,
     section: meta.section,
@@ -187,7 +187,8 @@ function readFiltered(
   root: Element,
   title: string | null,
   ctx: ExtractContext,
-  pictures = newPictures(),
+  pictures: Pictures,
+  authors: readonly Author[],
 ): Block[] {
   // Captions and credits are read before the clutter goes: it takes every figcaption and
   // `.credit` (in the text, outside a picture, they are clutter), and with them what a picture's
@@ -208,7 +209,8 @@ function readFiltered(
       return imageBlock(img, parts.caption, options, parts.credit) ?? undefined;
     },
   };
-  return captionsRepeatingAlt(filterBlocks(readBlocks(root, options), title, linkOnly));
+  const names = authors.map((a) => a.name);
+  return captionsRepeatingAlt(filterBlocks(readBlocks(root, options), title, linkOnly, names));
 }
 
 /** What the page says of its pictures, by <img>. */
@@ -286,7 +288,7 @@ function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
  * and the same post-filters, with the facts from the page's metadata.
  */
 function readWhole(body: Element, ctx: ExtractContext, meta: PageMetadata): ExtractedParts {
-  const blocks = readFiltered(body, meta.title, ctx);
+  const blocks = readFiltered(body, meta.title, ctx, newPictures(), meta.authors);
   return {
     title: meta.title,
     standfirst: standfirstOf(meta.description, blocks),

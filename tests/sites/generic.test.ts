@@ -184,6 +184,22 @@ describe('furniture lines', () => {
     expect(filterBlocks([...story, ...signOff], null, new Set())).toEqual(story);
   });
 
+  it("drops the writer's biography under the story, not a sentence about a namesake", () => {
+    const para = (text: string): Block => ({ type: 'paragraph', text });
+    const story = [
+      para('Dallas council members voted on Tuesday to widen the bridge over the river.'),
+      para('Dallas is a city that has long argued over its bridges, its roads and its river.'),
+    ];
+    const bios = [
+      para('Dallas Robinson is a freelance writer living in Minneapolis'),
+      para('Eric Song is IGN’s deal curator and spends 25% of his pay on stuff he posts.'),
+    ];
+    const authors = ['Dallas Robinson', 'Eric Song'];
+    expect(filterBlocks([...story, ...bios], null, new Set(), authors)).toEqual(story);
+    // Without the authors' names nothing says who the people are.
+    expect(filterBlocks([...story, ...bios], null, new Set())).toEqual([...story, ...bios]);
+  });
+
   it('leaves story sentences that look like those lines alone', () => {
     for (const line of [
       // A bare email address is furniture only after the story (filterBlocks), not anywhere.
@@ -604,6 +620,12 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(truthLines.at(-1)).toBe('[ Wired ]');
     expect(article.text).toContain(truthLines.at(-2)!);
     expect(article.text).toContain('[Wired]');
+  });
+
+  it("ign.com: the writer's line on who he is goes with the furniture under the story", () => {
+    const { article } = benchmark('287e4d9f');
+    expect(article.authors).toEqual([{ name: 'Eric Song' }]);
+    expect(article.text).not.toContain("Eric Song is IGN's deal curator");
   });
 
   it('cleveland.com: the "You may also like..." links are gone', () => {
