@@ -79,10 +79,12 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
 
   const title = withoutSiteName(collapse(result.title), meta.title) || meta.title;
   const authors = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
-  const body = readFiltered(root, title, ctx, pictures, authors);
+  const read = readFiltered(root, title, ctx, pictures, authors);
+  const standfirst = standfirstOf(meta.description, read);
+  const body = withoutPrintedStandfirst(read, standfirst);
   return {
     title,
-    standfirst: standfirstOf(meta.description, body),
+    standfirst,
     authors,
     published: meta.published ?? toIsoUtc(result.publishedTime ?? null),
     modified: meta.modified,
@@ -288,10 +290,12 @@ function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
  * and the same post-filters, with the facts from the page's metadata.
  */
 function readWhole(body: Element, ctx: ExtractContext, meta: PageMetadata): ExtractedParts {
-  const blocks = readFiltered(body, meta.title, ctx, newPictures(), meta.authors);
+  const read = readFiltered(body, meta.title, ctx, newPictures(), meta.authors);
+  const standfirst = standfirstOf(meta.description, read);
+  const blocks = withoutPrintedStandfirst(read, standfirst);
   return {
     title: meta.title,
-    standfirst: standfirstOf(meta.description, blocks),
+    standfirst,
     authors: meta.authors,
     published: meta.published,
     modified: meta.modified,
@@ -330,6 +334,19 @@ function standfirstOf(description: string | null, body: Block[]): string | null 
 const LONGEST_STANDFIRST = 400;
 
 /** The mark an automatic excerpt ends with: "…", "...", WordPress's "[…]". */
+/**
+ * The body without the standfirst where the page prints it as the heading over the story
+ * (smithsonianmag.com: an `<h2>` holding the description's words, above the first paragraph):
+ * it is the article's standfirst, not a section's heading, and the reader shows it once.
+ */
+function withoutPrintedStandfirst(body: Block[], standfirst: string | null): Block[] {
+  if (!standfirst) return body;
+  const at = body.findIndex((b) => b.type !== 'image');
+  const opening = body[at];
+  if (opening?.type !== 'heading' || opening.text !== standfirst) return body;
+  return body.filter((_, i) => i !== at);
+}
+
 const CUT_OFF = /\s*(?:\[(?:…|\.\.\.)\]|\.\.\.|…)$/;
 
 /** Words as the excerpt check compares them: runs of letters and digits, lower-cased. */

@@ -628,6 +628,17 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text).not.toContain("Eric Song is IGN's deal curator");
   });
 
+  it('smithsonianmag.com: the summary over the story is its standfirst, not its first heading', () => {
+    const { article, truthLines } = benchmark('ea25dd7e');
+    expect(article.standfirst).toBe(
+      'Officials say the risk of an outbreak is low, but many are concerned that information about the cases is being restricted',
+    );
+    expect(article.body.find((b) => b.type !== 'image')).toEqual({
+      type: 'paragraph',
+      text: truthLines[0],
+    });
+  });
+
   it('cleveland.com: the "You may also like..." links are gone', () => {
     const { article } = benchmark('35b15891');
     expect(article.text).not.toMatch(/You may also like|25 worst Rock and Roll/);
@@ -889,6 +900,28 @@ describe('the standfirst from the page’s description', () => {
         'The council voted on Tuesday to close the old library on the high street next…',
       ),
     ).toBeNull();
+  });
+
+  it('printed as a heading over the story, is the standfirst and not a heading of the body', () => {
+    const summary = 'Where the books go next, and why it took six years';
+    const page = (heading: string) =>
+      extractArticle(
+        parseHtml(`<!doctype html><html lang="en"><head><title>T</title>
+<meta name="description" content="${summary}"></head>
+<body><article><h1>T</h1><h2>${heading}</h2>
+<p>The council voted on Tuesday to close the old library on the high street next spring.</p>
+<p>Its books will move to the new building by the station, which opens in March.</p>
+</article></body></html>`),
+        'https://news.example/story',
+      );
+    const printed = page(summary);
+    expect(printed.standfirst).toBe(summary);
+    expect(printed.body[0]).toEqual({
+      type: 'paragraph',
+      text: 'The council voted on Tuesday to close the old library on the high street next spring.',
+    });
+    // A heading of its own stays.
+    expect(page('The vote').body[0]).toEqual({ type: 'heading', level: 2, text: 'The vote' });
   });
 
   it('is a long summary the page wrote, which the story does not repeat', () => {
