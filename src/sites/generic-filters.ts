@@ -276,9 +276,16 @@ export function isDateLine(text: string): boolean {
   return rest.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().length === 0;
 }
 
-/** "By Paul Takahashi", "By Justine Coleman - 11/18/19 11:04 PM EST": a byline line. */
+/**
+ * "By Paul Takahashi", "By Justine Coleman - 11/18/19 11:04 PM EST", "By Matthew Digby , Minh Do
+ * on Monday, November 18th, 2019 at 11:08 a.m." (politifact.com): a byline line, not a sentence.
+ */
 function isBylineLine(text: string): boolean {
-  return /^by\s+\S/i.test(text) && text.split(/\s+/).length <= 14 && !/[.!?]["”’]?$/.test(text);
+  return (
+    /^by\s+\S/i.test(text) &&
+    text.split(/\s+/).length <= 14 &&
+    !/(?<![ap]\.m)[.!?]["”’]?$/i.test(text)
+  );
 }
 
 /** Why `text` is page furniture, or null when it may be story text. */

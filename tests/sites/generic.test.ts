@@ -76,6 +76,11 @@ describe('furniture lines', () => {
       ),
     ).toBeNull();
     expect(furnitureReason('By Paul Takahashi')).toBe('byline');
+    expect(
+      furnitureReason('By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.'),
+    ).toBe('byline');
+    // A short sentence that opens with "By" is not one.
+    expect(furnitureReason('By then, the polls had closed.')).toBeNull();
     expect(furnitureReason('Filed under: Khawarij |')).toBe('tag list');
     expect(
       furnitureReason('Tags calendario stock car 2018, stock car brasil, stock car cascavel'),
