@@ -207,7 +207,7 @@ function readFiltered(
           ? el.querySelector('img')
           : (pictures.holders.get(el) ?? null);
       const parts = img && pictures.parts.get(img);
-      if (!parts) return markLinkOnly(el);
+      if (!parts) return pictures.captionLines.has(el) ? 'skip' : markLinkOnly(el);
       return imageBlock(img, parts.caption, options, parts.credit) ?? undefined;
     },
   };
@@ -221,10 +221,12 @@ interface Pictures {
   parts: Map<Element, FigureParts>;
   /** An element that holds nothing but a picture with a loose caption, and that picture. */
   holders: Map<Element, Element>;
+  /** Lines that are a picture's caption and nothing else (see readEmphasisCaptions). */
+  captionLines: Set<Element>;
 }
 
 function newPictures(): Pictures {
-  return { parts: new Map(), holders: new Map() };
+  return { parts: new Map(), holders: new Map(), captionLines: new Set() };
 }
 
 /**
@@ -239,6 +241,37 @@ function readPictures(root: ParentNode, pictures: Pictures): void {
     if (img && !pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
   }
   readLooseCaptions(root, pictures);
+  readEmphasisCaptions(root, pictures);
+}
+
+/** Most words of a caption set as a line in italics. */
+const EMPHASIS_CAPTION_WORDS = 12;
+
+/**
+ * Captions set as a line in italics under the picture, with no class to say so (inexhibit.com:
+ * `<p><a><img></a></p>` then `<p><em>Parabolic Lightcloud by amigo &amp; amigo</em></p>`): a
+ * paragraph that is one `<em>` or `<i>` and no sentence (at most EMPHASIS_CAPTION_WORDS words, no
+ * full stop), right after an element that holds one picture without a caption and no text. The
+ * picture gets it as its caption, and the line is not read as story text.
+ */
+function readEmphasisCaptions(root: ParentNode, pictures: Pictures): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    if (pictures.parts.has(img)) continue;
+    let holder: Element = img;
+    while (holder.parentElement && !holder.nextElementSibling && !holder.previousElementSibling)
+      holder = holder.parentElement;
+    const line = holder.nextElementSibling;
+    if (line?.localName !== 'p' || line.childElementCount !== 1) continue;
+    if (holder.localName === 'img' ? false : collapse(holder.textContent)) continue;
+    const only = line.firstElementChild!;
+    if (only.localName !== 'em' && only.localName !== 'i') continue;
+    const caption = collapse(line.textContent);
+    if (!caption || caption !== collapse(only.textContent) || /[.!?]$/.test(caption)) continue;
+    if (caption.split(' ').length > EMPHASIS_CAPTION_WORDS) continue;
+    pictures.parts.set(img, { caption, credit: null });
+    pictures.holders.set(holder, img);
+    pictures.captionLines.add(line);
+  }
 }
 
 /** A class that names a caption: `caption`, `article-captions`, `newsCaption`; not `nocaption`. */

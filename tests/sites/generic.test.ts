@@ -644,6 +644,19 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     });
   });
 
+  it('inexhibit.com: the line in italics under each photo is its caption, not story text', () => {
+    const { article } = benchmark('33fe2471');
+    expect(article.images.map((i) => i.caption)).toEqual([
+      'Light a Wish by OGE Group',
+      'Parabolic Lightcloud by amigo & amigo',
+      'Portam Civitatis by Peter Snijder',
+      'Spider on the bridge by Groupe LAPS',
+    ]);
+    const lines = article.text.split('\n');
+    expect(lines).not.toContain('Light a Wish by OGE Group');
+    expect(lines).not.toContain('Spider on the bridge by Groupe LAPS');
+  });
+
   it('cleveland.com: the "You may also like..." links are gone', () => {
     const { article } = benchmark('35b15891');
     expect(article.text).not.toMatch(/You may also like|25 worst Rock and Roll/);
@@ -1129,6 +1142,32 @@ describe('pictures of a generic page', () => {
       'https://news.example/story',
       { now: NOW },
     ).images.map(({ caption, credit }) => ({ caption, credit }));
+
+  it('take a line in italics under them as their caption, when it is no sentence', () => {
+    const page = (line: string) =>
+      extractArticle(
+        parseHtml(
+          `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
+            `<h1>A story</h1>${STORY}<p><a href="/big.jpg"><img src="/pic.jpg" alt=""></a></p>` +
+            `${line}${STORY}</article></body></html>`,
+        ),
+        'https://news.example/story',
+        { now: NOW },
+      );
+    const captioned = page('<p><em>Parabolic Lightcloud by amigo &amp; amigo</em></p>');
+    expect(captioned.images.map((i) => i.caption)).toEqual([
+      'Parabolic Lightcloud by amigo & amigo',
+    ]);
+    expect(captioned.text).not.toContain('Parabolic Lightcloud');
+    // A sentence in italics under a picture is the story's.
+    const sentence = 'The lights stay on every night until the end of January.';
+    const told = page(`<p><i>${sentence}</i></p>`);
+    expect(told.images.map((i) => i.caption)).toEqual([null]);
+    expect(told.text).toContain(sentence);
+    // So is a line that is not all in italics.
+    const mixed = page('<p><em>Light a Wish</em> by OGE Group</p>');
+    expect(mixed.text).toContain('Light a Wish by OGE Group');
+  });
 
   it('keep their caption and their credit apart, without the labels', () => {
     expect(
