@@ -262,7 +262,7 @@ function readEmphasisCaptions(root: ParentNode, pictures: Pictures): void {
       holder = holder.parentElement;
     const line = holder.nextElementSibling;
     if (line?.localName !== 'p' || line.childElementCount !== 1) continue;
-    if (holder.localName === 'img' ? false : collapse(holder.textContent)) continue;
+    if (holder !== img && collapse(holder.textContent)) continue;
     const only = line.firstElementChild!;
     if (only.localName !== 'em' && only.localName !== 'i') continue;
     const caption = collapse(line.textContent);
