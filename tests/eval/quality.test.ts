@@ -9,10 +9,11 @@ import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
 
 /**
  * Measured, not invented: `npm run eval` gave Broadsheet F1 0.972 (P 0.962, R 0.983) on this
- * corpus when the generic post-filters landed (Readability alone: 0.952 in the same run). The
- * floor is that figure rounded down to 2 decimals; raise it when a change measurably improves it.
+ * corpus when the generic post-filters landed (Readability alone: 0.952 in the same run), and
+ * the full bench of 2026-12-02 07:36 gave 0.989 (P 0.988, R 0.991). The floor is the latest
+ * figure rounded down to 2 decimals; raise it when a change measurably improves it.
  */
-const F1_FLOOR = 0.97;
+const F1_FLOOR = 0.98;
 
 describe.skipIf(!corpusAvailable)('extraction quality on the article-extraction benchmark', () => {
   it(`keeps F1 at or above ${F1_FLOOR}`, async () => {
