@@ -298,6 +298,9 @@ export function furnitureReason(text: string): string | null {
 }
 
 /** Splits a class or id into its words: `article__media-caption` → article, media, caption. */
+/** A heading's tag name, in either case. */
+const HEADING = /^h[1-6]$/i;
+
 function classWords(raw: string): string[] {
   return raw
     .toLowerCase()
@@ -317,7 +320,29 @@ function classClutter(el: Element): string | undefined {
 }
 
 function classOf(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const id = el.getAttribute('id');
+  const named = id && !isHeadingAnchor(el, id) ? id : '';
+  return `${el.getAttribute('class') ?? ''} ${named}`;
+}
+
+/**
+ * An id made of the words of the element's heading, as documentation tools and Markdown
+ * renderers make anchors: Sphinx's `div.section#sharing-with-a-single-developer` over "Sharing
+ * with a single developer¶" (Mercurial's docs) names a section of the text, not a share bar.
+ */
+function isHeadingAnchor(el: Element, id: string): boolean {
+  const first = el.firstElementChild;
+  const heading = HEADING.test(el.tagName)
+    ? el
+    : first && HEADING.test(first.tagName)
+      ? first
+      : null;
+  if (!heading) return false;
+  const words = collapse(heading.textContent)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return words.length > 1 && words.join('-') === id.toLowerCase().replace(/_/g, '-');
 }
 
 /** A lower-case letter then a capital: where a word of a camelCase class starts. */
@@ -399,7 +424,7 @@ const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
  * not links (the card's link is laid over it, empty), so the links-only rules cannot see them.
  */
 function isTeaserRail(el: Element): boolean {
-  const cards = Array.from(el.children).filter((c) => !/^h[1-6]$/i.test(c.tagName));
+  const cards = Array.from(el.children).filter((c) => !HEADING.test(c.tagName));
   if (cards.length < RAIL_CARDS) return false;
   const targets = new Set<string>();
   for (const card of cards) {

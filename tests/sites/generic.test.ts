@@ -545,6 +545,34 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(page(`<main><h1>News</h1>${front}</main>`)).toContain('Summary of f');
   });
 
+  it('a section whose id is its heading’s words is text, whatever the words say', () => {
+    const section = (id: string, heading: string) =>
+      `<div class="section" id="${id}"><h2>${heading}<a class="headerlink" href="#${id}">¶</a></h2>` +
+      `<p>The ${heading.toLowerCase()} section explains, at length and with examples, how the tool keeps its history.</p></div>`;
+    const text = (body: string) =>
+      extractArticle(
+        parseHtml(`<html><head><title>Docs</title></head><body><main><h1>Docs</h1>
+<p>An introduction long enough to be read as the opening paragraph of this page of documentation.</p>
+${body}</main></body></html>`),
+        'https://docs.example/guide',
+      ).text;
+    const others = ['Setting up', 'Amending a change', 'Pushing to a server', 'Conclusion'].map(
+      (heading) => section(heading.toLowerCase().replace(/ /g, '-'), heading),
+    );
+    const docs = text(
+      [
+        section('sharing-with-a-single-developer', 'Sharing with a single developer'),
+        ...others,
+      ].join(''),
+    );
+    expect(docs).toContain('The sharing with a single developer section explains');
+    // An id that only names the box is still read as its name.
+    const bar = text(
+      '<div id="share-bar"><h2>Share</h2><p>Share this page on your favourite network.</p></div>',
+    );
+    expect(bar).not.toContain('favourite network');
+  });
+
   it('zdnet.com: a strip of gallery thumbnails, each linking to its own slide page, is not story pictures', () => {
     const { article } = benchmark('5fbc7ccb');
     expect(article.images.filter((i) => i.src.includes('/thumbnail/170x128/'))).toEqual([]);
@@ -1103,6 +1131,27 @@ ${story(4, 'Paragraph')}</article></div></body></html>`),
     expect(article.text).toContain('Paragraph 4:');
   });
 });
+
+describe.skipIf(!corpusAvailable)(
+  'documentation whose sections are anchored by their titles',
+  () => {
+    it('mercurial: the "Sharing with a single developer" section is read, not taken for a share bar', () => {
+      const dir = corpusPath('readability-test-pages', 'mercurial');
+      const article = extractArticle(
+        parseHtml(readHtmlFile(`${dir}/source.html`)),
+        'http://fakehost/test/page.html',
+      );
+      expect(article.body).toContainEqual({
+        type: 'heading',
+        level: 3,
+        text: 'Publishing and non-publishing repositories¶',
+      });
+      expect(article.text).toContain(
+        'The key to shared mutable history is to keep your changesets in',
+      );
+    });
+  },
+);
 
 describe.skipIf(!corpusAvailable)('a page in Chinese, written in lines without full stops', () => {
   it('keeps its story (pixnet: a blog whose lines have spaces only between phrases)', () => {
