@@ -45,6 +45,10 @@ const CLUTTER_CLASS_WORDS: Record<string, string> = {
   related: 'related stories',
   recommended: 'related stories',
   newsletter: 'newsletter box',
+  // Readers' comments under a post (`section#comments > ol.comment-list`, Mozilla's Firefox
+  // Nightly blog): not "comment", the word opinion sections use.
+  comments: 'comments',
+  commentlist: 'comments',
   promo: 'promo',
   advertisement: 'advertisement',
 };

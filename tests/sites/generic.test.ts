@@ -1153,6 +1153,20 @@ describe.skipIf(!corpusAvailable)(
   },
 );
 
+describe.skipIf(!corpusAvailable)('readers’ comments under a post', () => {
+  it('firefox-nightly-blog: the comments in section#comments are not the post', () => {
+    const dir = corpusPath('readability-test-pages', 'firefox-nightly-blog');
+    const article = extractArticle(
+      parseHtml(readHtmlFile(`${dir}/source.html`)),
+      'http://fakehost/test/page.html',
+    );
+    expect(article.text).not.toMatch(/John Doe wrote|Alan Goodale wrote/);
+    expect(article.text).toContain(
+      'Fixed a bug where search engines were being re-added on startup',
+    );
+  });
+});
+
 describe.skipIf(!corpusAvailable)('a page in Chinese, written in lines without full stops', () => {
   it('keeps its story (pixnet: a blog whose lines have spaces only between phrases)', () => {
     const dir = corpusPath('readability-test-pages', 'pixnet');
