@@ -312,9 +312,15 @@ function classWords(raw: string): string[] {
     .filter(Boolean);
 }
 
-/** The clutter the first of `words` that CLUTTER_CLASS_WORDS knows names, if any. */
+/**
+ * The clutter the first of `words` that CLUTTER_CLASS_WORDS knows names, if any; not a word
+ * after "no", which says the element is not that (buzzfeed.com's `no_caption` on the box holding
+ * the story's opening line).
+ */
 function clutterNamed(words: readonly string[]): string | undefined {
-  return words.map((w) => CLUTTER_CLASS_WORDS[w]).find(Boolean);
+  return words
+    .map((w, i) => (words[i - 1] === 'no' ? undefined : CLUTTER_CLASS_WORDS[w]))
+    .find(Boolean);
 }
 
 /** The clutter an element's class or id names, in words parted by `-`, `_` or camelCase. */

@@ -1153,6 +1153,21 @@ describe.skipIf(!corpusAvailable)(
   },
 );
 
+describe.skipIf(!corpusAvailable)('a class that says what an element is not', () => {
+  it('buzzfeed-1: the opening line in a box classed no_caption is the story’s, with its photo', () => {
+    const dir = corpusPath('readability-test-pages', 'buzzfeed-1');
+    const article = extractArticle(
+      parseHtml(readHtmlFile(`${dir}/source.html`)),
+      'http://fakehost/test/page.html',
+    );
+    expect(article.body.find((b) => b.type !== 'image')).toEqual({
+      type: 'heading',
+      level: 2,
+      text: 'The mother of a woman who took suspected diet pills bought online has described how her daughter was “literally burning up from within” moments before her death.',
+    });
+  });
+});
+
 describe.skipIf(!corpusAvailable)('readers’ comments under a post', () => {
   it('firefox-nightly-blog: the comments in section#comments are not the post', () => {
     const dir = corpusPath('readability-test-pages', 'firefox-nightly-blog');
