@@ -76,9 +76,9 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // "Close" of slideshows, "Loading content ..." (albawaba.com), "comments", "Comments (5
     // posted)" (lwn.net), "Continue reading the main story" (nytimes.com), "BREAKING NEWS"
     // (sfgate.com), "RECENT ARTICLES" (autoindustriya.com), "Iklan" ("Advertisement",
-    // kabarislamia.com).
+    // kabarislamia.com), "Table of Contents" over a table of contents (see isTableOfContents).
     pattern:
-      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|iklan)[^\p{L}\p{N}]*$/iu,
+      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|table of contents|iklan)[^\p{L}\p{N}]*$/iu,
     why: 'furniture label',
   },
   {
@@ -518,6 +518,20 @@ function teaserArticles(root: Element, total: number): Element[] {
   return share <= MAX_CLUTTER_SHARE ? teasers : [];
 }
 
+/** Fewest entries of a table of contents. */
+const CONTENTS_ENTRIES = 3;
+
+/**
+ * A list whose every link goes to a place on the page itself: a table of contents (Sphinx's
+ * `div.contents`, Wikipedia's `#toc`), which repeats the headings the text has anyway.
+ */
+function isTableOfContents(links: readonly Element[]): boolean {
+  return (
+    links.length >= CONTENTS_ENTRIES &&
+    links.every((a) => (a.getAttribute('href') ?? '').trim().startsWith('#'))
+  );
+}
+
 /**
  * The `classify` hook for readBlocks: lists and paragraphs that are nothing but links are read
  * as usual but remembered in `linkOnly`, so `filterBlocks` can tell a related-story line from
@@ -532,6 +546,7 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     if (!links.length) return undefined;
     const text = collapse(el.textContent);
     if (!text || linkShare(links, text) < 0.9) return undefined;
+    if (tag !== 'p' && isTableOfContents(links)) return 'skip';
     let block: Block;
     if (tag === 'p') {
       if (descendantsTagged(el, NESTED_BLOCK_TAGS, true).length) return undefined;

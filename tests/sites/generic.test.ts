@@ -573,6 +573,26 @@ ${body}</main></body></html>`),
     expect(bar).not.toContain('favourite network');
   });
 
+  it('a table of contents (a list linking only to places on the page) is not text', () => {
+    const para = (n: number) =>
+      `<p id="s${n}">Section ${n} of the guide explains, at length and with examples, how the tool keeps its history.</p>`;
+    const toc = (n: number) =>
+      `<p>Table of Contents</p><ul>${Array.from({ length: n }, (_, i) => `<li><a href="#s${i + 1}">Part ${i + 1}</a></li>`).join('')}</ul>`;
+    const text = (list: string) =>
+      extractArticle(
+        parseHtml(
+          `<html><head><title>Guide</title></head><body><main><h1>Guide</h1>${para(1)}${list}` +
+            `${[2, 3, 4, 5].map(para).join('')}</main></body></html>`,
+        ),
+        'https://docs.example/guide',
+      ).text;
+    const read = text(toc(4));
+    expect(read).toContain('Section 5 of the guide');
+    expect(read).not.toMatch(/Table of Contents|Part 2/);
+    // Two in-page links are not a table of contents.
+    expect(text(toc(2))).toContain('Part 2');
+  });
+
   it('zdnet.com: a strip of gallery thumbnails, each linking to its own slide page, is not story pictures', () => {
     const { article } = benchmark('5fbc7ccb');
     expect(article.images.filter((i) => i.src.includes('/thumbnail/170x128/'))).toEqual([]);
