@@ -21,6 +21,15 @@ function benchmark(prefix: string) {
   return { page, article, truthLines };
 }
 
+/** One of Readability's test pages, extracted at the address its tests use. */
+function readabilityTestPage(slug: string) {
+  const dir = corpusPath('readability-test-pages', slug);
+  return extractArticle(
+    parseHtml(readHtmlFile(`${dir}/source.html`)),
+    'http://fakehost/test/page.html',
+  );
+}
+
 describe('furniture lines', () => {
   it('recognises date lines, credits, promos and labels', () => {
     for (const line of [
@@ -1152,49 +1161,30 @@ ${story(4, 'Paragraph')}</article></div></body></html>`),
   });
 });
 
-describe.skipIf(!corpusAvailable)(
-  'documentation whose sections are anchored by their titles',
-  () => {
-    it('mercurial: the "Sharing with a single developer" section is read, not taken for a share bar', () => {
-      const dir = corpusPath('readability-test-pages', 'mercurial');
-      const article = extractArticle(
-        parseHtml(readHtmlFile(`${dir}/source.html`)),
-        'http://fakehost/test/page.html',
-      );
-      expect(article.body).toContainEqual({
-        type: 'heading',
-        level: 3,
-        text: 'Publishing and non-publishing repositories¶',
-      });
-      expect(article.text).toContain(
-        'The key to shared mutable history is to keep your changesets in',
-      );
+describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pages', () => {
+  it('mercurial: the "Sharing with a single developer" section is read, not taken for a share bar', () => {
+    const article = readabilityTestPage('mercurial');
+    expect(article.body).toContainEqual({
+      type: 'heading',
+      level: 3,
+      text: 'Publishing and non-publishing repositories¶',
     });
-  },
-);
-
-describe.skipIf(!corpusAvailable)('a class that says what an element is not', () => {
-  it('buzzfeed-1: the opening line in a box classed no_caption is the story’s, with its photo', () => {
-    const dir = corpusPath('readability-test-pages', 'buzzfeed-1');
-    const article = extractArticle(
-      parseHtml(readHtmlFile(`${dir}/source.html`)),
-      'http://fakehost/test/page.html',
+    expect(article.text).toContain(
+      'The key to shared mutable history is to keep your changesets in',
     );
+  });
+
+  it('buzzfeed-1: the opening line in a box classed no_caption is the story’s, with its photo', () => {
+    const article = readabilityTestPage('buzzfeed-1');
     expect(article.body.find((b) => b.type !== 'image')).toEqual({
       type: 'heading',
       level: 2,
       text: 'The mother of a woman who took suspected diet pills bought online has described how her daughter was “literally burning up from within” moments before her death.',
     });
   });
-});
 
-describe.skipIf(!corpusAvailable)('readers’ comments under a post', () => {
   it('firefox-nightly-blog: the comments in section#comments are not the post', () => {
-    const dir = corpusPath('readability-test-pages', 'firefox-nightly-blog');
-    const article = extractArticle(
-      parseHtml(readHtmlFile(`${dir}/source.html`)),
-      'http://fakehost/test/page.html',
-    );
+    const article = readabilityTestPage('firefox-nightly-blog');
     expect(article.text).not.toMatch(/John Doe wrote|Alan Goodale wrote/);
     expect(article.text).toContain(
       'Fixed a bug where search engines were being re-added on startup',
