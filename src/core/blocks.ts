@@ -34,6 +34,8 @@ export interface BlockOptions {
 }
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+/** The heading tags, lower-case. */
+export const HEADING_TAGS: ReadonlySet<string> = new Set(HEADINGS);
 
 const BLOCK_TAGS = new Set([
   'address',

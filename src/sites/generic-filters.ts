@@ -8,6 +8,7 @@
 import type { Block } from '../core/types';
 import {
   descendantsTagged,
+  HEADING_TAGS,
   inlineText,
   NESTED_BLOCK_TAGS,
   type Classification,
@@ -302,8 +303,9 @@ export function furnitureReason(text: string): string | null {
 }
 
 /** Splits a class or id into its words: `article__media-caption` → article, media, caption. */
-/** A heading's tag name, in either case. */
-const HEADING = /^h[1-6]$/i;
+function isHeading(el: Element): boolean {
+  return HEADING_TAGS.has(el.tagName.toLowerCase());
+}
 
 function classWords(raw: string): string[] {
   return raw
@@ -342,11 +344,7 @@ function classOf(el: Element): string {
  */
 function isHeadingAnchor(el: Element, id: string): boolean {
   const first = el.firstElementChild;
-  const heading = HEADING.test(el.tagName)
-    ? el
-    : first && HEADING.test(first.tagName)
-      ? first
-      : null;
+  const heading = isHeading(el) ? el : first && isHeading(first) ? first : null;
   if (!heading) return false;
   const words = collapse(heading.textContent)
     .toLowerCase()
@@ -434,7 +432,7 @@ const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
  * not links (the card's link is laid over it, empty), so the links-only rules cannot see them.
  */
 function isTeaserRail(el: Element): boolean {
-  const cards = Array.from(el.children).filter((c) => !HEADING.test(c.tagName));
+  const cards = Array.from(el.children).filter((c) => !isHeading(c));
   if (cards.length < RAIL_CARDS) return false;
   const targets = new Set<string>();
   for (const card of cards) {
@@ -630,9 +628,10 @@ export function filterBlocks(
   const story = (b: Block) => isStoryParagraph(b, linkOnly);
   // An intro that is furniture itself ("More:" is a promo lead-in) still opens a related box.
   const introduced = new Set<Block>();
-  const kept = blocks.map(withoutTweetButton).filter((b, i) => {
+  const read = blocks.map(withoutTweetButton);
+  const kept = read.filter((b, i) => {
     if (b.type === 'image' || !furnitureReason(blockText(b))) return true;
-    const next = blocks[i + 1];
+    const next = read[i + 1];
     if (next && b.type !== 'list' && RELATED_INTRO.test(blockText(b))) introduced.add(next);
     return false;
   });

@@ -80,8 +80,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   const title = withoutSiteName(collapse(result.title), meta.title) || meta.title;
   const authors = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
   const read = readFiltered(root, title, ctx, pictures, authors);
-  const standfirst = standfirstOf(meta.description, read);
-  const body = withoutPrintedStandfirst(read, standfirst);
+  const { standfirst, body } = withStandfirst(meta.description, read);
   return {
     title,
     standfirst,
@@ -324,8 +323,7 @@ function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
  */
 function readWhole(body: Element, ctx: ExtractContext, meta: PageMetadata): ExtractedParts {
   const read = readFiltered(body, meta.title, ctx, newPictures(), meta.authors);
-  const standfirst = standfirstOf(meta.description, read);
-  const blocks = withoutPrintedStandfirst(read, standfirst);
+  const { standfirst, body: blocks } = withStandfirst(meta.description, read);
   return {
     title: meta.title,
     standfirst,
@@ -338,6 +336,24 @@ function readWhole(body: Element, ctx: ExtractContext, meta: PageMetadata): Extr
     canonicalUrl: meta.canonicalUrl,
     body: blocks,
   };
+}
+
+/**
+ * The standfirst (see standfirstOf) and the body without it where the page prints it as the
+ * heading over the story (smithsonianmag.com: an `<h2>` holding the description's words, above
+ * the first paragraph): it is the article's standfirst, not a section's heading, and the reader
+ * shows it once.
+ */
+function withStandfirst(
+  description: string | null,
+  read: Block[],
+): { standfirst: string | null; body: Block[] } {
+  const standfirst = standfirstOf(description, read);
+  const at = read.findIndex((b) => b.type !== 'image');
+  const opening = read[at];
+  if (!standfirst || opening?.type !== 'heading' || opening.text !== standfirst)
+    return { standfirst, body: read };
+  return { standfirst, body: read.filter((_, i) => i !== at) };
 }
 
 /**
@@ -367,19 +383,6 @@ function standfirstOf(description: string | null, body: Block[]): string | null 
 const LONGEST_STANDFIRST = 400;
 
 /** The mark an automatic excerpt ends with: "…", "...", WordPress's "[…]". */
-/**
- * The body without the standfirst where the page prints it as the heading over the story
- * (smithsonianmag.com: an `<h2>` holding the description's words, above the first paragraph):
- * it is the article's standfirst, not a section's heading, and the reader shows it once.
- */
-function withoutPrintedStandfirst(body: Block[], standfirst: string | null): Block[] {
-  if (!standfirst) return body;
-  const at = body.findIndex((b) => b.type !== 'image');
-  const opening = body[at];
-  if (opening?.type !== 'heading' || opening.text !== standfirst) return body;
-  return body.filter((_, i) => i !== at);
-}
-
 const CUT_OFF = /\s*(?:\[(?:…|\.\.\.)\]|\.\.\.|…)$/;
 
 /** Words as the excerpt check compares them: runs of letters and digits, lower-cased. */
