@@ -6,7 +6,7 @@
 import { defineConfig, runnerImport } from 'vite';
 import type { Plugin, UserConfig } from 'vite';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -47,7 +47,10 @@ function manifestFor(firefox: boolean): ManifestV3Export {
  * (tests/e2e/built-manifest.test.ts checks). It also emits a second copy of that script under
  * assets/ that no file names: removed, so the store package carries one copy.
  */
-function withoutUnusedCrxOutput(outDir: string): Plugin {
+function withoutUnusedCrxOutput(): Plugin {
+  // The folder this build writes, as resolved (so `vite build --outDir …`, which the bench uses
+  // to build beside dist/, is the one tidied, not dist/).
+  let outDir = '';
   const filesUnder = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
@@ -57,6 +60,9 @@ function withoutUnusedCrxOutput(outDir: string): Plugin {
     name: 'broadsheet:without-unused-crx-output',
     apply: 'build',
     enforce: 'post',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     writeBundle() {
       const manifestFile = join(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
@@ -97,7 +103,7 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
         browser: firefox ? 'firefox' : 'chrome',
         contentScripts: { standaloneFiles: STANDALONE_CONTENT_SCRIPTS },
       }),
-      withoutUnusedCrxOutput(firefox ? 'dist-firefox' : 'dist'),
+      withoutUnusedCrxOutput(),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
