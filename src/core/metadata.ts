@@ -10,7 +10,12 @@ import { queryAll, queryOne } from './query';
 import { textContentOf } from './view';
 
 export interface PageMetadata {
+  /** The headline the page declares (JSON-LD, Open Graph, Dublin Core), else its <title>. */
   title: string | null;
+  /** The page's <title> as written (sites add their name to it). */
+  pageTitle: string | null;
+  /** The text of the page's first few <h1>s (the headline among them, on most pages). */
+  headings: string[];
   description: string | null;
   authors: Author[];
   published: string | null;
@@ -128,12 +133,17 @@ export function readMetadata(
     doc.documentElement?.getAttribute('lang') ??
     doc.documentElement?.getAttribute('xml:lang') ??
     meta('language', 'og:locale', 'content-language');
+  const pageTitle = collapse(textContentOf(queryOne(doc, 'title'))) || null;
   return {
     title:
       (ld && firstString(ld['headline'])) ||
       meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
-      collapse(textContentOf(queryOne(doc, 'title'))) ||
-      null,
+      pageTitle,
+    headings: queryAll(doc, 'h1')
+      .slice(0, 4)
+      .map((h) => collapse(textContentOf(h)))
+      .filter(Boolean),
+    pageTitle,
     description:
       meta('description', 'og:description', 'twitter:description') ??
       (ld && firstString(ld['description'])) ??

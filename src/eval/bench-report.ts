@@ -245,7 +245,7 @@ export function markdownReport(r: BenchResults, goals: Goal[]): string {
     '',
     '### Metadata',
     '',
-    'Share of pages where the tool gives the value the truth gives (only fields the truth has are scored). readability-test-pages: `expected-metadata.json` is Readability\'s own expected output, so it favours Readability by construction. BBC pages: titles and dates web-page-parser asserts or indexes (no authors there), plus the rebuilt 2007 story (title, byline, time read off the reference text). Titles equal after straightening quotes and collapsing spaces; authors as sets of names, case and "By" ignored; dates to the minute, or to the day where one side gives only a day.',
+    "Share of pages where the tool gives the value the truth gives (only fields the truth has are scored). readability-test-pages: `expected-metadata.json` is Readability's own expected output, so it favours Readability by construction: where a page's title adds the site's name (or the writer's) after the headline it prints, Readability's expected title keeps the name and Broadsheet gives the headline alone (`title` is the headline; the site's name is `siteName`), which counts against Broadsheet here. BBC pages: titles and dates web-page-parser asserts or indexes (no authors there), plus the rebuilt 2007 story (title, byline, time read off the reference text). Titles equal after straightening quotes and collapsing spaces; authors as sets of names, case and \"By\" ignored; dates to the minute, or to the day where one side gives only a day.",
     '',
     ...table(
       ['pages', 'tool', 'title', 'author', 'date', 'all fields exact'],

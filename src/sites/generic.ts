@@ -77,7 +77,9 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   const root = result?.content as Element | null | undefined;
   if (!result || !root || root.nodeType !== 1) return null;
 
-  const title = withoutSiteName(collapse(result.title), meta.title) || meta.title;
+  const title =
+    withoutSiteName(collapse(result.title), meta.title, meta.headings, meta.pageTitle) ||
+    meta.title;
   const authors = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
   const read = readFiltered(root, title, ctx, pictures, authors);
   const { standfirst, body } = withStandfirst(meta.description, read);
@@ -103,14 +105,56 @@ export const genericReader: GenericReader = { scope: articleScope, read: readGen
 
 /**
  * The page's title without the site's name after it ("Disney+ glitches blamed on heavy demand -
- * Los Angeles Times"): when the headline the page declares (JSON-LD, og:title) is the title up
- * to a separator, the declared headline is the headline.
+ * Los Angeles Times", "… Julian Assange -- Sott.net", "… 临床用药需求-新华网"): when the headline the
+ * page declares (JSON-LD, og:title) is the title up to a separator, the declared headline is the
+ * title. So is the text of one of the page's first <h1>s, when the title or the page's own
+ * <title> (which Readability may have cut at a colon) is that text, a separator and a tail shorter
+ * than it of at most six words: a site's name printed in an <h1> before the story's title ("The
+ * Verge | Apple launches …") is never taken for the title.
  */
-function withoutSiteName(title: string, declared: string | null): string {
+export function withoutSiteName(
+  title: string,
+  declared: string | null,
+  headings: readonly string[] = [],
+  pageTitle: string | null = null,
+): string {
   const headline = collapse(declared);
-  if (!headline || headline.length >= title.length || !title.startsWith(headline)) return title;
-  return /^\s+[-–—|·•:»]\s/.test(title.slice(headline.length)) ? headline : title;
+  if (tailAfter(title, headline) !== null) return headline;
+  for (const heading of headings)
+    for (const full of [title, collapse(pageTitle)]) {
+      const tail = tailAfter(full, heading);
+      if (
+        tail &&
+        heading.length >= 8 &&
+        tail.length < heading.length &&
+        (tail.match(WORD) ?? []).length <= 6
+      )
+        return heading;
+    }
+  return title;
 }
+
+/** What follows `headline` and a separator in `title`, or null when `title` is not that. */
+function tailAfter(title: string, headline: string): string | null {
+  if (!headline || headline.length >= title.length) return null;
+  // Curly and straight quotes alike: an <h1> may print ‘A Terrorist’ where the title has 'A
+  // Terrorist' (theintercept.com). One character for one, so the lengths still line up.
+  if (!straightQuotes(title).startsWith(straightQuotes(headline))) return null;
+  const rest = title.slice(headline.length);
+  const tail = rest.replace(SITE_SEPARATOR, '');
+  if (tail === rest || !tail) return null;
+  const spaced = /^\s/.test(rest) && /\s$/.test(rest.slice(0, rest.length - tail.length));
+  const cjk = CJK_END.test(headline) && !/^\s/.test(rest);
+  return spaced || cjk ? tail : null;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+const straightQuotes = (text: string) => text.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
+/** A separator between a headline and a site's name, with the spaces around it. */
+const SITE_SEPARATOR = /^\s*(?:--|[-–—|·•:»~/])\s*/;
+/** A headline ending in Chinese, Japanese or Korean, where no space comes before "-新华网". */
+const CJK_END = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff60]$/;
 
 /**
  * Takes other posts out of a WordPress post's page: the theme marks the page of post N

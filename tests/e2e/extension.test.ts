@@ -67,7 +67,8 @@ const SCOPED_PAGE = {
   file: corpusPath(
     'article-extraction-benchmark/html/6ebac05f637ece8aa57c298a2a5e3a8047f546f855d0f29cc683cea60ce85c85.html.gz',
   ),
-  title: 'New York man pleads guilty to threatening to kill Omar | TheHill',
+  // The headline the page prints; its <title> adds " | TheHill".
+  title: 'New York man pleads guilty to threatening to kill Omar',
   firstSentence:
     'A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar (D-Minn.), the U.S. Attorney’s Office for the Western District of New York announced Monday.',
   footer: 'The Hill 1625 K Street, NW Suite 900 Washington DC 20006',
