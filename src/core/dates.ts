@@ -101,6 +101,14 @@ export function toIsoUtc(value: string | number | null | undefined): string | nu
   const s = String(value).trim();
   const slash = parseSlashDateTime(s);
   if (slash) return slash;
+  // ISO 8601's basic format, without separators (nikkei.com's JSON-LD: 20180619T055000+0900).
+  const basic = ISO_BASIC.exec(s);
+  if (basic) {
+    const [, y, mo, d, h, mi, sec = '00', zone = 'Z'] = basic;
+    if (!validParts(+y!, +mo!, +d!, +h!, +mi!, +sec)) return null;
+    const offset = zone === 'Z' ? zone : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+    return normalize(new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${offset}`));
+  }
   // Date only: keep it at midnight UTC rather than guessing a time zone.
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (dateOnly) return iso(+dateOnly[1]!, +dateOnly[2]!, +dateOnly[3]!);
@@ -109,6 +117,9 @@ export function toIsoUtc(value: string | number | null | undefined): string | nu
   if (Number.isNaN(parsed)) return parseBbcUpdated(s);
   return normalize(new Date(parsed));
 }
+
+/** ISO 8601's basic format: `20180619T055000+0900`, `20180619T0550Z`, `20180619T055000`. */
+const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** An ISO 8601 date and time with no offset: `2018-04-05T06:00`, `2017-11-24 18:42:20.314667`. */
 const ISO_WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;

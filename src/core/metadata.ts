@@ -166,7 +166,8 @@ export function readMetadata(
           'date',
           'sailthru.date',
           'parsely-pub-date',
-        ),
+        ) ??
+        parselyPubDate(meta('parsely-page')),
     ),
     modified: toIsoUtc(
       (ld && firstString(ld['dateModified'])) ??
@@ -184,6 +185,22 @@ export function readMetadata(
     language: lang ? collapse(lang).replace('_', '-') || null : null,
     canonicalUrl: resolve(canonicalHref),
   };
+}
+
+/**
+ * `pub_date` of a Parse.ly `parsely-page` <meta>, whose content is JSON (cleveland.com,
+ * arstechnica.com, 2014–2016); null when it is not JSON or has none.
+ */
+function parselyPubDate(content: string | null): string | null {
+  if (!content) return null;
+  try {
+    const data: unknown = JSON.parse(content);
+    const date =
+      data && typeof data === 'object' ? (data as Record<string, unknown>)['pub_date'] : null;
+    return typeof date === 'string' ? date : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A date line that gives the last change, not the publication. */

@@ -13,6 +13,10 @@ describe('toIsoUtc', () => {
     ['Fri, 13 Mar 2015 21:30:09 -0500', '2015-03-14T02:30:09Z'],
     ['Fri Mar 13 21:30:09 EST 2015', '2015-03-14T02:30:09Z'],
     ['Tue, 15 May 2007 21:20:00 GMT', '2007-05-15T21:20:00Z'],
+    // ISO 8601's basic format (nikkei.com's JSON-LD, newspaper4k japanese_article).
+    ['20180619T055000+0900', '2018-06-18T20:50:00Z'],
+    ['20180619T0550-05:30', '2018-06-19T11:20:00Z'],
+    ['20180619T055000Z', '2018-06-19T05:50:00Z'],
   ])('keeps the zone %j names', (value, expected) => {
     expect(toIsoUtc(value)).toBe(expected);
   });
@@ -25,6 +29,7 @@ describe('toIsoUtc', () => {
     ['March 25, 2015', '2015-03-25T00:00:00Z'],
     ['April 28, 2019 6:01 am', '2019-04-28T06:01:00Z'],
     ['Tue, 15 May 2007 21:20:00', '2007-05-15T21:20:00Z'],
+    ['20180619T055000', '2018-06-19T05:50:00Z'],
   ])('reads %j, which names no zone, as UTC', (value, expected) => {
     expect(toIsoUtc(value)).toBe(expected);
   });
@@ -37,12 +42,18 @@ describe('toIsoUtc', () => {
     expect(toIsoUtc(value)).toBe(expected);
   });
 
-  it.each(['', 'yesterday', 'March', '2015-02-30', '1970-01-01T00:00:00Z', 'not 2015 at all'])(
-    'gives null for %j rather than inventing a date',
-    (value) => {
-      expect(toIsoUtc(value)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    'March',
+    '2015-02-30',
+    '20150230T100000Z',
+    '20180619T2561',
+    '1970-01-01T00:00:00Z',
+    'not 2015 at all',
+  ])('gives null for %j rather than inventing a date', (value) => {
+    expect(toIsoUtc(value)).toBeNull();
+  });
 });
 
 describe('when a page was printed, and the days it printed', () => {

@@ -1165,6 +1165,17 @@ describe('the publication date shown on the page', () => {
     ).toBe('2020-12-18T16:09:48Z');
   });
 
+  it('is read from a Parse.ly parsely-page <meta>, whose content is JSON', () => {
+    // cleveland.com 2014 (newspaper4k cleveland.com1): no other machine-readable date.
+    const parsely = (content: string) =>
+      publishedOf(`<meta name="parsely-page" content='${content}'>`, '');
+    expect(parsely('{"title": "T", "pub_date": "2014-12-27T17:10:17Z", "post_id": "1"}')).toBe(
+      '2014-12-27T17:10:17Z',
+    );
+    expect(parsely('{"title": "T"}')).toBeNull();
+    expect(parsely('pub_date 2014-12-27')).toBeNull();
+  });
+
   it('gives way to the <head>, and is not taken from a sentence or an "Updated" line', () => {
     expect(
       publishedOf(
