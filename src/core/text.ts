@@ -120,8 +120,10 @@ export function splitNames(text: string): string[] {
   let name = parts[0]?.trim() ?? '';
   for (let i = 1; i < parts.length; i += 2) {
     const separator = parts[i]!;
-    const part = parts[i + 1]!.trim();
     const comma = separator.trim() === ',';
+    // The serial comma: "A, B, and C" (cnn.com) names C as "A and C" does.
+    const raw = parts[i + 1]!.trim();
+    const part = comma ? raw.replace(/^and\s+(?=\P{Ll})/u, '') : raw;
     if (!part) continue;
     const [first, ...rest] = part.split(/\s+/);
     if (comma && POST_NOMINAL.test(part)) name += `, ${part}`;

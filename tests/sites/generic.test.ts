@@ -884,6 +884,7 @@ describe('authors from the byline on the page', () => {
     ['By FEDERICA LUSIARDI - 2019-04-10', ['FEDERICA LUSIARDI']],
     ['Glenn Greenwald @ggreenwald', ['Glenn Greenwald']],
     ['By Kevin Johnson and Kevin McCoy', ['Kevin Johnson', 'Kevin McCoy']],
+    ['By Ann Lee, and staff', ['Ann Lee']],
     ['Last Updated: January 7, 2025', []],
     ['Written by Rob Ewaschuk<br>Edited by Betsy Beyer', ['Rob Ewaschuk']],
     ['Matthew Cole<span>✉</span><span>matthew.cole@news.example</span>', ['Matthew Cole']],
@@ -897,6 +898,27 @@ describe('authors from the byline on the page', () => {
     ['News.example', ['News.example']],
   ])('reads %j as %j', (byline, names) => {
     expect(authorsOf(byline)).toEqual(names);
+  });
+});
+
+describe('authors named with a serial comma', () => {
+  it('are every name before the publication (cnn.com, newspaper4k cnn_article)', () => {
+    const article = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title>
+<meta content="Dana A. Ford, James S.A. Corey, Chien-Ming Wang, and Tom Watkins, CNN" itemprop="author" name="author">
+<meta property="og:site_name" content="CNN"></head>
+<body><article><h1>T</h1>
+<p>The first paragraph of the story, long enough to be read as the article's text, and more.</p>
+<p>The second paragraph of the story, which goes on a little, as stories do, to its end.</p>
+</article></body></html>`),
+      'https://edition.cnn.com/2013/11/27/travel/storm/index.html',
+    );
+    expect(article.authors.map((a) => a.name)).toEqual([
+      'Dana A. Ford',
+      'James S.A. Corey',
+      'Chien-Ming Wang',
+      'Tom Watkins',
+    ]);
   });
 });
 
