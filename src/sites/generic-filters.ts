@@ -217,6 +217,15 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     why: 'unrendered shortcode',
   },
   {
+    // How to report a typo: "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo
+    // teksta fragmentu redaktoram!" ("Select the text and press Ctrl+Enter to send it to the
+    // editor": lsm.lv), as Latvian, Russian and Ukrainian sites print it under the story.
+    // A line that only mentions the keys ("Press Ctrl+Enter to run the cell") is story text.
+    pattern:
+      /^(?=.{0,250}$)(?=.*\bctrl\s*\+\s*enter\b).*(?:typo|mistake|error|report|ошиб|опечат|помил|kļūd|redaktor|редак)/iu,
+    why: 'typo report note',
+  },
+  {
     // A post's meta line: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde -
     // Tags: …" (jaraguadosul.com.br).
     pattern:
@@ -287,7 +296,11 @@ export function isDateLine(text: string): boolean {
  */
 function isBylineLine(text: string): boolean {
   return (
-    /^by\s+\S/i.test(text) &&
+    // "By …", or a label for the writers: "Autori: Anna Ūdre (LTV Ziņu dienesta ārzemju ziņu
+    // redaktore)" (lsm.lv), "Автор: …", "Auteur : …".
+    /^(?:by\s+|(?:authors?|written by|autori|autors|autor(?:es|a|ka)?|auteurs?|автор[ыа]?)\s*:\s*)\S/iu.test(
+      text,
+    ) &&
     text.split(/\s+/).length <= 14 &&
     !/(?<![ap]\.m)[.!?]["”’]?$/i.test(text)
   );

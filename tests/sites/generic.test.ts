@@ -145,6 +145,14 @@ describe('furniture lines', () => {
         '05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad arrombamento veiculo',
         'post meta line',
       ],
+      [
+        'Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!',
+        'typo report note',
+      ],
+      ['Если вы заметили ошибку, выделите её и нажмите Ctrl + Enter', 'typo report note'],
+      ['Autori: Anna Ūdre (LTV Ziņu dienesta ārzemju ziņu redaktore)', 'byline'],
+      ['Автор: Олеся Куприн', 'byline'],
+      ['Author: Jane Doe', 'byline'],
     ];
     for (const [line, why] of cases) expect(furnitureReason(line), line).toBe(why);
   });
@@ -229,6 +237,8 @@ describe('furniture lines', () => {
       'Tweet',
       // Words in another script after a label are words, not trailing punctuation.
       'Print — газета закрылась навсегда',
+      'Author: the one word every writer of this story wanted to be called, and was.',
+      'Press Ctrl+Enter in the editor and the cell runs; the notebook keeps its output below it.',
     ])
       expect(furnitureReason(line), line).toBeNull();
   });
