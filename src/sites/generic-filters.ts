@@ -77,9 +77,10 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // "Close" of slideshows, "Loading content ..." (albawaba.com), "comments", "Comments (5
     // posted)" (lwn.net), "Continue reading the main story" (nytimes.com), "BREAKING NEWS"
     // (sfgate.com), "RECENT ARTICLES" (autoindustriya.com), "Iklan" ("Advertisement",
-    // kabarislamia.com), "Table of Contents" over a table of contents (see isTableOfContents).
+    // kabarislamia.com), "Table of Contents" over a table of contents (see isTableOfContents),
+    // "Leave a reply", "Добавить отзыв" ("Add a review", under the story's "Отзывы": vse-diety.com).
     pattern:
-      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|table of contents|iklan)[^\p{L}\p{N}]*$/iu,
+      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|table of contents|iklan|(?:add|leave|write|post) a (?:comment|reply|review)|(?:добавить|оставить|написать) (?:отзыв|комментарий))[^\p{L}\p{N}]*$/iu,
     why: 'furniture label',
   },
   {
@@ -147,9 +148,9 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // Newsletter boxes: "Sign up to our newsletter …", "Get the latest updates right in your
     // inbox." (nj.com), "Every day we send an email with the top stories" (digg.com), "Let our
     // news meet your inbox." (nbcnews.com), "… the free daily newsletter delivered to your inbox
-    // daily." (dealbreaker.com).
+    // daily." (dealbreaker.com), "Want more stories like this?" over digg.com's sign-up box.
     pattern:
-      /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email)|^(?=.{0,250}$).*\b(?:to|in|into|meet) your inbox\b/i,
+      /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email|want more (?:stories|articles|news) like this\?$)|^(?=.{0,250}$).*\b(?:to|in|into|meet) your inbox\b/i,
     why: 'newsletter box',
   },
   {

@@ -55,7 +55,13 @@ describe('furniture lines', () => {
     ).toBe('follow prompt');
     expect(furnitureReason('Join our Space Forums to keep talking space!')).toBe('follow prompt');
     expect(furnitureReason('личный архив Олеси Куприн')).toBe('image credit');
-    for (const label of ['BREAKING NEWS', 'RECENT ARTICLES', 'Iklan'])
+    for (const label of [
+      'BREAKING NEWS',
+      'RECENT ARTICLES',
+      'Iklan',
+      'Leave a reply',
+      'Добавить отзыв',
+    ])
       expect(furnitureReason(label), label).toBe('furniture label');
     expect(furnitureReason('of 6')).toBe('slideshow counter');
     expect(
@@ -685,6 +691,12 @@ ${body}</main></body></html>`),
     expect(article.images.filter((i) => i.src.includes('-pop.jpg'))).toEqual([]);
   });
 
+  it('vse-diety.com: the reviews heading and its "add a review" link go; the story is the truth', () => {
+    const { article, truthLines } = benchmark('ff0f958a');
+    expect(article.text).not.toMatch(/Отзывы|Добавить отзыв/);
+    expect(article.text.split('\n').filter(Boolean).at(-1)).toBe(truthLines.at(-1));
+  });
+
   it('digg.com: the grid of other stories under the story is not part of it', () => {
     const { article, truthLines } = benchmark('680c2848');
     expect(article.text).not.toMatch(/koalas in harm's way|Almost half of America's engineers/);
@@ -692,6 +704,8 @@ ${body}</main></body></html>`),
     expect(truthLines.at(-1)).toBe('[ Wired ]');
     expect(article.text).toContain(truthLines.at(-2)!);
     expect(article.text).toContain('[Wired]');
+    // The sign-up box's question under it goes too.
+    expect(article.text.split('\n').filter(Boolean).at(-1)).toBe('[Wired]');
   });
 
   it("ign.com: the writer's line on who he is goes with the furniture under the story", () => {
