@@ -272,11 +272,19 @@ const DATE_LINE_NOISE_ELSEWHERE = wordOf(
   `${MONTHS_ELSEWHERE}|${WEEKDAYS_ELSEWHERE}|${DATE_WORDS_ELSEWHERE}`,
 );
 
+/**
+ * A time of day on a line of its own ("4:14 p.m.") marks an update of a live story, AP's "The
+ * Latest" (sfgate.com): the updates under it happened then, so it is story text, as "10 p.m."
+ * over the update before it already was. With "a.m." or "p.m." only: "8:09" alone is a video's
+ * length (cnet.com).
+ */
+const CLOCK_TIME_ONLY = /^\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?$/i;
+
 /** A block that is only a date (and the words around one), no sentence. */
 export function isDateLine(text: string): boolean {
   // A date needs a month or weekday name, a clock time, a numeric date or "ago": a bare number
   // is a table cell (autoracing.com.br standings), not a date.
-  if (text.length > 100) return false;
+  if (text.length > 100 || CLOCK_TIME_ONLY.test(text)) return false;
   DATE_EVIDENCE_ELSEWHERE.lastIndex = 0;
   // With a day and a year or an hour beside the name: "Mars 2020" is a rover, "Domingo" a
   // name, "Le 15 Mai" a film (wikipedia-4).

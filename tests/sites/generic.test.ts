@@ -267,6 +267,9 @@ describe('furniture lines', () => {
       // vote runs until 8 October, 18:00 Moscow time").
       'Голосование продлится до 8 октября до 18:00 по московскому времени.',
       '投票は10月8日18:00まで',
+      // A time of day alone marks an update of a live story ("The Latest", sfgate.com).
+      '4:14 p.m.',
+      '10 a.m. EST',
     ])
       expect(isDateLine(line), line).toBe(false);
   });
@@ -695,6 +698,18 @@ ${body}</main></body></html>`),
     const { article, truthLines } = benchmark('ff0f958a');
     expect(article.text).not.toMatch(/Отзывы|Добавить отзыв/);
     expect(article.text.split('\n').filter(Boolean).at(-1)).toBe(truthLines.at(-1));
+  });
+
+  it('sfgate.com: each update of AP\'s "The Latest" keeps its time over it', () => {
+    const { article } = benchmark('5caf91b8');
+    const lines = article.text.split('\n').filter(Boolean);
+    expect(lines).toContain('10 p.m.');
+    expect(lines).toContain('4:14 p.m.');
+    expect(lines.indexOf('4:14 p.m.') + 1).toBe(
+      lines.indexOf(
+        'A California transit chief says a man has been stabbed to death on a San Francisco Bay Area commuter train during a fight.',
+      ),
+    );
   });
 
   it('digg.com: the grid of other stories under the story is not part of it', () => {
