@@ -139,11 +139,11 @@ export function readMetadata(
       (ld && firstString(ld['headline'])) ||
       meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
       pageTitle,
+    pageTitle,
     headings: queryAll(doc, 'h1')
       .slice(0, 4)
       .map((h) => collapse(textContentOf(h)))
       .filter(Boolean),
-    pageTitle,
     description:
       meta('description', 'og:description', 'twitter:description') ??
       (ld && firstString(ld['description'])) ??

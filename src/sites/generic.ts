@@ -112,25 +112,21 @@ export const genericReader: GenericReader = { scope: articleScope, read: readGen
  * than it of at most six words: a site's name printed in an <h1> before the story's title ("The
  * Verge | Apple launches …") is never taken for the title.
  */
-export function withoutSiteName(
+function withoutSiteName(
   title: string,
   declared: string | null,
-  headings: readonly string[] = [],
-  pageTitle: string | null = null,
+  headings: readonly string[],
+  pageTitle: string | null,
 ): string {
   const headline = collapse(declared);
   if (tailAfter(title, headline) !== null) return headline;
-  for (const heading of headings)
-    for (const full of [title, collapse(pageTitle)]) {
-      const tail = tailAfter(full, heading);
-      if (
-        tail &&
-        heading.length >= 8 &&
-        tail.length < heading.length &&
-        (tail.match(WORD) ?? []).length <= 6
-      )
-        return heading;
-    }
+  const siteNameAfter = (heading: string, full: string) => {
+    const tail = tailAfter(full, heading);
+    return !!tail && tail.length < heading.length && (tail.match(WORD) ?? []).length <= 6;
+  };
+  for (const heading of headings.filter((h) => h.length >= MIN_HEADLINE))
+    if (siteNameAfter(heading, title) || siteNameAfter(heading, collapse(pageTitle)))
+      return heading;
   return title;
 }
 
@@ -149,6 +145,8 @@ function tailAfter(title: string, headline: string): string | null {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Shorter than this, an <h1> is a section's or a site's name, not a headline. */
+const MIN_HEADLINE = 8;
 
 const straightQuotes = (text: string) => text.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
 /** A separator between a headline and a site's name, with the spaces around it. */
