@@ -98,7 +98,16 @@ export function toIsoUtc(value: string | number | null | undefined): string | nu
     const ms = n < 1e11 ? n * 1000 : n;
     return normalize(new Date(ms));
   }
-  const s = String(value).trim();
+  const s = String(value)
+    // A template that wrote markup into the value: "<span class='fltimestamp' …>2014-10-22T08:56:26
+    // +00:00</span>" (theintercept.com's article:published_time, 2014). Its text is the date.
+    .replace(/<[^>]*>/g, ' ')
+    .trim()
+    // An offset of three digits: "2015-12-23T12:34-500" (washingtonpost.com's datePublished).
+    .replace(
+      /(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-])(\d{3})$/,
+      (_, time: string, hhmm: string) => `${time}0${hhmm}`,
+    );
   const slash = parseSlashDateTime(s);
   if (slash) return slash;
   // ISO 8601's basic format, without separators (nikkei.com's JSON-LD: 20180619T055000+0900).

@@ -167,7 +167,10 @@ export function readMetadata(
           'sailthru.date',
           'parsely-pub-date',
         ) ??
-        parselyPubDate(meta('parsely-page')),
+        parselyPubDate(meta('parsely-page')) ??
+        // Dublin Core's day of issue, after every value that may give a time of day too
+        // (theguardian.com writes DC.date.issued before article:published_time).
+        meta('dc.date.issued', 'dc.issued'),
     ),
     modified: toIsoUtc(
       (ld && firstString(ld['dateModified'])) ??

@@ -17,6 +17,13 @@ describe('toIsoUtc', () => {
     ['20180619T055000+0900', '2018-06-18T20:50:00Z'],
     ['20180619T0550-05:30', '2018-06-19T11:20:00Z'],
     ['20180619T055000Z', '2018-06-19T05:50:00Z'],
+    // An offset of three digits (washingtonpost.com's itemprop="datePublished").
+    ['2015-12-23T12:34-500', '2015-12-23T17:34:00Z'],
+    // Markup a template wrote into the value (theintercept.com's article:published_time).
+    [
+      "<span class='fltimestamp' data-timestamp='1413982586'>2014-10-22T08:56:26+00:00</span>",
+      '2014-10-22T08:56:26Z',
+    ],
   ])('keeps the zone %j names', (value, expected) => {
     expect(toIsoUtc(value)).toBe(expected);
   });
