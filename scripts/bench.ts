@@ -14,7 +14,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchPages, BBC_NEWS, FIXTURES, type BenchPage } from '../src/eval/bench-pages';
+import {
+  benchPages,
+  BBC_NEWS,
+  FIXTURES,
+  OTHER_NEWS,
+  type BenchPage,
+} from '../src/eval/bench-pages';
 import {
   checkGoals,
   consoleReport,
@@ -138,6 +144,7 @@ const isBbc = (p: BenchPage) => p.bbc;
 const timingGroups: [string, PageRun[]][] = [
   [BENCHMARK, byCorpus(BENCHMARK)],
   [BBC_NEWS, byCorpus(BBC_NEWS)],
+  [OTHER_NEWS, byCorpus(OTHER_NEWS)],
   [READABILITY_PAGES, byCorpus(READABILITY_PAGES)],
   [FIXTURES, byCorpus(FIXTURES)],
   [GROUP_BBC, speed.pages.filter((r) => isBbc(r.page))],
@@ -151,6 +158,7 @@ const quality = [...qualityRows(BENCHMARK, speed.pages), ...qualityRows(BBC_NEWS
 const metadata = [
   ...metadataRows(READABILITY_PAGES, byCorpus(READABILITY_PAGES)),
   ...metadataRows(METADATA_BBC, [...byCorpus(BBC_NEWS), ...byCorpus(FIXTURES)]),
+  ...metadataRows(OTHER_NEWS, byCorpus(OTHER_NEWS)),
 ];
 for (const t of timing[0]!.timing)
   if (t.errors === t.pages + t.errors && t.errors) faults.push(`${t.tool} failed on every page`);

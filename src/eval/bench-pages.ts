@@ -1,8 +1,9 @@
 /**
  * The pages `npm run bench` runs every tool on, with what each can be scored against: the
  * benchmark's 181 pages (text truth), web-page-parser's 23 BBC pages (assertion truth where its
- * specs assert paragraphs; title and date), Readability's 130 test pages (its expected metadata)
- * and our two rebuilt BBC fixtures. Which of them are BBC pages is said here, once.
+ * specs assert paragraphs; title and date), its 39 pages of six other publishers (the titles and
+ * dates its specs assert), Readability's 130 test pages (its expected metadata) and our two
+ * rebuilt BBC fixtures. Which of them are BBC pages is said here, once.
  */
 import { join, resolve } from 'node:path';
 import { bbcAssertionCases, benchmarkCases } from './run';
@@ -16,12 +17,15 @@ import {
 import {
   bbcMetadataCases,
   CLASSIC_2007_METADATA,
+  parserMetadataCases,
   readabilityMetadataCases,
   type MetadataTruth,
 } from './metadata';
 import type { PageScore } from './metric';
 
 export const BBC_NEWS = `${WEB_PAGE_PARSER}/bbc_news`;
+/** web-page-parser's other publishers: The Guardian, The Independent, NYT, RT, The Intercept, WaPo. */
+export const OTHER_NEWS = `${WEB_PAGE_PARSER}/others`;
 export const FIXTURES = 'tests/fixtures';
 
 export interface BenchPage {
@@ -97,6 +101,18 @@ export function benchPages(corpusDir: string, selection: PageSelection = {}): Be
       metadata: bbcMetadata.get(p.path),
     }));
 
+  const otherMetadata = new Map(parserMetadataCases(corpusDir).map((c) => [c.path, c.truth]));
+  const otherNews = webPageParserPages(corpusDir)
+    .filter((p) => !p.id.startsWith('bbc_news/'))
+    .map((p) => ({
+      corpus: OTHER_NEWS,
+      id: p.id,
+      path: p.path,
+      url: p.url,
+      bbc: false,
+      metadata: otherMetadata.get(p.path),
+    }));
+
   const readabilityMetadata = new Map(
     readabilityMetadataCases(corpusDir).map((c) => [c.path, c.truth]),
   );
@@ -126,6 +142,7 @@ export function benchPages(corpusDir: string, selection: PageSelection = {}): Be
   return [
     ...take(bbcFirst(benchmark)),
     ...take(bbcNews),
+    ...take(otherNews),
     ...take(bbcFirst(readability)),
     ...take(fixtures),
   ];

@@ -99,6 +99,51 @@ export function bbcMetadataCases(corpusDir: string): MetadataCase[] {
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/**
+ * Title and date of web-page-parser's other publishers (The Guardian, The Independent, The New
+ * York Times, RT, The Intercept, The Washington Post): what its specs assert, written by people
+ * reading the pages. Their dates are written as each parser printed them ("22nd October 2014,
+ * 08:56:26", "28 September 2015 18:03:52 BST", "Oct. 26 2015 15:05:22"); see `specDate`.
+ */
+export function parserMetadataCases(corpusDir: string): MetadataCase[] {
+  const root = join(corpusDir, WEB_PAGE_PARSER);
+  const byFixture = new Map<string, MetadataTruth>();
+  for (const a of parserAssertions(corpusDir)) {
+    if (a.fixture.includes('/bbc_news/') || a.negated || (a.op !== '==' && a.op !== 'eq')) continue;
+    if (typeof a.expected !== 'string') continue;
+    const key = a.fixture.replace(/^spec\/fixtures\//, '');
+    const truth = byFixture.get(key) ?? {};
+    byFixture.set(key, truth);
+    if (a.field === 'title') truth.title = a.expected;
+    if (a.field === 'date') truth.published = specDate(a.expected) ?? undefined;
+  }
+  return [...byFixture]
+    .map(([rel, truth]) => ({ path: join(root, rel), truth: withoutEmpty(truth) }))
+    .filter((c) => Object.keys(c.truth).length > 0)
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * A date web-page-parser's specs assert, in a form `sameDate` reads: ordinals and abbreviation
+ * dots dropped, BST as its offset. A clock time without a zone is kept only as its day: the spec's
+ * parser read it in a zone nobody wrote down (RT's "2016-04-01 15:17" is Moscow time, The
+ * Intercept's New York time), so only the day can be held against a tool. Null when unreadable.
+ */
+export function specDate(value: string): string | null {
+  const v = value
+    .trim()
+    .replace(/(\d)(?:st|nd|rd|th)\b/g, '$1')
+    .replace(/\b([A-Z][a-z]{2})\./g, '$1')
+    .replace(/\bBST$/, '+0100');
+  const parsed = parseDate(v);
+  if (!parsed) return null;
+  if (!parsed.timed || ZONED.test(v)) return v;
+  return new Date(parsed.ms).toISOString().slice(0, 10);
+}
+
+/** A zone a date names: Z, an offset, GMT or UTC. */
+const ZONED = /(?:\dZ|[+-]\d{2}:?\d{2}|\bGMT|\bUTC)$|[+-]\d{4}\s+\d{4}$/i;
+
 function withoutEmpty(truth: MetadataTruth): MetadataTruth {
   return Object.fromEntries(Object.entries(truth).filter(([, v]) => v)) as MetadataTruth;
 }

@@ -5,13 +5,37 @@
  * tests/e2e/bench-pageload.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { metadataMatches } from '../../src/eval/metadata';
+import { metadataMatches, specDate } from '../../src/eval/metadata';
 import { quantile, runSpeed } from '../../src/eval/speed';
 import type { Tool } from '../../src/eval/tools';
 import { resolve } from 'node:path';
 import { growthPer10x, type ScaleResult } from '../../src/eval/scaling';
 import { sampledTime } from '../e2e/bench-pageload';
 import { checkGoals, type BenchResults, type PageLoadFigure } from '../../src/eval/bench-report';
+
+describe("web-page-parser's asserted dates", () => {
+  it('keep a zone they name, and only the day of a clock time without one', () => {
+    expect(specDate('Fri Jan 27 12:58:53 +0000 2012')).toBe('Fri Jan 27 12:58:53 +0000 2012');
+    expect(specDate('Saturday 24 December 2016 18:36:24 GMT')).toBe(
+      'Saturday 24 December 2016 18:36:24 GMT',
+    );
+    expect(specDate('2018-06-12T11:47:00-05:00')).toBe('2018-06-12T11:47:00-05:00');
+    expect(specDate('28 September 2015 18:03:52 BST')).toBe('28 September 2015 18:03:52 +0100');
+    expect(specDate('22nd October 2014, 08:56:26')).toBe('2014-10-22');
+    expect(specDate('Oct. 26 2015 15:05:22')).toBe('2015-10-26');
+    expect(specDate('2016-04-01 15:17')).toBe('2016-04-01');
+    expect(specDate('January 18th 2014')).toBe('January 18 2014');
+    expect(specDate('no date here')).toBeNull();
+  });
+  it('hold a tool to the minute when zoned, to the day when not', () => {
+    const bst = specDate('28 September 2015 18:03:52 BST')!;
+    expect(metadataMatches('published', bst, '2015-09-28T17:03:52Z')).toBe(true);
+    expect(metadataMatches('published', bst, '2015-09-28T18:03:52Z')).toBe(false);
+    expect(
+      metadataMatches('published', specDate('2016-04-01 15:17')!, '2016-04-01T12:17:00Z'),
+    ).toBe(true);
+  });
+});
 
 describe('metadata comparison', () => {
   it('compares titles after straightening quotes and collapsing spaces, case kept', () => {
