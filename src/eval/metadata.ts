@@ -137,12 +137,9 @@ export function specDate(value: string): string | null {
     .replace(/\bBST$/, '+0100');
   const parsed = parseDate(v);
   if (!parsed) return null;
-  if (!parsed.timed || ZONED.test(v)) return v;
+  if (!parsed.timed || NAMES_A_ZONE.test(v)) return v;
   return new Date(parsed.ms).toISOString().slice(0, 10);
 }
-
-/** A zone a date names: Z, an offset, GMT or UTC. */
-const ZONED = /(?:\dZ|[+-]\d{2}:?\d{2}|\bGMT|\bUTC)$|[+-]\d{4}\s+\d{4}$/i;
 
 function withoutEmpty(truth: MetadataTruth): MetadataTruth {
   return Object.fromEntries(Object.entries(truth).filter(([, v]) => v)) as MetadataTruth;
@@ -186,6 +183,9 @@ interface ParsedDate {
   timed: boolean;
 }
 
+/** A zone a date names: Z, an offset, GMT or UTC. */
+const NAMES_A_ZONE = /(z|[+-]\d{2}:?\d{2}|gmt|utc)\b/i;
+
 function parseDate(value: string): ParsedDate | null {
   const v = value.trim();
   const timed = /\d{1,2}:\d{2}/.test(v);
@@ -194,7 +194,7 @@ function parseDate(value: string): ParsedDate | null {
   // times without a zone are here (JavaScript reads "<ISO> UTC" as no date at all).
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ms: Date.parse(`${v}T00:00:00Z`), timed };
   if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v)) return { ms: Date.parse(`${v}Z`), timed };
-  const ms = Date.parse(timed && !/(z|[+-]\d{2}:?\d{2}|gmt|utc)\b/i.test(v) ? `${v} UTC` : v);
+  const ms = Date.parse(timed && !NAMES_A_ZONE.test(v) ? `${v} UTC` : v);
   return Number.isNaN(ms) ? null : { ms, timed };
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../core/blocks';
 import { bodyOf, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
-import { cleanByline, collapse, splitNames } from '../core/text';
+import { cleanByline, collapse, countWords, splitNames } from '../core/text';
 import { spacedText } from '../core/view';
 import {
   captionsRepeatingAlt,
@@ -122,7 +122,7 @@ function withoutSiteName(
   if (tailAfter(title, headline) !== null) return headline;
   const siteNameAfter = (heading: string, full: string) => {
     const tail = tailAfter(full, heading);
-    return !!tail && tail.length < heading.length && (tail.match(WORD) ?? []).length <= 6;
+    return !!tail && tail.length < heading.length && countWords(tail) <= 6;
   };
   for (const heading of headings.filter((h) => h.length >= MIN_HEADLINE))
     if (siteNameAfter(heading, title) || siteNameAfter(heading, collapse(pageTitle)))
@@ -144,7 +144,6 @@ function tailAfter(title: string, headline: string): string | null {
   return spaced || cjk ? tail : null;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 /** Shorter than this, an <h1> is a section's or a site's name, not a headline. */
 const MIN_HEADLINE = 8;
 
