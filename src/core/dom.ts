@@ -104,22 +104,65 @@ export function isNonContent(el: Element): boolean {
 /**
  * A JSON-LD script's data, or undefined when it is not JSON. Some sites (Medium, NBC News) wrap
  * it in `<![CDATA[ … ]]>` or an HTML comment, old XHTML habits a browser's JSON reader does not
- * take: the wrapper is dropped.
+ * take: the wrapper is dropped. Hand-written templates make the slips `mendJson` mends.
  */
 function parseJsonLd(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    const unwrapped = text
-      .replace(/^\s*(?:\/\/|\/\*)?\s*(?:<!\[CDATA\[|<!--)/, '')
-      .replace(/(?:\/\/|\/\*)?\s*(?:\]\]>|-->)\s*(?:\*\/)?\s*$/, '');
-    if (unwrapped === text) return undefined;
+  const unwrapped = text
+    .replace(/^\s*(?:\/\/|\/\*)?\s*(?:<!\[CDATA\[|<!--)/, '')
+    .replace(/(?:\/\/|\/\*)?\s*(?:\]\]>|-->)\s*(?:\*\/)?\s*$/, '');
+  for (const attempt of [() => text, () => unwrapped, () => mendJson(unwrapped)]) {
     try {
-      return JSON.parse(unwrapped);
+      return JSON.parse(attempt());
     } catch {
-      return undefined;
+      // The next, more forgiving reading.
     }
   }
+  return undefined;
+}
+
+/**
+ * JSON as hand-written JSON-LD templates get it wrong, mended where what was meant is plain: a
+ * line break or tab typed inside a string (smithsonianmag.com's, moneycontrol.com's
+ * descriptions) is escaped; `//` and `/* … *\/` comments (a template's note, a value commented
+ * out) are dropped; a comma before `]` or `}`, left by a template's loop, is dropped. Nothing
+ * else is changed, and nothing inside a string but its control characters. One pass.
+ */
+export function mendJson(text: string): string {
+  const out: string[] = [];
+  // Where in `out` the last character outside strings and comments, not white space, is.
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      // A string, to its closing quote: escapes kept, control characters escaped.
+      let j = i + 1;
+      let s = '"';
+      for (; j < text.length && text[j] !== '"'; j++) {
+        const d = text[j]!;
+        if (d === '\\') {
+          s += d + (text[j + 1] ?? '');
+          j++;
+        } else {
+          const code = d.charCodeAt(0);
+          s += code < 0x20 ? `\\u${code.toString(16).padStart(4, '0')}` : d;
+        }
+      }
+      out.push(s + '"');
+      last = out.length - 1;
+      i = j;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end - 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else {
+      if ((c === ']' || c === '}') && last >= 0 && out[last] === ',') out[last] = '';
+      out.push(c);
+      if (!/\s/.test(c)) last = out.length - 1;
+    }
+  }
+  return out.join('');
 }
 
 /** Parses JSON-LD blocks, tolerating broken ones; flattens `@graph` arrays. */

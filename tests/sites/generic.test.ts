@@ -857,6 +857,16 @@ describe('JSON-LD as sites wrap it', () => {
     ['in CDATA', `\n<![CDATA[\n${data}\n]]>\n`],
     ['in commented CDATA', `//<![CDATA[\n${data}\n//]]>`],
     ['in an HTML comment', `<!--\n${data}\n-->`],
+    // smithsonianmag.com's keywords loop leaves a comma before the bracket.
+    ['with a comma before a closing bracket', data.replace(/}$/, ', "keywords": ["a", "b", ], }')],
+    // moneycontrol.com's description runs over two lines.
+    ['with a line break typed in a string', data.replace('"Headline"', '"Head\nline"')],
+    [
+      'with comments',
+      data
+        .replace('{', '{ // the story\n')
+        .replace('"author"', '/* "editor": "A. N. Other", */ "author"'),
+    ],
   ])('is read %s', (_, script) => {
     const article = extractArticle(page(script), 'https://news.example/story');
     expect(article.published).toBe('2024-12-06T22:00:40Z');
