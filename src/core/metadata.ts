@@ -19,6 +19,11 @@ export interface PageMetadata {
   description: string | null;
   authors: Author[];
   published: string | null;
+  /**
+   * The publication date a JSON-LD object for the whole page declares (a WebPage, a fact
+   * check's ClaimReview): a last resort, after a date line the page shows (`shownPublicationDate`).
+   */
+  pagePublished: string | null;
   modified: string | null;
   section: string | null;
   siteName: string | null;
@@ -27,7 +32,13 @@ export interface PageMetadata {
 }
 
 const ARTICLE_TYPES =
-  /^(?:News|Reportage|Analysis|Opinion|Report|Blog|Scholarly|Tech)?Article$|^BlogPosting$|^LiveBlogPosting$|^WebPage$/;
+  /^(?:News|Reportage|Analysis|Opinion|Report|Blog|Scholarly|Tech)?Article$|^BlogPosting$|^LiveBlogPosting$/;
+
+/**
+ * What may date the page where no article object or <meta> does: the page itself (Yoast's
+ * `@graph` WebPage, healthline.com's MedicalWebPage) or a fact check's ClaimReview (snopes.com).
+ */
+const PAGE_TYPES = /^(?:Medical)?WebPage$|^ItemPage$|^ClaimReview$/;
 
 /** What a site's template writes where it has no value ("articleSection": "nil"). */
 const PLACEHOLDER = /^(?:nil|null|undefined|none|n\/a)$/i;
@@ -58,15 +69,14 @@ function authorsFrom(value: unknown): Author[] {
   return [...new Set(names)].map((name) => ({ name }));
 }
 
+const ofType = (pattern: RegExp) => (o: Record<string, unknown>) => {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && pattern.test(x));
+};
+
 /** The most article-like JSON-LD object of the page, or null. */
 export function articleJsonLd(doc: Document): Record<string, unknown> | null {
-  const objects = jsonLd(doc);
-  const typed = (o: Record<string, unknown>) => {
-    const t = o['@type'];
-    const types = Array.isArray(t) ? t : [t];
-    return types.some((x) => typeof x === 'string' && ARTICLE_TYPES.test(x) && x !== 'WebPage');
-  };
-  return objects.find(typed) ?? null;
+  return jsonLd(doc).find(ofType(ARTICLE_TYPES)) ?? null;
 }
 
 /**
@@ -122,7 +132,11 @@ export function readMetadata(
     return first;
   };
   const meta = (...names: string[]): string | null => metaEntry(...names)?.value ?? null;
-  const ld = articleJsonLd(doc);
+  const objects = jsonLd(doc);
+  const ld = objects.find(ofType(ARTICLE_TYPES)) ?? null;
+  // For its dates only (a page object's author is as often its publisher as a person), and
+  // the first that has one: Yoast writes an undated WebPage beside snopes.com's ClaimReview.
+  const pageLd = objects.find((o) => ofType(PAGE_TYPES)(o) && firstString(o['datePublished']));
   const canonicalHref =
     queryOne(doc, 'link[rel~="canonical" i]')?.getAttribute('href') ?? meta('og:url');
   const ldAuthors = ld ? authorsFrom(ld['author']) : [];
@@ -172,9 +186,11 @@ export function readMetadata(
         // (theguardian.com writes DC.date.issued before article:published_time).
         meta('dc.date.issued', 'dc.issued'),
     ),
+    pagePublished: toIsoUtc(pageLd && firstString(pageLd['datePublished'])),
     modified: toIsoUtc(
       (ld && firstString(ld['dateModified'])) ??
-        meta('article:modified_time', 'dateModified', 'og:updated_time', 'last-modified'),
+        meta('article:modified_time', 'dateModified', 'og:updated_time', 'last-modified') ??
+        (pageLd && firstString(pageLd['dateModified'])),
     ),
     section:
       meta('article:section', 'section') ?? (ld && firstString(ld['articleSection'])) ?? null,

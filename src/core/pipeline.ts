@@ -70,7 +70,7 @@ export function extractArticleWith(
       // For the generic reader, which may be handed only the page's declared article: the date
       // line above it is looked for here, on the whole page.
       if (!metadata.published && (!found || !hasText(found.body)))
-        metadata.published = shownPublicationDate(from);
+        metadata.published = shownPublicationDate(from) ?? metadata.pagePublished;
       return [metadata, found];
     };
     // Where the generic reader should look, when it has to (a page the site reader found

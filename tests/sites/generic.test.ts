@@ -875,6 +875,46 @@ describe('JSON-LD as sites wrap it', () => {
     expect(article.section).toBeNull();
   });
 
+  describe('a page object dates a page no article object or <meta> dates', () => {
+    const webSite = { '@type': 'WebSite', name: 'Example' };
+    it("as Yoast's @graph WebPage", () => {
+      const graph = {
+        '@context': 'https://schema.org',
+        '@graph': [webSite, { '@type': 'WebPage', datePublished: '2018-04-18T14:39:09+02:00' }],
+      };
+      const article = extractArticle(page(JSON.stringify(graph)), 'https://news.example/story');
+      expect(article.published).toBe('2018-04-18T12:39:09Z');
+    });
+
+    it("as a fact check's ClaimReview, after an undated WebPage, without its author", () => {
+      const objects = [
+        { '@context': 'https://schema.org', '@type': 'WebPage', name: 'Fact check' },
+        {
+          '@context': 'https://schema.org',
+          '@type': 'ClaimReview',
+          datePublished: '2019-11-18T10:15:00+00:00',
+          author: { '@type': 'Organization', name: 'Snopes Media Group' },
+        },
+      ];
+      const article = extractArticle(page(JSON.stringify(objects)), 'https://news.example/story');
+      expect(article.published).toBe('2019-11-18T10:15:00Z');
+      expect(article.authors).toEqual([]);
+    });
+
+    it('after the date line the page shows, which gives the time of day', () => {
+      const review = { '@type': 'ClaimReview', datePublished: '2019-11-18' };
+      const doc = parseHtml(`<!doctype html><html lang="en"><head><title>Page title</title>
+<script type="application/ld+json">${JSON.stringify(review)}</script></head>
+<body><p class="dates"><time datetime="2019-11-18T20:28:55+00:00">November 18, 2019</time></p>
+<article><h1>Headline</h1>
+<p>The first paragraph of the story, long enough to be read as the article's text.</p>
+<p>The second paragraph closes the story.</p></article></body></html>`);
+      expect(extractArticle(doc, 'https://news.example/story').published).toBe(
+        '2019-11-18T20:28:55Z',
+      );
+    });
+  });
+
   it('is skipped when it is not JSON at all', () => {
     const article = extractArticle(page('<![CDATA[ not json ]]>'), 'https://news.example/story');
     expect(article.published).toBeNull();
