@@ -261,3 +261,78 @@ export function printedDay(text: string, printedAt: TimeSpan | null): string | n
   const first = new Date(earliest).toISOString().slice(0, 10);
   return first === new Date(latest).toISOString().slice(0, 10) ? first : null;
 }
+
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const DAY_OF_MONTH = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+/** "November 18, 2019", "Nov. 19, 2019", "Monday, November 18 2019". */
+const MONTH_DAY_YEAR = new RegExp(
+  String.raw`\b(${MONTH_NAMES})\.?\s+${DAY_OF_MONTH},?\s+(\d{4})\b`,
+  'i',
+);
+/** "18 November 2019", "19 NOV 2019", "1 Apr, 2016". */
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`\b${DAY_OF_MONTH}\s+(${MONTH_NAMES})\.?,?\s+(\d{4})\b`,
+  'i',
+);
+/** "9:02 AM", "8:59 pm", "11:28 a.m.", "17:27 GMT", with the word after it (a zone, maybe). */
+const CLOCK =
+  /\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s+([A-Za-z]{2,5})\b)?/i;
+
+/** Zones date lines name, in minutes east of UTC (the US letters as JavaScript reads them). */
+const ZONE_OFFSETS: Record<string, number> = {
+  gmt: 0,
+  utc: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+};
+
+/**
+ * A date line as pages print it in English, "Published 11:11 PM EST Nov 19, 2019",
+ * "November 20, 2019 - 11:28 AMT", "Posted: Fri 6:45 PM, Feb 16, 2018", "19 NOV 2019" →
+ * ISO 8601 UTC, and the words left beside the date and time. A time with a zone the line names
+ * is converted; without one it is read as UTC, as every zone-less date here is; with a zone
+ * this does not know ("AMT", "ET") only the day is kept, at midnight UTC as a bare day is.
+ * Null when the line holds no day, month name and year.
+ */
+export function parseDateLine(text: string): { date: string; rest: string } | null {
+  let rest = collapse(text);
+  let y: number, mo: number | undefined, d: number;
+  const mdy = MONTH_DAY_YEAR.exec(rest);
+  const dmy = mdy ? null : DAY_MONTH_YEAR.exec(rest);
+  if (mdy) [y, mo, d] = [+mdy[3]!, monthNumber(mdy[1]!), +mdy[2]!];
+  else if (dmy) [y, mo, d] = [+dmy[3]!, monthNumber(dmy[2]!), +dmy[1]!];
+  else return null;
+  if (!mo) return null;
+  rest = rest.replace((mdy ?? dmy)![0], ' ');
+  const clock = CLOCK.exec(rest);
+  let date = iso(y, mo, d);
+  if (clock && date) {
+    rest = rest.replace(clock[0], ' ');
+    let h = +clock[1]!;
+    if (clock[4] && h <= 12) h = (h % 12) + (clock[4].toLowerCase() === 'p' ? 12 : 0);
+    // A capitalised word after the time names its zone ("EST", "AMT"); another ("on") does not.
+    const word = clock[5] ?? '';
+    const namesZone = word !== '' && word === word.toUpperCase();
+    if (!namesZone) rest += ` ${word}`;
+    const offset = namesZone ? ZONE_OFFSETS[word.toLowerCase()] : 0;
+    if (offset !== undefined) {
+      const at = iso(y, mo, d, h, +clock[2]!, +(clock[3] ?? 0));
+      date = at && normalize(new Date(Date.parse(at) - offset * 60_000));
+    }
+  }
+  return date ? { date, rest: collapse(rest) } : null;
+}
+
+function monthNumber(name: string): number | undefined {
+  return MONTHS[name.slice(0, 3).toLowerCase()];
+}

@@ -4,9 +4,9 @@
  */
 import type { Author } from './types';
 import { jsonLd } from './dom';
-import { toIsoUtc } from './dates';
-import { cleanByline, collapse, splitNames } from './text';
-import { queryAll, queryOne } from './query';
+import { parseDateLine, toIsoUtc } from './dates';
+import { cleanByline, collapse, countWords, splitNames } from './text';
+import { matches, queryAll, queryOne } from './query';
 import { textContentOf } from './view';
 
 export interface PageMetadata {
@@ -250,4 +250,56 @@ export function shownPublicationDate(doc: Document): string | null {
     .filter(Boolean);
   if (besides.length > 6) return null;
   return toIsoUtc(time.getAttribute('datetime'));
+}
+
+/** Elements a date line is printed in, by their names ("article-publish-date", "datetime"). */
+const DATE_LINE = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i]';
+
+/**
+ * How far up from the headline the date line may stand: in the headline's block, beside the
+ * byline ("<header><h1/><div class=byline><span class=date/>…"), not in the page's masthead
+ * (rt.com prints the time it was printed there) nor beside a related story further down.
+ */
+const HEADLINE_BLOCK_DEPTH = 3;
+
+/** Words of paragraph text after the headline by which a story has begun. */
+const STORY_BEGUN = 60;
+
+/** Marked as the time of an update: `class="entry-updated"`, `itemprop="dateModified"`. */
+const UPDATE_MARK = '[class*="updated" i], [class*="modified" i], [itemprop*="modified" i]';
+const isMarkedUpdated = (el: Element) =>
+  matches(el, UPDATE_MARK) || queryOne(el, UPDATE_MARK) !== null;
+
+/**
+ * A publication date printed as text, with no machine-readable value: the first element named
+ * for a date between the headline and the story's first paragraph, in the headline's block,
+ * whose text is a date line in English ("November 20, 2019 - 11:28 AMT", "Published 11:11 PM
+ * EST Nov 19, 2019") with a few words of label at most, none saying it is an update. Null when
+ * there is none: a date is not taken from prose, nor from a line that may date something else
+ * (Wikipedia's "Retrieved 1 May 2016" under its references).
+ */
+export function shownDateLine(doc: Document): string | null {
+  const headline = queryOne(doc, 'h1');
+  let block: Element | null = headline;
+  for (let i = 0; i < HEADLINE_BLOCK_DEPTH && block?.parentElement; i++)
+    block = block.parentElement;
+  if (!headline || !block) return null;
+  let after = false;
+  // Words of paragraphs passed since the headline: a caption may stand before the date line
+  // (sportsnet.ca), the story's first paragraphs not.
+  let read = 0;
+  for (const el of queryAll(block, `h1, p, ${DATE_LINE}`)) {
+    if (el === headline) after = true;
+    if (!after || el === headline) continue;
+    const text = collapse(textContentOf(el));
+    if (el.localName === 'p' && !matches(el, DATE_LINE)) {
+      read += countWords(text);
+      if (read > STORY_BEGUN) break;
+      continue;
+    }
+    if (text.length > 100 || UPDATED.test(text) || isMarkedUpdated(el)) continue;
+    const line = parseDateLine(text);
+    if (line && countWords(line.rest) <= 4) return line.date;
+  }
+  return null;
 }

@@ -28,7 +28,7 @@ import { makeContext } from './context';
 import { blocksToText, isEmptyBlock, tableText } from './blocks';
 import { collapse, countWords } from './text';
 import { hostOf } from './url';
-import { readMetadata, shownPublicationDate } from './metadata';
+import { readMetadata, shownDateLine, shownPublicationDate } from './metadata';
 import type { PageMetadata } from './metadata';
 import { EXTRACTOR_VERSION } from './version';
 import type { ExtractContext, ExtractedParts, GenericReader } from '../sites/site';
@@ -70,7 +70,8 @@ export function extractArticleWith(
       // For the generic reader, which may be handed only the page's declared article: the date
       // line above it is looked for here, on the whole page.
       if (!metadata.published && (!found || !hasText(found.body)))
-        metadata.published = shownPublicationDate(from) ?? metadata.pagePublished;
+        metadata.published =
+          shownPublicationDate(from) ?? metadata.pagePublished ?? shownDateLine(from);
       return [metadata, found];
     };
     // Where the generic reader should look, when it has to (a page the site reader found

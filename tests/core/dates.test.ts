@@ -3,7 +3,13 @@
  * UTC (the CLI test `dates without a zone` checks that the machine's own zone does not matter).
  */
 import { describe, expect, it } from 'vitest';
-import { intersectSpans, printedAtFrom, printedDay, toIsoUtc } from '../../src/core/dates';
+import {
+  intersectSpans,
+  parseDateLine,
+  printedAtFrom,
+  printedDay,
+  toIsoUtc,
+} from '../../src/core/dates';
 
 describe('toIsoUtc', () => {
   it.each([
@@ -133,5 +139,40 @@ describe('when a page was printed, and the days it printed', () => {
       printedDay('3 hours ago', { from: ms('2024-09-30T13:44:06Z'), to: Infinity }),
     ).toBeNull();
     expect(printedDay('Just now', afternoon)).toBeNull();
+  });
+});
+
+describe('parseDateLine', () => {
+  it.each([
+    // usatoday.com: the zone it names is applied.
+    ['Published 11:11 PM EST Nov 19, 2019', '2019-11-20T04:11:00Z', 'Published'],
+    ['Sunday, Feb 1, 2015 11:57 AM UTC', '2015-02-01T11:57:00Z', 'Sunday,'],
+    ['12:00 AM, June 1, 2019', '2019-06-01T00:00:00Z', ','],
+    ['12:30 pm, June 1, 2019', '2019-06-01T12:30:00Z', ','],
+    // A 24-hour time with "PM" after it (abbr.published on a news site).
+    ['Nov 18, 2019 @17:19 PM', '2019-11-18T17:19:00Z', '@'],
+    // No zone: read as UTC, as every zone-less date is.
+    ['Posted: Fri 6:45 PM, Feb 16, 2018', '2018-02-16T18:45:00Z', 'Posted: Fri ,'],
+    ['posted on April 21, 2015, at 11:29 a.m.', '2015-04-21T11:29:00Z', 'posted on , at'],
+    // rt.com: day first, a comma after the month.
+    ['Published time: 1 Apr, 2016 15:17', '2016-04-01T15:17:00Z', 'Published time:'],
+    // A zone this does not know (panarmenian.net's Armenian time): the day only.
+    ['November 20, 2019 - 11:28 AMT', '2019-11-20T00:00:00Z', '-'],
+    ['19 NOV 2019', '2019-11-19T00:00:00Z', ''],
+    ['Monday, November 18th 2019', '2019-11-18T00:00:00Z', 'Monday,'],
+    // A word after the time that names no zone stays among the rest.
+    ['5 May 2019 at 12:30 pm on', '2019-05-05T12:30:00Z', 'at on'],
+  ])('reads %j', (text, date, rest) => {
+    expect(parseDateLine(text)).toEqual({ date, rest });
+  });
+
+  it.each([
+    'Feb 30, 2019', // no such day
+    'Mayday 5 2019', // no month
+    'November 2019', // no day
+    '11/19/19 06:56 AM EST', // which is the month is a guess
+    'Updated 14 hours ago',
+  ])('reads no date in %j', (text) => {
+    expect(parseDateLine(text)).toBeNull();
   });
 });

@@ -1610,3 +1610,59 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
     expect(article.text).not.toContain('James Martin/CNET');
   });
 });
+
+describe('a date line printed under the headline, where the page declares no date', () => {
+  const story = [
+    'The first paragraph of the story tells what happened and is long enough to be read as the article text.',
+    'The second paragraph gives the background, with a quote from someone who was there at the time.',
+    'The third paragraph adds what happens next, and who will decide, in another long sentence.',
+    'The fourth paragraph closes the story with a last fact for the reader to take away from it.',
+  ];
+  const page = (header: string, after = '') =>
+    parseHtml(`<!doctype html><html lang="en"><head><title>Page title</title></head><body>
+<div class="masthead"><span class="today-date">Saturday, 23 November 2019</span></div>
+<main><article><header><h1>Headline of the story</h1>${header}</header>
+<div class="body">${story.map((p) => `<p>${p}</p>`).join('')}${after}</div>
+</article></main></body></html>`);
+  const published = (header: string, after?: string) =>
+    extractArticle(page(header, after), 'https://news.example/story').published;
+
+  it('is read, in the zone it names', () => {
+    expect(published('<div class="publish-date">Published 11:11 PM EST Nov 19, 2019</div>')).toBe(
+      '2019-11-20T04:11:00Z',
+    );
+  });
+
+  it('is read after a photo caption (sportsnet.ca)', () => {
+    const header =
+      '<figure><img src="a.jpg" alt=""><p>Rafael Nadal celebrates a point against Karen Khachanov on Tuesday.</p></figure>' +
+      '<span class="article-publish-date">November 19, 2019, 9:02 AM</span>';
+    expect(published(header)).toBe('2019-11-19T09:02:00Z');
+  });
+
+  it('gives way to a machine-readable date', () => {
+    const header =
+      '<span class="date">November 19, 2019</span> <time datetime="2019-11-19T14:02:00Z">2 p.m.</time>';
+    expect(published(header)).toBe('2019-11-19T14:02:00Z');
+  });
+
+  it('is not the date of an update', () => {
+    expect(published('<span class="date">Updated November 21, 2019</span>')).toBeNull();
+    // A WordPress theme: "posted on" with the update's time in it.
+    const updated =
+      '<span class="posted-on"><time class="entry-updated updated">November 12, 2018</time></span>';
+    expect(published(updated)).toBeNull();
+  });
+
+  it("is not the masthead's date, nor a date after the story has begun", () => {
+    expect(published('')).toBeNull();
+    const reference = '<p class="reference-accessdate">Retrieved 1 May 2016</p>';
+    expect(published('', reference)).toBeNull();
+  });
+
+  it('is not a sentence', () => {
+    expect(
+      published('<p class="dateline">The council met on November 19, 2019 to decide.</p>'),
+    ).toBeNull();
+  });
+});
