@@ -24,6 +24,11 @@ export interface PageMetadata {
    * check's ClaimReview): a last resort, after a date line the page shows (`shownPublicationDate`).
    */
   pagePublished: string | null;
+  /**
+   * The people a byline beside the headline names (`shownByline`), for a reader that finds no
+   * author elsewhere; filled in by the pipeline for the generic reader only.
+   */
+  shownAuthors: Author[];
   modified: string | null;
   section: string | null;
   siteName: string | null;
@@ -186,6 +191,7 @@ export function readMetadata(
         // (theguardian.com writes DC.date.issued before article:published_time).
         meta('dc.date.issued', 'dc.issued'),
     ),
+    shownAuthors: [],
     pagePublished: toIsoUtc(pageLd && firstString(pageLd['datePublished'])),
     modified: toIsoUtc(
       (ld && firstString(ld['dateModified'])) ??
@@ -255,15 +261,51 @@ export function shownPublicationDate(doc: Document): string | null {
 /** Elements a date line is printed in, by their names ("article-publish-date", "datetime"). */
 const DATE_LINE = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i]';
 
+/** Elements a byline is printed in: by their names, or marked as the author's. */
+const BYLINE = '[class*="byline" i], [class*="author" i], [rel~="author"], [itemprop~="author"]';
+
 /**
- * How far up from the headline the date line may stand: in the headline's block, beside the
- * byline ("<header><h1/><div class=byline><span class=date/>…"), not in the page's masthead
- * (rt.com prints the time it was printed there) nor beside a related story further down.
+ * How far up from the headline a date line or byline may stand: in the headline's block
+ * ("<header><h1/><div class=byline><span class=date/>…"), not in the page's masthead (rt.com
+ * prints the time it was printed there) nor beside a related story further down.
  */
 const HEADLINE_BLOCK_DEPTH = 3;
 
 /** Words of paragraph text after the headline by which a story has begun. */
 const STORY_BEGUN = 60;
+
+/**
+ * The first of the elements matching `selector` that stand after the page's headline, in its
+ * block, before its story begins, for which `read` gives a value. Paragraphs passed on the way
+ * are counted: a caption may stand before the line (sportsnet.ca), the story's first
+ * paragraphs not.
+ */
+function besideHeadline<T>(
+  doc: Document,
+  selector: string,
+  read: (el: Element, text: string) => T | null,
+): T | null {
+  const headline = queryOne(doc, 'h1');
+  let block: Element | null = headline;
+  for (let i = 0; i < HEADLINE_BLOCK_DEPTH && block?.parentElement; i++)
+    block = block.parentElement;
+  if (!headline || !block) return null;
+  let after = false;
+  let words = 0;
+  for (const el of queryAll(block, `h1, p, ${selector}`)) {
+    if (el === headline) after = true;
+    if (!after || el === headline) continue;
+    const text = collapse(textContentOf(el));
+    if (el.localName === 'p' && !matches(el, selector)) {
+      words += countWords(text);
+      if (words > STORY_BEGUN) break;
+      continue;
+    }
+    const value = text.length <= 100 ? read(el, text) : null;
+    if (value !== null) return value;
+  }
+  return null;
+}
 
 /** Marked as the time of an update: `class="entry-updated"`, `itemprop="dateModified"`. */
 const UPDATE_MARK = '[class*="updated" i], [class*="modified" i], [itemprop*="modified" i]';
@@ -272,34 +314,56 @@ const isMarkedUpdated = (el: Element) =>
 
 /**
  * A publication date printed as text, with no machine-readable value: the first element named
- * for a date between the headline and the story's first paragraph, in the headline's block,
- * whose text is a date line in English ("November 20, 2019 - 11:28 AMT", "Published 11:11 PM
- * EST Nov 19, 2019") with a few words of label at most, none saying it is an update. Null when
- * there is none: a date is not taken from prose, nor from a line that may date something else
- * (Wikipedia's "Retrieved 1 May 2016" under its references).
+ * for a date beside the headline (`besideHeadline`) whose text is a date line in English
+ * ("November 20, 2019 - 11:28 AMT", "Published 11:11 PM EST Nov 19, 2019") with a few words of
+ * label at most, none saying it is an update. Null when there is none: a date is not taken
+ * from prose, nor from a line that may date something else (Wikipedia's "Retrieved 1 May
+ * 2016" under its references).
  */
 export function shownDateLine(doc: Document): string | null {
-  const headline = queryOne(doc, 'h1');
-  let block: Element | null = headline;
-  for (let i = 0; i < HEADLINE_BLOCK_DEPTH && block?.parentElement; i++)
-    block = block.parentElement;
-  if (!headline || !block) return null;
-  let after = false;
-  // Words of paragraphs passed since the headline: a caption may stand before the date line
-  // (sportsnet.ca), the story's first paragraphs not.
-  let read = 0;
-  for (const el of queryAll(block, `h1, p, ${DATE_LINE}`)) {
-    if (el === headline) after = true;
-    if (!after || el === headline) continue;
-    const text = collapse(textContentOf(el));
-    if (el.localName === 'p' && !matches(el, DATE_LINE)) {
-      read += countWords(text);
-      if (read > STORY_BEGUN) break;
-      continue;
-    }
-    if (text.length > 100 || UPDATED.test(text) || isMarkedUpdated(el)) continue;
+  return besideHeadline(doc, DATE_LINE, (el, text) => {
+    if (UPDATED.test(text) || isMarkedUpdated(el)) return null;
     const line = parseDateLine(text);
-    if (line && countWords(line.rest) <= 4) return line.date;
-  }
-  return null;
+    return line && countWords(line.rest) <= 4 ? line.date : null;
+  });
+}
+
+/**
+ * A word of a name: capitalised ("O'Neil", "McKay", "Jean-Luc", "J."), in a script without
+ * capitals (李, محمد), or a particle ("van", "de").
+ */
+const NAME_WORD = /^(?:[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*|de|da|di|del|der|van|von|bin|al|la|le)$/u;
+
+/** Words of a role or an organisation, not of a person's name ("Senior Contributor", "AFP"). */
+const NOT_A_NAME =
+  /^(?:by|staff|writers?|editors?|contribut\w*|correspondents?|reporters?|columnists?|professor|senior|chief|associate|agency|press|news|desk|team|services?|media|network|online|digital|wires?)$/i;
+
+/** Marks the element as the author's own: a name alone ("Vortex") is taken only from one. */
+const AUTHOR_MARK = '[rel~="author"], [itemprop~="author"], a[href*="/author/"]';
+
+/**
+ * The people a byline printed beside the headline names, where the page declares none:
+ * "by Olivia Larsen" (blog.givewell.org), "Posted by Vortex" (a `rel=author` link), snopes.com's
+ * list of authors. Each name is two to four words, capitalised, none a role's ("Senior
+ * Contributor") — one word only where the page marks it as the author's; a line that is
+ * anything else (a sentence, a date, "Staff writer", a section's name) names nobody. Empty
+ * when there is none.
+ */
+export function shownByline(doc: Document): Author[] {
+  const names = besideHeadline(doc, BYLINE, (el, text) => {
+    const line = text.replace(/^(?:posted|written|words|story|text|reported)\s+by\s+/i, '');
+    const found = splitNames(line);
+    const marked = matches(el, AUTHOR_MARK) || queryOne(el, AUTHOR_MARK) !== null;
+    const named = found.every((name) => {
+      const words = name.split(/\s+/);
+      return (
+        words.length <= 4 &&
+        (words.length > 1 || marked) &&
+        words.every((w) => NAME_WORD.test(w) && !NOT_A_NAME.test(w)) &&
+        !/\d/.test(name)
+      );
+    });
+    return found.length && named ? found : null;
+  });
+  return (names ?? []).map((name) => ({ name }));
 }

@@ -28,7 +28,7 @@ import { makeContext } from './context';
 import { blocksToText, isEmptyBlock, tableText } from './blocks';
 import { collapse, countWords } from './text';
 import { hostOf } from './url';
-import { readMetadata, shownDateLine, shownPublicationDate } from './metadata';
+import { readMetadata, shownByline, shownDateLine, shownPublicationDate } from './metadata';
 import type { PageMetadata } from './metadata';
 import { EXTRACTOR_VERSION } from './version';
 import type { ExtractContext, ExtractedParts, GenericReader } from '../sites/site';
@@ -69,9 +69,11 @@ export function extractArticleWith(
       const found = reader ? reader.extract(from, ctx) : null;
       // For the generic reader, which may be handed only the page's declared article: the date
       // line above it is looked for here, on the whole page.
-      if (!metadata.published && (!found || !hasText(found.body)))
-        metadata.published =
+      if (!found || !hasText(found.body)) {
+        metadata.published ??=
           shownPublicationDate(from) ?? metadata.pagePublished ?? shownDateLine(from);
+        if (!metadata.authors.length) metadata.shownAuthors = shownByline(from);
+      }
       return [metadata, found];
     };
     // Where the generic reader should look, when it has to (a page the site reader found

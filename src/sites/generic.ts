@@ -80,7 +80,8 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   const title =
     withoutSiteName(collapse(result.title), meta.title, meta.headings, meta.pageTitle) ||
     meta.title;
-  const authors = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
+  const byline = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
+  const authors = byline.length ? byline : meta.shownAuthors;
   const read = readFiltered(root, title, ctx, pictures, authors);
   const { standfirst, body } = withStandfirst(meta.description, read);
   return {
@@ -363,12 +364,13 @@ function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
  * and the same post-filters, with the facts from the page's metadata.
  */
 function readWhole(body: Element, ctx: ExtractContext, meta: PageMetadata): ExtractedParts {
-  const read = readFiltered(body, meta.title, ctx, newPictures(), meta.authors);
+  const authors = meta.authors.length ? meta.authors : meta.shownAuthors;
+  const read = readFiltered(body, meta.title, ctx, newPictures(), authors);
   const { standfirst, body: blocks } = withStandfirst(meta.description, read);
   return {
     title: meta.title,
     standfirst,
-    authors: meta.authors,
+    authors,
     published: meta.published,
     modified: meta.modified,
     section: meta.section,

@@ -11,6 +11,7 @@ import { filterBlocks, furnitureReason, isDateLine } from '../../src/sites/gener
 import type { Block } from '../../src/core/types';
 import { benchmarkPages, parserAssertions } from '../../src/eval/corpora';
 import { metadataMatches, parserMetadataCases } from '../../src/eval/metadata';
+import { shownByline } from '../../src/core/metadata';
 import { CORPUS_DIR, corpusAvailable, corpusPath } from '../helpers/corpus';
 
 const NOW = new Date('2024-05-01T00:00:00Z');
@@ -1664,5 +1665,64 @@ describe('a date line printed under the headline, where the page declares no dat
     expect(
       published('<p class="dateline">The council met on November 19, 2019 to decide.</p>'),
     ).toBeNull();
+  });
+});
+
+describe('a byline printed under the headline, where the page declares no author', () => {
+  const story = [
+    'The first paragraph of the story tells what happened and is long enough to be read as the article text.',
+    'The second paragraph gives the background, with a quote from someone who was there at the time.',
+    'The third paragraph adds what happens next, and who will decide, in another long sentence.',
+    'The fourth paragraph closes the story with a last fact for the reader to take away from it.',
+  ];
+  const authors = (header: string, after = '', head = '') =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>Page title</title>${head}</head>
+<body><main><div class="story-header"><h1>Headline of the story</h1>${header}</div>
+<article>${story.map((p) => `<p>${p}</p>`).join('')}</article>${after}</main></body></html>`),
+      'https://news.example/story',
+    ).authors.map((a) => a.name);
+
+  it('is read (blog.givewell.org, a WordPress theme)', () => {
+    const byline =
+      '<span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/olivia-larsen/">Olivia Larsen</a></span></span>';
+    expect(authors(byline)).toEqual(['Olivia Larsen']);
+    expect(authors('<li class="meta-author">Posted by <a rel="author">Vortex</a></li>')).toEqual([
+      'Vortex',
+    ]);
+    expect(authors('<div class="authors"><a class="author">Dan Evon</a> and Jo Doe</div>')).toEqual(
+      ['Dan Evon', 'Jo Doe'],
+    );
+  });
+
+  it('gives way to the author the page declares', () => {
+    const head = '<meta name="author" content="Jane Roe">';
+    expect(authors('<span class="byline">By Olivia Larsen</span>', '', head)).toEqual(['Jane Roe']);
+  });
+
+  it('names nobody when it is not names', () => {
+    expect(authors('<p class="author-note">The writer covers health for the paper.</p>')).toEqual(
+      [],
+    );
+    expect(authors('<span class="byline">Staff writer</span>')).toEqual([]);
+    // A role (forbes.com), a section's name (ign.com) and a lone "By" before the name's element.
+    expect(authors('<div class="author-title">Senior Contributor</div>')).toEqual([]);
+    expect(authors('<div class="author-section">Entertainment</div>')).toEqual([]);
+    expect(
+      authors('<span class="byline-by">By</span> <span class="byline-name">Ryan Reed</span>'),
+    ).toEqual(['Ryan Reed']);
+    expect(authors('<span class="byline">Published 11:11 PM EST Nov 19, 2019</span>')).toEqual([]);
+  });
+
+  it("is not a commenter's name after the story", () => {
+    const doc = parseHtml(`<!doctype html><html><body><main><h1>Headline of the story</h1>
+<article>${story.map((p) => `<p>${p}</p>`).join('')}</article>
+<div class="comment-author">Colin Rust</div></main></body></html>`);
+    expect(shownByline(doc)).toEqual([]);
+    // The same line before the story is a byline.
+    const before = parseHtml(`<!doctype html><html><body><main><h1>Headline of the story</h1>
+<div class="author">Colin Rust</div><article>${story.map((p) => `<p>${p}</p>`).join('')}</article>
+</main></body></html>`);
+    expect(shownByline(before)).toEqual([{ name: 'Colin Rust' }]);
   });
 });
