@@ -129,7 +129,7 @@ function parseJsonLd(text: string): unknown {
  */
 export function mendJson(text: string): string {
   const out: string[] = [];
-  // Where in `out` the last character outside strings and comments, not white space, is.
+  // The index in `out` of the last piece outside strings and comments that is not white space.
   let last = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;

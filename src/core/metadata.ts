@@ -21,7 +21,8 @@ export interface PageMetadata {
   published: string | null;
   /**
    * The publication date a JSON-LD object for the whole page declares (a WebPage, a fact
-   * check's ClaimReview): a last resort, after a date line the page shows (`shownPublicationDate`).
+   * check's ClaimReview): for the pipeline to fall back on after the `<time>` of a date line
+   * (`shownPublicationDate`), before a date printed as text only (`shownDateLine`).
    */
   pagePublished: string | null;
   /**

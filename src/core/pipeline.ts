@@ -68,7 +68,7 @@ export function extractArticleWith(
       const metadata = readMetadata(from, ctx.resolve);
       const found = reader ? reader.extract(from, ctx) : null;
       // For the generic reader, which may be handed only the page's declared article: the date
-      // line above it is looked for here, on the whole page.
+      // line and byline above it are looked for here, on the whole page.
       if (!found || !hasText(found.body)) {
         metadata.published ??=
           shownPublicationDate(from) ?? metadata.pagePublished ?? shownDateLine(from);
