@@ -90,10 +90,17 @@ export function clip(text: string, max = CLIP_MAX): string {
   return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
 
+/**
+ * "By" in French, Spanish and Portuguese, and Dutch, before a name: "Par Sébastien Farcis"
+ * (liberation.fr). Not /i: under it \p{Lu} would take a lower-case letter too.
+ */
+const BY_ELSEWHERE = /^(?:[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR)\s+(?=\p{Lu})/u;
+
 /** Strips a leading "By " (and trailing role lines) from a byline: "By James Rodgers" → "James Rodgers". */
 export function cleanByline(text: string): string {
   return collapse(text)
     .replace(/^(?:(?:written|words|story|text|reported) )?by\s+/i, '')
+    .replace(BY_ELSEWHERE, '')
     .replace(/\s*[,|]\s*$/, '')
     .trim();
 }

@@ -14,7 +14,7 @@
  *
  * Only fields the truth gives are scored. Comparison rules (lenient on typography, strict on
  * content): titles equal after collapsing white space and straightening quotes and dashes;
- * authors equal as sets of names, case and a leading "By" ignored; dates equal to the minute when
+ * authors equal as sets of names, case and a leading "By" ("Par", "Por", "Door") ignored; dates equal to the minute when
  * both sides give a time, or on the calendar day (UTC) when either gives only a day.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -170,7 +170,7 @@ function normalizeTitle(value: string): string {
 function authorNames(value: string): string[] {
   return normalizeTitle(value)
     .toLowerCase()
-    .replace(/^by\s+/, '')
+    .replace(/^(?:by|par|por|door)\s+/, '')
     .split(/\s*(?:,|&|\band\b)\s*/)
     .map((n) => n.replace(/[^\p{L}\p{N}' -]+/gu, '').trim())
     .filter(Boolean)

@@ -987,6 +987,13 @@ describe('authors from the byline on the page', () => {
     ['Mac &amp; i', ['Mac & i']],
     ['By Troy L. Smith, News.example', ['Troy L. Smith']],
     ['News.example', ['News.example']],
+    // "By" in French, Spanish and Portuguese, Dutch (liberation.fr, elpais.com, nrc.nl).
+    ['Par Sébastien Farcis', ['Sébastien Farcis']],
+    ['Por María Pérez', ['María Pérez']],
+    ['Door Jan de Vries', ['Jan de Vries']],
+    // A surname, not the word: "Par" stays where no name follows it.
+    ['Par', ['Par']],
+    ['par avion', ['par avion']],
   ])('reads %j as %j', (byline, names) => {
     expect(authorsOf(byline)).toEqual(names);
   });
