@@ -21,6 +21,17 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
+/**
+ * An English month's name or its abbreviation ("Sept", "Nov"), as a regular expression's source;
+ * `monthNumber` says which month it is.
+ */
+export const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+/** 1–12 for a month's name or its first three letters and more ("Sep", "sept"); else undefined. */
+function monthNumber(name: string): number | undefined {
+  return MONTHS[name.slice(0, 3).toLowerCase()];
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -64,13 +75,13 @@ export function parseBbcUpdated(text: string | null | undefined): string | null 
   // Day-first with the time after: "15 May 2007, 21:20 GMT"
   let m = /(\d{1,2}) ([A-Za-z]{3,9}),? (\d{4}),? (\d{1,2}):(\d{2}) GMT/.exec(t);
   if (m) {
-    const mo = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+    const mo = monthNumber(m[2]!);
     if (mo) return iso(+m[3]!, mo, +m[1]!, +m[4]!, +m[5]!);
   }
   // Time first: "at 11:14 GMT, Saturday, 2 May 2009"
   m = /(\d{1,2}):(\d{2}) GMT,? (?:[A-Za-z]+,? )?(\d{1,2}) ([A-Za-z]{3,9}),? (\d{4})/.exec(t);
   if (m) {
-    const mo = MONTHS[m[4]!.slice(0, 3).toLowerCase()];
+    const mo = monthNumber(m[4]!);
     if (mo) return iso(+m[5]!, mo, +m[3]!, +m[1]!, +m[2]!);
   }
   return null;
@@ -80,7 +91,7 @@ export function parseBbcUpdated(text: string | null | undefined): string | null 
 export function parseShortDate(text: string | null | undefined): string | null {
   const m = /\b(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{2}|\d{4})\b/.exec(text ?? '');
   if (!m) return null;
-  const mo = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+  const mo = monthNumber(m[2]!);
   if (!mo) return null;
   const y = fullYear(+m[3]!);
   const full = iso(y, mo, +m[1]!);
@@ -200,7 +211,7 @@ function relativeAge(text: string): [number, number] | null {
 /** "15 October" (no year): [month, day]. */
 function dayAndMonth(text: string): [number, number] | null {
   const m = /^(\d{1,2}) ([A-Za-z]{3,9})$/.exec(text);
-  const mo = m ? MONTHS[m[2]!.slice(0, 3).toLowerCase()] : undefined;
+  const mo = m ? monthNumber(m[2]!) : undefined;
   return m && mo ? [mo, +m[1]!] : null;
 }
 
@@ -262,17 +273,15 @@ export function printedDay(text: string, printedAt: TimeSpan | null): string | n
   return first === new Date(latest).toISOString().slice(0, 10) ? first : null;
 }
 
-const MONTH_NAMES =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
-const DAY_OF_MONTH = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const DAY_OF_MONTH = String.raw`(?<day>\d{1,2})(?:st|nd|rd|th)?`;
 /** "November 18, 2019", "Nov. 19, 2019", "Monday, November 18 2019". */
 const MONTH_DAY_YEAR = new RegExp(
-  String.raw`\b(${MONTH_NAMES})\.?\s+${DAY_OF_MONTH},?\s+(\d{4})\b`,
+  String.raw`\b(?<month>${MONTH_NAME})\.?\s+${DAY_OF_MONTH},?\s+(?<year>\d{4})\b`,
   'i',
 );
 /** "18 November 2019", "19 NOV 2019", "1 Apr, 2016". */
 const DAY_MONTH_YEAR = new RegExp(
-  String.raw`\b${DAY_OF_MONTH}\s+(${MONTH_NAMES})\.?,?\s+(\d{4})\b`,
+  String.raw`\b${DAY_OF_MONTH}\s+(?<month>${MONTH_NAME})\.?,?\s+(?<year>\d{4})\b`,
   'i',
 );
 /** "9:02 AM", "8:59 pm", "11:28 a.m.", "17:27 GMT", with the word after it (a zone, maybe). */
@@ -306,14 +315,12 @@ const ZONE_OFFSETS: Record<string, number> = {
  */
 export function parseDateLine(text: string): { date: string; rest: string } | null {
   let rest = collapse(text);
-  let y: number, mo: number | undefined, d: number;
-  const mdy = MONTH_DAY_YEAR.exec(rest);
-  const dmy = mdy ? null : DAY_MONTH_YEAR.exec(rest);
-  if (mdy) [y, mo, d] = [+mdy[3]!, monthNumber(mdy[1]!), +mdy[2]!];
-  else if (dmy) [y, mo, d] = [+dmy[3]!, monthNumber(dmy[2]!), +dmy[1]!];
-  else return null;
-  if (!mo) return null;
-  rest = rest.replace((mdy ?? dmy)![0], ' ');
+  const match = MONTH_DAY_YEAR.exec(rest) ?? DAY_MONTH_YEAR.exec(rest);
+  const { year, month, day } = match?.groups ?? {};
+  const mo = month ? monthNumber(month) : undefined;
+  if (!match || !mo) return null;
+  const [y, d] = [+year!, +day!];
+  rest = rest.replace(match[0], ' ');
   const clock = CLOCK.exec(rest);
   let date = iso(y, mo, d);
   if (clock && date) {
@@ -331,8 +338,4 @@ export function parseDateLine(text: string): { date: string; rest: string } | nu
     }
   }
   return date ? { date, rest: collapse(rest) } : null;
-}
-
-function monthNumber(name: string): number | undefined {
-  return MONTHS[name.slice(0, 3).toLowerCase()];
 }

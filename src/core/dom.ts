@@ -107,17 +107,23 @@ export function isNonContent(el: Element): boolean {
  * take: the wrapper is dropped. Hand-written templates make the slips `mendJson` mends.
  */
 function parseJsonLd(text: string): unknown {
+  const strict = parsedOrUndefined(text);
+  if (strict !== undefined) return strict;
   const unwrapped = text
     .replace(/^\s*(?:\/\/|\/\*)?\s*(?:<!\[CDATA\[|<!--)/, '')
     .replace(/(?:\/\/|\/\*)?\s*(?:\]\]>|-->)\s*(?:\*\/)?\s*$/, '');
-  for (const attempt of [() => text, () => unwrapped, () => mendJson(unwrapped)]) {
-    try {
-      return JSON.parse(attempt());
-    } catch {
-      // The next, more forgiving reading.
-    }
+  return (
+    (unwrapped === text ? undefined : parsedOrUndefined(unwrapped)) ??
+    parsedOrUndefined(mendJson(unwrapped))
+  );
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /**

@@ -352,8 +352,7 @@ const AUTHOR_MARK = '[rel~="author"], [itemprop~="author"], a[href*="/author/"]'
  */
 export function shownByline(doc: Document): Author[] {
   const names = besideHeadline(doc, BYLINE, (el, text) => {
-    const line = text.replace(/^(?:posted|written|words|story|text|reported)\s+by\s+/i, '');
-    const found = splitNames(line);
+    const found = splitNames(text);
     const marked = matches(el, AUTHOR_MARK) || queryOne(el, AUTHOR_MARK) !== null;
     const named = found.every((name) => {
       const words = name.split(/\s+/);

@@ -99,7 +99,7 @@ const BY_ELSEWHERE = /^(?:[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR)\s+(?=\p{Lu})/u;
 /** Strips a leading "By " (and trailing role lines) from a byline: "By James Rodgers" → "James Rodgers". */
 export function cleanByline(text: string): string {
   return collapse(text)
-    .replace(/^(?:(?:written|words|story|text|reported) )?by\s+/i, '')
+    .replace(/^(?:(?:written|words|story|text|reported|posted) )?by\s+/i, '')
     .replace(BY_ELSEWHERE, '')
     .replace(/\s*[,|]\s*$/, '')
     .trim();

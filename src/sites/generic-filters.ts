@@ -14,6 +14,7 @@ import {
   type Classification,
 } from '../core/blocks';
 import { cjkCharacters, collapse } from '../core/text';
+import { MONTH_NAME } from '../core/dates';
 
 /**
  * Class/id words (whole `-`/`_`-separated parts of a class or id) that mark an element inside
@@ -235,7 +236,7 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
   },
 ];
 
-const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MONTH = String.raw`${MONTH_NAME}\.?`;
 const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?`;
 
 /**
