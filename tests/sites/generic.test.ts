@@ -1619,13 +1619,15 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
   });
 });
 
+/** Four paragraphs of a story (70 words), for the date line and byline read above one. */
+const story = [
+  'The first paragraph of the story tells what happened and is long enough to be read as the article text.',
+  'The second paragraph gives the background, with a quote from someone who was there at the time.',
+  'The third paragraph adds what happens next, and who will decide, in another long sentence.',
+  'The fourth paragraph closes the story with a last fact for the reader to take away from it.',
+];
+
 describe('a date line printed under the headline, where the page declares no date', () => {
-  const story = [
-    'The first paragraph of the story tells what happened and is long enough to be read as the article text.',
-    'The second paragraph gives the background, with a quote from someone who was there at the time.',
-    'The third paragraph adds what happens next, and who will decide, in another long sentence.',
-    'The fourth paragraph closes the story with a last fact for the reader to take away from it.',
-  ];
   const page = (header: string, after = '') =>
     parseHtml(`<!doctype html><html lang="en"><head><title>Page title</title></head><body>
 <div class="masthead"><span class="today-date">Saturday, 23 November 2019</span></div>
@@ -1676,12 +1678,6 @@ describe('a date line printed under the headline, where the page declares no dat
 });
 
 describe('a byline printed under the headline, where the page declares no author', () => {
-  const story = [
-    'The first paragraph of the story tells what happened and is long enough to be read as the article text.',
-    'The second paragraph gives the background, with a quote from someone who was there at the time.',
-    'The third paragraph adds what happens next, and who will decide, in another long sentence.',
-    'The fourth paragraph closes the story with a last fact for the reader to take away from it.',
-  ];
   const authors = (header: string, after = '', head = '') =>
     extractArticle(
       parseHtml(`<!doctype html><html lang="en"><head><title>Page title</title>${head}</head>
