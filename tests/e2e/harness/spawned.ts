@@ -56,10 +56,16 @@ export function spawnChromium(options: {
   );
   let browser: Promise<Browser> | null = null;
   const connect = async () => {
+    // The browser writes the file in place, not by renaming, so it can be seen while still empty:
+    // wait for a whole first line (a port, then a newline), not only for the file.
     const portFile = join(profile, 'DevToolsActivePort');
-    for (let i = 0; i < 200 && !existsSync(portFile); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    const port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
+    let port = 0;
+    for (let i = 0; i < 200 && !port; i++) {
+      const line = existsSync(portFile) ? /^(\d+)\n/.exec(readFileSync(portFile, 'utf8')) : null;
+      if (line) port = Number(line[1]);
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!port) throw new Error(`Chromium wrote no debugging port into ${portFile} in 20 s`);
     return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   };
   return {
