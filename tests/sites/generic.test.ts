@@ -158,6 +158,11 @@ describe('furniture lines', () => {
         'typo report note',
       ],
       ['Если вы заметили ошибку, выделите её и нажмите Ctrl + Enter', 'typo report note'],
+      ['ЗАМЕТИЛИ ОШИБКУ? НАЖМИТЕ CTRL+ENTER', 'typo report note'],
+      ['CLICK HERE TO GET THE FOX NEWS APP', 'promo link'],
+      ['READ MORE ON FOX BUSINESS BY CLICKING HERE', 'promo link'],
+      ['Get the Fox News app on the go', 'promo link'],
+      ['Click To Tweet', 'promo link'],
       ['Autori: Anna Ūdre (LTV Ziņu dienesta ārzemju ziņu redaktore)', 'byline'],
       ['Автор: Олеся Куприн', 'byline'],
       ['Author: Jane Doe', 'byline'],
@@ -247,6 +252,10 @@ describe('furniture lines', () => {
       'Print — газета закрылась навсегда',
       'Author: the one word every writer of this story wanted to be called, and was.',
       'Press Ctrl+Enter in the editor and the cell runs; the notebook keeps its output below it.',
+      // Word edges of the click prompts: not inside a longer word.
+      'Click hereafter to see what the court decided.',
+      'The dial sat on standby clicking here',
+      'Get the car going on the goods road.',
     ])
       expect(furnitureReason(line), line).toBeNull();
   });
