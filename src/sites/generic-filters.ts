@@ -77,7 +77,12 @@ const CLUTTER_TAGS = new Set([
  * and post-meta patterns cost 5 to 6 times more that way, over 10,000 corpus blocks), and /u only
  * where a pattern needs \p{…}. Non-ASCII letters still match without their case under /i alone.
  */
-const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
+const FURNITURE_LINES: {
+  pattern: RegExp;
+  why: string;
+  /** Only a block of one line (no line break) this long or shorter. */
+  maxLength?: number;
+}[] = [
   {
     // "Advertisement", "Advert" (morebikes.co.uk), "Continue Reading Below" (foxbusiness.com),
     // "Skip to content", "Text size" (barrons.com), "Enlarge Image" (nypost.com), "Caption" and
@@ -101,8 +106,9 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // the personal archive of …": wday.ru). Short: "© 2019 Associated Press. All Rights
     // Reserved. …" closes the story text on detroit.cbslocal.com, and the truth keeps it.
     pattern:
-      /^(?=.{0,80}$)(?:\(?(?:photo|image|picture|credit|foto|source|фото)s?\s*(?:credit)?\s*(?::|\.\.\.|…)|©|личный архив\s)/i,
+      /^(?:\(?(?:photo|image|picture|credit|foto|source|фото)s?\s*(?:credit)?\s*(?::|\.\.\.|…)|©|личный архив\s)/i,
     why: 'image credit',
+    maxLength: 80,
   },
   {
     // Captions ending with their credit: "The plague wiped out half of Europe (Image: GETTY)".
@@ -149,24 +155,32 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // on Twitter @AmyKup"; ign.com "Welcome to IGN's Daily Deals … Follow us at Twitter
     // @igndeals."). None is in the benchmark's truth.
     pattern:
-      /^(?=.{0,400}$).*?(?:\bfollow (?:us|him|her|them|me)\b(?: (?:on|at) (?:twitter|facebook|instagram|linkedin)\b| @\w)|\bjoin our \w+(?: \w+)? (?:forums?|community)\b)/i,
+      /\b(?:follow (?:us|him|her|them|me)\b(?: (?:on|at) (?:twitter|facebook|instagram|linkedin)\b| @\w)|join our \w+(?: \w+)? (?:forums?|community)\b)/i,
     why: 'follow prompt',
+    maxLength: 400,
   },
   {
     // Newsletter boxes: "Sign up to our newsletter …", "Get the latest updates right in your
-    // inbox." (nj.com), "Every day we send an email with the top stories" (digg.com), "Let our
-    // news meet your inbox." (nbcnews.com), "… the free daily newsletter delivered to your inbox
-    // daily." (dealbreaker.com), "Want more stories like this?" over digg.com's sign-up box.
+    // inbox." (nj.com), "Every day we send an email with the top stories" (digg.com), "Want more
+    // stories like this?" over digg.com's sign-up box.
     pattern:
-      /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email|want more (?:stories|articles|news) like this\?$)|^(?=.{0,250}$).*\b(?:to|in|into|meet) your inbox\b/i,
+      /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email|want more (?:stories|articles|news) like this\?$)/i,
     why: 'newsletter box',
+  },
+  {
+    // A short line that promises the reader's inbox: "Let our news meet your inbox."
+    // (nbcnews.com), "… the free daily newsletter delivered to your inbox daily." (dealbreaker.com).
+    pattern: /\b(?:to|in|into|meet) your inbox\b/i,
+    why: 'newsletter box',
+    maxLength: 250,
   },
   {
     // Breadcrumb trails, on one short line and not a sentence: "Mensagens » Mensagens de
     // Autoestima » Só quem se Ama…" (mensagensreflexao.com.br), "福娘童話集 > きょうのイソップ童話
     // > …" (readability-test-pages/hukumusume).
-    pattern: /^(?=.{0,160}$)[^.!?>›»]+(?:\s[>›»]\s[^.!?>›»]+){2,}$/,
+    pattern: /^[^.!?>›»]+(?:\s[>›»]\s[^.!?>›»]+){2,}$/,
     why: 'breadcrumb trail',
+    maxLength: 160,
   },
   {
     // Tag and category lines: "Filed under: Khawarij", "Tags calendario stock car 2018, stock
@@ -179,16 +193,18 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // How to reach the writer: "Write to Al Root at allen.root@dowjones.com" (barrons.com),
     // "Reach the reporters on Twitter at http://twitter.com/MegKinnardAP and …" (ctpost.com).
     pattern:
-      /^(?=.{0,250}$)(?:write to|(?:reach|contact) the (?:reporter|writer|author)s?)\b.*(?:@|https?:\/\/|\btwitter\b)/i,
+      /^(?:write to|(?:reach|contact) the (?:reporter|writer|author)s?)\b.*(?:@|https?:\/\/|\btwitter\b)/i,
     why: 'contact line',
+    maxLength: 250,
   },
   {
     // A pointer to more coverage elsewhere, ending in its address: "Follow AP's full coverage of
     // Brexit and British politics at https://www.apnews.com/Brexit" (hosted.ap.org), "More AP
     // NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports" (mysanantonio.com).
     pattern:
-      /^(?=.{0,250}$)(?:(?:follow|for more|see more|listen|watch|download)\b|more [^:.!?]{1,40}:)[^.!?]*?\bhttps?:\/\/\S+(?:\s+and\s+https?:\/\/\S+)?$/i,
+      /^(?:(?:follow|for more|see more|listen|watch|download)\b|more [^:.!?]{1,40}:)[^.!?]*?\bhttps?:\/\/\S+(?:\s+and\s+https?:\/\/\S+)?$/i,
     why: 'promo link',
+    maxLength: 250,
   },
   {
     // A row of labelled addresses: "Listen: http://po.st/TP_615 Download: http://… iTunes:
@@ -208,16 +224,18 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // submitted …" (thespacereview.com), "ATENÇÃO: Comentários com textos ininteligíveis … não
     // serão aprovados pelo moderador." (autoracing.com.br).
     pattern:
-      /^(?=.{0,300}$)(?:note|notice|attention|atenção|aviso|nota)\s*:.*\b(?:comments?|comentários|commenti)\b/i,
+      /^(?:note|notice|attention|atenção|aviso|nota)\s*:.*\b(?:comments?|comentários|commenti)\b/i,
     why: 'comments note',
+    maxLength: 300,
   },
   {
     // Membership and print-subscription plugs: "If you enjoyed this article, … Join NRPLUS."
     // (nationalreview.com), "Get Motor Cycle Monthly delivered through your letterbox every
     // month. 12 issues for £11.99. …" (morebikes.co.uk).
     pattern:
-      /^(?=.{0,400}$)(?:if you (?:enjoyed|liked|valued|appreciated) this (?:article|story|post)\b.*\b(?:join|subscribe|support us|become a member|donate)\b|.*\b(?:delivered (?:to|through) your letter ?box\b|\d+ issues for [£$€]))/i,
+      /^if you (?:enjoyed|liked|valued|appreciated) this (?:article|story|post)\b.*\b(?:join|subscribe|support us|become a member|donate)\b|\b(?:delivered (?:to|through) your letter ?box\b|\d+ issues for [£$€])/i,
     why: 'subscription plug',
+    maxLength: 400,
   },
   {
     // A blogging tool's shortcode printed as text, not run: "[button link=… type=”big”] Send us
@@ -231,15 +249,17 @@ const FURNITURE_LINES: { pattern: RegExp; why: string }[] = [
     // editor": lsm.lv), as Latvian, Russian and Ukrainian sites print it under the story.
     // A line that only mentions the keys ("Press Ctrl+Enter to run the cell") is story text.
     pattern:
-      /^(?=.{0,250}$)(?=.*\bctrl\s*\+\s*enter\b).*(?:typo|mistake|error|report|ошиб|опечат|помил|kļūd|redaktor|редак)/i,
+      /^(?=.*\bctrl\s*\+\s*enter\b).*(?:typo|mistake|error|report|ошиб|опечат|помил|kļūd|redaktor|редак)/i,
     why: 'typo report note',
+    maxLength: 250,
   },
   {
     // A post's meta line: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde -
     // Tags: …" (jaraguadosul.com.br).
     pattern:
-      /^(?=.{0,300}$).*?\b(?:posted|published|publicado|publicada) (?:by|por)\s*:.*\b(?:categor(?:y|ies|ia)|tags?)\s*:/i,
+      /\b(?:posted|published|publicado|publicada) (?:by|por)\s*:.*\b(?:categor(?:y|ies|ia)|tags?)\s*:/i,
     why: 'post meta line',
+    maxLength: 300,
   },
 ];
 
@@ -323,10 +343,16 @@ function isBylineLine(text: string): boolean {
   );
 }
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 /** Why `text` is page furniture, or null when it may be story text. */
 export function furnitureReason(text: string): string | null {
   if (!/[\p{L}\p{N}]/u.test(text)) return 'no words'; // "___" separators
-  for (const { pattern, why } of FURNITURE_LINES) if (pattern.test(text)) return why;
+  // A length test instead of `(?=.{0,n}$)` in each pattern: the lookahead scanned up to n
+  // characters of every block for every pattern, before its first word could fail it.
+  const lineLength = LINE_BREAK.test(text) ? Infinity : text.length;
+  for (const { pattern, why, maxLength = Infinity } of FURNITURE_LINES)
+    if (lineLength <= maxLength && pattern.test(text)) return why;
   if (isDateLine(text)) return 'date line';
   if (isBylineLine(text)) return 'byline';
   return null;

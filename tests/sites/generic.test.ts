@@ -256,6 +256,8 @@ describe('furniture lines', () => {
       'Click hereafter to see what the court decided.',
       'The dial sat on standby clicking here',
       'Get the car going on the goods road.',
+      // A block of more than one line (a code sample) is not a one-line note.
+      'Note: run this before you read the comments\nnpm ci && npm test',
     ])
       expect(furnitureReason(line), line).toBeNull();
   });
