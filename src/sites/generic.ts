@@ -21,6 +21,7 @@ import {
 } from '../core/blocks';
 import { bodyOf, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../core/dom';
 import { toIsoUtc } from '../core/dates';
+import { hostOf } from '../core/url';
 import { cleanByline, collapse, countWords, splitNames } from '../core/text';
 import { spacedText } from '../core/view';
 import {
@@ -77,9 +78,12 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   const root = result?.content as Element | null | undefined;
   if (!result || !root || root.nodeType !== 1) return null;
 
-  const title =
+  const title = withoutNamedSite(
     withoutSiteName(collapse(result.title), meta.title, meta.headings, meta.pageTitle) ||
-    meta.title;
+      meta.title,
+    [meta.siteName, collapse(result.siteName)],
+    ctx.url,
+  );
   const byline = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
   const authors = byline.length ? byline : meta.shownAuthors;
   const read = readFiltered(root, title, ctx, pictures, authors);
@@ -130,6 +134,43 @@ function withoutSiteName(
       return heading;
   return title;
 }
+
+/**
+ * The title without a last part that names the site, where nothing on the page gave the
+ * headline alone: "Mozilla - Wikipedia" at en.wikipedia.org, "… Are Here — And They're Not
+ * Great - Digg" where og:site_name is "Digg", "Friday Facts #282 - 0.17 in sight | Factorio" at
+ * factorio.com. The part must be the site's declared name or a word of its address, whole
+ * (letters and digits compared without case): "Lorem ipsum – My website" keeps its tail, as a
+ * last part that is any other words may be the headline's own ("Minecraft 1.8 - The Bountiful
+ * Update").
+ */
+function withoutNamedSite(
+  title: string | null,
+  siteNames: readonly (string | null)[],
+  url: string,
+): string | null {
+  const parts = title ? LAST_PART.exec(title) : null;
+  if (!parts) return title;
+  const [, head, tail] = parts as unknown as [string, string, string];
+  // "Factorio.com" names factorio.com as "Factorio" does.
+  const key = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/\.(?:com|org|net)$/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  const names = [
+    ...siteNames.map((name) => key(name ?? '')),
+    ...hostOf(url)
+      .split('.')
+      .slice(0, -1)
+      .filter((label) => label !== 'www'),
+  ];
+  const named = key(tail);
+  return named.length >= 3 && names.includes(named) ? head : title;
+}
+
+/** A title's last part after a spaced separator, and what stands before it. */
+const LAST_PART = /^(.+?)\s+(?:--|[-–—|·•»~/])\s+([^-–—|·•»~/]+)$/;
 
 /** What follows `headline` and a separator in `title`, or null when `title` is not that. */
 function tailAfter(title: string, headline: string): string | null {

@@ -1247,6 +1247,62 @@ describe('the headline of a page that declares none, from its <h1>', () => {
   });
 });
 
+describe('the title of a page that gives no headline alone, whose last part names the site', () => {
+  const titleOf = (title: string, url: string, siteName?: string) =>
+    extractArticle(
+      // og:title too: Readability takes it whole, where it cuts a <title> alone itself.
+      parseHtml(`<!doctype html><html lang="en"><head><title>${title}</title>
+<meta property="og:title" content="${title}">
+${siteName ? `<meta property="og:site_name" content="${siteName}">` : ''}
+</head><body><article>
+<p>The first paragraph of the story, long enough to be read as the article's text, and more.</p>
+<p>The second paragraph of the story, which goes on a little, as stories do, to its end.</p>
+</article></body></html>`),
+      url,
+    ).title;
+
+  it('drops the site’s declared name, or a word of its address, after the last separator', () => {
+    // The benchmark's digg.com page, Readability's keep-tabular-data (factorio.com).
+    expect(
+      titleOf(
+        "The Early Reviews For Google's Stadia Are Here — And They're Not Great - Digg",
+        'https://digg.com/2019/google-stadia-reviews',
+        'Digg',
+      ),
+    ).toBe("The Early Reviews For Google's Stadia Are Here — And They're Not Great");
+    expect(
+      titleOf(
+        'Friday Facts #282 - 0.17 in sight | Factorio',
+        'https://factorio.com/blog/post/fff-282',
+      ),
+    ).toBe('Friday Facts #282 - 0.17 in sight');
+    expect(titleOf('Mozilla - Wikipedia', 'https://en.wikipedia.org/wiki/Mozilla')).toBe('Mozilla');
+    expect(
+      titleOf(
+        'Só quem se Ama... — Mensagens de Reflexão',
+        'https://a.example/so',
+        'Mensagens de Reflexão',
+      ),
+    ).toBe('Só quem se Ama...');
+  });
+
+  it('keeps a last part that is any other words', () => {
+    expect(titleOf('Lorem ipsum dolor sit amet – My website', 'https://lorem.example/')).toBe(
+      'Lorem ipsum dolor sit amet – My website',
+    );
+    expect(
+      titleOf(
+        'Minecraft 1.8 - The Bountiful Update',
+        'https://mcupdate.tumblr.com/',
+        'Minecraft Update News',
+      ),
+    ).toBe('Minecraft 1.8 - The Bountiful Update');
+    expect(titleOf('Digg me out - The Diggers', 'https://digg.com/x')).toBe(
+      'Digg me out - The Diggers',
+    );
+  });
+});
+
 describe.skipIf(!corpusAvailable)('headlines against the titles web-page-parser asserts', () => {
   // Its specs were written by people reading the pages; titles compared as its parsers give them.
   const titles = (corpusAvailable ? parserAssertions(CORPUS_DIR) : []).filter(
