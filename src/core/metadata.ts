@@ -259,8 +259,13 @@ export function shownPublicationDate(doc: Document): string | null {
   return toIsoUtc(time.getAttribute('datetime'));
 }
 
-/** Elements a date line is printed in, by their names ("article-publish-date", "datetime"). */
-const DATE_LINE = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i]';
+/**
+ * Elements a date line is printed in, by their names ("article-publish-date", "datetime"), or a
+ * story's meta line (politifact.com's `article__meta`: "By …, … on Monday, November 18th, 2019
+ * at 11:08 a.m.", the date in a span of the same name).
+ */
+const DATE_LINE =
+  '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="meta" i]';
 
 /** Elements a byline is printed in: by their names, or marked as the author's. */
 const BYLINE = '[class*="byline" i], [class*="author" i], [rel~="author"], [itemprop~="author"]';

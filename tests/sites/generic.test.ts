@@ -1710,6 +1710,14 @@ describe('a date line printed under the headline, where the page declares no dat
     );
   });
 
+  it("is read from the story's meta line, inside its byline (politifact.com)", () => {
+    const header =
+      '<p class="article__meta">By <a href="/staff/matthew-digby/">Matthew Digby</a>, ' +
+      '<a href="/staff/minh-do/">Minh Do</a> ' +
+      '<span class="article__meta">on Monday, November 18th, 2019 at 11:08 a.m.</span></p>';
+    expect(published(header)).toBe('2019-11-18T11:08:00Z');
+  });
+
   it('is read after a photo caption (sportsnet.ca)', () => {
     const header =
       '<figure><img src="a.jpg" alt=""><p>Rafael Nadal celebrates a point against Karen Khachanov on Tuesday.</p></figure>' +
