@@ -260,12 +260,17 @@ export function shownPublicationDate(doc: Document): string | null {
 }
 
 /**
- * Elements a date line is printed in, by their names ("article-publish-date", "datetime"), or a
- * story's meta line (politifact.com's `article__meta`: "By …, … on Monday, November 18th, 2019
- * at 11:08 a.m.", the date in a span of the same name).
+ * A story's meta line, where some pages print the byline and the date: politifact.com's
+ * `p.article__meta`, "By …, … on Monday, November 18th, 2019 at 11:08 a.m.", the date in a span
+ * of the same name.
  */
-const DATE_LINE =
-  '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="meta" i]';
+const META_LINE = '[class*="meta" i]';
+
+/** Elements a date line is printed in, by their names ("article-publish-date", "datetime"). */
+const DATE_LINE = `[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], ${META_LINE}`;
+
+/** A line that begins as a byline does. */
+const BY = /^by\s/i;
 
 /** Elements a byline is printed in: by their names, or marked as the author's. */
 const BYLINE = '[class*="byline" i], [class*="author" i], [rel~="author"], [itemprop~="author"]';
@@ -330,7 +335,9 @@ export function shownDateLine(doc: Document): string | null {
   return besideHeadline(doc, DATE_LINE, (el, text) => {
     if (UPDATED.test(text) || isMarkedUpdated(el)) return null;
     const line = parseDateLine(text);
-    return line && countWords(line.rest) <= 4 ? line.date : null;
+    if (line && countWords(line.rest) <= 4) return line.date;
+    // "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m." (politifact.com)
+    return BY.test(text) ? (dateAfterByline(text)?.date ?? null) : null;
   });
 }
 
@@ -344,6 +351,21 @@ const NAME_WORD = /^(?:[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*|de|da|di|del|der|van|vo
 const NOT_A_NAME =
   /^(?:by|staff|writers?|editors?|contribut\w*|correspondents?|reporters?|columnists?|professor|senior|chief|associate|agency|press|news|desk|team|services?|media|network|online|digital|wires?)$/i;
 
+/**
+ * A byline and the date line after it: "By Louis Jacobson on Monday, November 18th, 2019 at
+ * 11:04 a.m." (politifact.com) → "By Louis Jacobson" and that date. The date is what follows the
+ * first " on ", "|", "-" or "•" after which the rest is a date line (`parseDateLine`) with at most
+ * four words of label. Null when no date follows.
+ */
+function dateAfterByline(text: string): { byline: string; date: string } | null {
+  for (const seam of text.matchAll(/\s(?:on|[|•·–—-])\s/gi)) {
+    const line = parseDateLine(text.slice(seam.index + seam[0].length));
+    if (line && countWords(line.rest) <= 4)
+      return { byline: text.slice(0, seam.index), date: line.date };
+  }
+  return null;
+}
+
 /** Marks the element as the author's own: a name alone ("Vortex") is taken only from one. */
 const AUTHOR_MARK = '[rel~="author"], [itemprop~="author"], a[href*="/author/"]';
 
@@ -356,8 +378,10 @@ const AUTHOR_MARK = '[rel~="author"], [itemprop~="author"], a[href*="/author/"]'
  * when there is none.
  */
 export function shownByline(doc: Document): Author[] {
-  const names = besideHeadline(doc, BYLINE, (el, text) => {
-    const found = splitNames(text);
+  const names = besideHeadline(doc, `${BYLINE}, ${META_LINE}`, (el, text) => {
+    // A meta line names people only after "By" (its other lines are dates, sections, counts).
+    if (matches(el, META_LINE) && !matches(el, BYLINE) && !BY.test(text)) return null;
+    const found = splitNames(dateAfterByline(text)?.byline ?? text);
     const marked = matches(el, AUTHOR_MARK) || queryOne(el, AUTHOR_MARK) !== null;
     const named = found.every((name) => {
       const words = name.split(/\s+/);

@@ -1716,6 +1716,10 @@ describe('a date line printed under the headline, where the page declares no dat
       '<a href="/staff/minh-do/">Minh Do</a> ' +
       '<span class="article__meta">on Monday, November 18th, 2019 at 11:08 a.m.</span></p>';
     expect(published(header)).toBe('2019-11-18T11:08:00Z');
+    // The date in the byline's own text, after "on".
+    const inline =
+      '<p class="article__meta">By <a href="/staff/louis-jacobson/">Louis Jacobson</a> on Monday, November 18th, 2019 at 11:04 a.m.</p>';
+    expect(published(inline)).toBe('2019-11-18T11:04:00Z');
   });
 
   it('is read after a photo caption (sportsnet.ca)', () => {
@@ -1773,6 +1777,22 @@ describe('a byline printed under the headline, where the page declares no author
     );
   });
 
+  it('is read from a meta line, without the date after it (politifact.com)', () => {
+    expect(
+      authors(
+        '<p class="article__meta">By <a class="link" href="/staff/louis-jacobson/">Louis Jacobson</a> on Monday, November 18th, 2019 at 11:04 a.m.</p>',
+      ),
+    ).toEqual(['Louis Jacobson']);
+    expect(
+      authors(
+        '<p class="article__meta">By <a href="/staff/matthew-digby/">Matthew Digby</a>, <a href="/staff/minh-do/">Minh Do</a> <span class="article__meta">on Monday, November 18th, 2019 at 11:08 a.m.</span></p>',
+      ),
+    ).toEqual(['Matthew Digby', 'Minh Do']);
+    expect(authors('<span class="byline">By Jane Doe | November 19, 2019</span>')).toEqual([
+      'Jane Doe',
+    ]);
+  });
+
   it('gives way to the author the page declares', () => {
     const head = '<meta name="author" content="Jane Roe">';
     expect(authors('<span class="byline">By Olivia Larsen</span>', '', head)).toEqual(['Jane Roe']);
@@ -1790,6 +1810,10 @@ describe('a byline printed under the headline, where the page declares no author
       authors('<span class="byline-by">By</span> <span class="byline-name">Ryan Reed</span>'),
     ).toEqual(['Ryan Reed']);
     expect(authors('<span class="byline">Published 11:11 PM EST Nov 19, 2019</span>')).toEqual([]);
+    // A meta line's section or category, not after "By".
+    expect(authors('<p class="post-meta">Commercial Real Estate</p>')).toEqual([]);
+    // A byline whose words after " - " are not a date keeps them, and so is not a name.
+    expect(authors('<span class="byline">By Jane Doe - Eyewitness News Team</span>')).toEqual([]);
   });
 
   it("is not a commenter's name after the story", () => {
