@@ -144,5 +144,12 @@ export function splitNames(text: string): string[] {
     // else a role after a comma: left out.
   }
   if (name) names.push(name);
-  return [...new Set(names)];
+  return [...new Set(names)].filter((n) => !SITE_ACCOUNT.test(n));
 }
+
+/**
+ * A publishing system's account, not a person: WordPress's default "admin", a site's own
+ * "jdadmin" (jeongdongtheater.com), "Administrator", "webmaster". Pages print them as the byline
+ * ("By admin - 2018-09-16": inexhibit.com); they name nobody, so they are not authors.
+ */
+const SITE_ACCOUNT = /^(?:[\p{L}\p{N}_.-]*admin|administrator|webmaster)$/iu;

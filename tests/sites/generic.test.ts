@@ -1005,6 +1005,12 @@ describe('authors from the byline on the page', () => {
     // A surname, not the word: "Par" stays where no name follows it.
     ['Par', ['Par']],
     ['par avion', ['par avion']],
+    // A publishing system's account is nobody (inexhibit.com, jeongdongtheater.com).
+    ['By admin - 2018-09-16', []],
+    ['by jdadmin', []],
+    ['Administrator', []],
+    ['Jane Doe, Webmaster', ['Jane Doe']],
+    ['Badmington Jones', ['Badmington Jones']],
   ])('reads %j as %j', (byline, names) => {
     expect(authorsOf(byline)).toEqual(names);
   });
