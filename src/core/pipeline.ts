@@ -27,6 +27,7 @@ import { bodyOf } from './dom';
 import { makeContext } from './context';
 import { blocksToText, isEmptyBlock, tableText } from './blocks';
 import { collapse, countWords } from './text';
+import { dateInAddress } from './dates';
 import { hostOf } from './url';
 import { readMetadata, shownByline, shownDateLine, shownPublicationDate } from './metadata';
 import type { PageMetadata } from './metadata';
@@ -71,7 +72,11 @@ export function extractArticleWith(
       // line and byline above it are looked for here, on the whole page.
       if (!found || !hasText(found.body)) {
         metadata.published ??=
-          shownPublicationDate(from) ?? metadata.pagePublished ?? shownDateLine(from);
+          shownPublicationDate(from) ??
+          metadata.pagePublished ??
+          shownDateLine(from) ??
+          dateInAddress(metadata.canonicalUrl) ??
+          dateInAddress(ctx.url);
         if (!metadata.authors.length) metadata.shownAuthors = shownByline(from);
       }
       return [metadata, found];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  dateInAddress,
   intersectSpans,
   parseDateLine,
   printedAtFrom,
@@ -174,5 +175,36 @@ describe('parseDateLine', () => {
     'Updated 14 hours ago',
   ])('reads no date in %j', (text) => {
     expect(parseDateLine(text)).toBeNull();
+  });
+});
+
+describe('dateInAddress', () => {
+  it.each([
+    [
+      'https://theintercept.com/2015/10/26/pentagon-missionary-spies-christian-ngo/',
+      '2015-10-26T00:00:00Z',
+    ],
+    [
+      'http://www.tmz.com/2015/02/26/lupita-nyongo-pearl-dress-stolen-oscars/',
+      '2015-02-26T00:00:00Z',
+    ],
+    ['https://www.politifact.com/truth-o-meter/article/2019/nov/18/guide/', '2019-11-18T00:00:00Z'],
+    ['https://news.example/2019/1/5/story', '2019-01-05T00:00:00Z'],
+    ['https://news.example/2019/11/18', '2019-11-18T00:00:00Z'],
+  ])('reads %s as %s', (url, day) => {
+    expect(dateInAddress(url)).toBe(day);
+  });
+
+  it.each([
+    // No day, or not whole segments of the path, or not a day at all.
+    'https://news.example/2019/11/story',
+    'https://news.example/archive/2019/11/18999/story',
+    'https://news.example/a2019/11/18/story',
+    'https://news.example/2019/02/30/story',
+    'https://news.example/story?date=2019/11/18',
+    'not an address',
+    null,
+  ])('finds no day in %s', (url) => {
+    expect(dateInAddress(url)).toBeNull();
   });
 });

@@ -778,12 +778,15 @@ ${body}</main></body></html>`),
  * `<meta property="article:published" itemprop="datePublished" content="2017-01-13T00:00:04-05:00">`
  * (Readability reads only the property); the date lines by the byline of ars-1,
  * `<time datetime="2015-04-16T20:02:01+00:00">Apr 16, 2015 8:02 pm UTC</time>`, and cnet, "by
- * Steven Musil <time datetime="2017-01-18T23:00:00-0800">January 18, 2017 11:00 PM PST</time>".
+ * Steven Musil <time datetime="2017-01-18T23:00:00-0800">January 18, 2017 11:00 PM PST</time>";
+ * and wapo-1's day only, from the address its canonical link files it under
+ * (`…/2015/03/18/…`: the day of the Bardo museum attack it reports).
  */
 const DECLARED_DATES: Record<string, string> = {
   'nytimes-1': '2017-01-13T05:00:04Z',
   'ars-1': '2015-04-16T20:02:01Z',
   cnet: '2017-01-19T07:00:00Z',
+  'wapo-1': '2015-03-18T00:00:00Z',
 };
 
 /**
@@ -1759,6 +1762,16 @@ describe('a date line printed under the headline, where the page declares no dat
     expect(
       published('<p class="dateline">The council met on November 19, 2019 to decide.</p>'),
     ).toBeNull();
+  });
+
+  it("gives way to nothing but, failing everything, the day the page's address is filed under", () => {
+    const at = (header: string, url: string) => extractArticle(page(header), url).published;
+    const filed = 'https://news.example/2015/10/26/the-story/';
+    expect(at('', filed)).toBe('2015-10-26T00:00:00Z');
+    expect(at('<span class="date">October 27, 2015, 9:02 AM</span>', filed)).toBe(
+      '2015-10-27T09:02:00Z',
+    );
+    expect(at('', 'https://news.example/the-story/')).toBeNull();
   });
 });
 
