@@ -136,8 +136,8 @@ function withoutSiteName(
 }
 
 /**
- * The title without a last part that names the site, where nothing on the page gave the
- * headline alone: "Mozilla - Wikipedia" at en.wikipedia.org, "… Are Here — And They're Not
+ * The title without its last part when that part names the site, whatever else the page
+ * declares (a site's og:title may carry its name too): "Mozilla - Wikipedia" at en.wikipedia.org, "… Are Here — And They're Not
  * Great - Digg" where og:site_name is "Digg", "Friday Facts #282 - 0.17 in sight | Factorio" at
  * factorio.com. The part must be the site's declared name or a word of its address, whole
  * (letters and digits compared without case): "Lorem ipsum – My website" keeps its tail, as a
@@ -151,7 +151,8 @@ function withoutNamedSite(
 ): string | null {
   const parts = title ? LAST_PART.exec(title) : null;
   if (!parts) return title;
-  const [, head, tail] = parts as unknown as [string, string, string];
+  const head = parts[1]!;
+  const tail = parts[2]!;
   // "Factorio.com" names factorio.com as "Factorio" does.
   const key = (name: string) =>
     name
