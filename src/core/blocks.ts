@@ -217,7 +217,7 @@ function defaultBlock(
     case 'h4':
     case 'h5':
     case 'h6':
-      return { type: 'heading', level: Number(tag[1]), text: inlineText(el) };
+      return { type: 'heading', level: Number(tag[1]), text: inlineText(el, isPermalinkMark) };
     case 'blockquote':
       return { type: 'quote', text: inlineText(el), pull: false };
     case 'ul':
@@ -324,8 +324,23 @@ function dataTable(table: Element): Block | null {
   return { type: 'table', caption, head, rows };
 }
 
-/** Text of an inline context, with <br> as a space and hidden/non-content children left out. */
-export function inlineText(el: Element): string {
+/**
+ * A heading's link to its own place on the page, printed as a mark rather than words: Sphinx's
+ * `a.headerlink` "¶" (mercurial's docs), the V8 blog's "#", "§", "🔗", or an icon with no text.
+ * Readers leave it out of the heading ("Setting up", not "Setting up¶"). A link to elsewhere on
+ * the page that says something ("Methods", a footnote's "1") is the heading's own text.
+ */
+function isPermalinkMark(el: Element): boolean {
+  if (el.tagName.toLowerCase() !== 'a' || !el.getAttribute('href')?.startsWith('#')) return false;
+  const text = collapse(textContentOf(el));
+  return text.length <= 2 && !/[\p{L}\p{N}]/u.test(text);
+}
+
+/**
+ * Text of an inline context, with <br> as a space and hidden/non-content children left out, and
+ * those `skip` says are not part of it.
+ */
+export function inlineText(el: Element, skip?: (child: Element) => boolean): string {
   const parts: string[] = [];
   const stack: Node[] = [el];
   while (stack.length) {
@@ -336,7 +351,7 @@ export function inlineText(el: Element): string {
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
     const child = node as Element;
-    if (child !== el && (isNonContent(child) || isHiddenElement(child))) continue;
+    if (child !== el && (isNonContent(child) || isHiddenElement(child) || skip?.(child))) continue;
     if (child.tagName.toLowerCase() === 'br') parts.push(' ');
     for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
   }

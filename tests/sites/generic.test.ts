@@ -1498,7 +1498,7 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     expect(article.body).toContainEqual({
       type: 'heading',
       level: 3,
-      text: 'Publishing and non-publishing repositories¶',
+      text: 'Publishing and non-publishing repositories',
     });
     expect(article.text).toContain(
       'The key to shared mutable history is to keep your changesets in',
