@@ -264,7 +264,11 @@ const FURNITURE_LINES: {
 ];
 
 const MONTH = String.raw`${MONTH_NAME}\.?`;
-const WEEKDAY = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?`;
+/**
+ * A weekday's name or its usual short forms ("Tue", "Tues.", "Thurs"), and nothing longer: a
+ * heading "Thunderbird" (wikipedia), "Sunset" or "Saturn" is no date.
+ */
+const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?`;
 
 /**
  * Words a date line may hold besides the date itself: "Updated 5:27 am CST, Wednesday, November

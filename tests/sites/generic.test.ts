@@ -262,6 +262,15 @@ describe('furniture lines', () => {
       expect(furnitureReason(line), line).toBeNull();
   });
 
+  it('takes a weekday for a date only by its name or a short form of it', () => {
+    for (const line of ['Thurs, 3 May 2018', 'Tues. Nov 19', 'Wed 5:27 pm', 'Sunday'])
+      expect(isDateLine(line), line).toBe(true);
+    // Words that start like a weekday: wikipedia's "Thunderbird" section, wikipedia-3's "Thus"
+    // before a formula, theverge's "Monthly" plan.
+    for (const line of ['Thunderbird', 'Thus', 'Monthly', 'Saturn', 'Sunset', '• Monarch'])
+      expect(isDateLine(line), line).toBe(false);
+  });
+
   it('recognises date lines in the other languages of the corpus', () => {
     for (const line of [
       'segunda-feira, 22 de janeiro de 2018 às 0:13',
