@@ -217,7 +217,7 @@ function defaultBlock(
     case 'h4':
     case 'h5':
     case 'h6':
-      return { type: 'heading', level: Number(tag[1]), text: inlineText(el, isPermalinkMark) };
+      return { type: 'heading', level: Number(tag[1]), text: inlineText(el, isHeadingTool) };
     case 'blockquote':
       return { type: 'quote', text: inlineText(el), pull: false };
     case 'ul':
@@ -325,12 +325,15 @@ function dataTable(table: Element): Block | null {
 }
 
 /**
- * A heading's link to its own place on the page, printed as a mark rather than words: Sphinx's
- * `a.headerlink` "¶" (mercurial's docs), the V8 blog's "#", "§", "🔗", or an icon with no text.
- * Readers leave it out of the heading ("Setting up", not "Setting up¶"). A link to elsewhere on
- * the page that says something ("Methods", a footnote's "1") is the heading's own text.
+ * What a page prints in a heading as a tool rather than as its words ("History", not
+ * "History[edit]"): a link to the heading's own place on the page printed as a mark rather than
+ * words (Sphinx's `a.headerlink` "¶" in mercurial's docs, the V8 blog's "#", "§", "🔗", an icon),
+ * and MediaWiki's `span.mw-editsection` "[edit]" (Wikipedia's and other wikis' pages).
+ * A link to elsewhere on the page that says something ("Methods", a footnote's "1") is the
+ * heading's own text.
  */
-function isPermalinkMark(el: Element): boolean {
+function isHeadingTool(el: Element): boolean {
+  if (/(?:^|\s)mw-editsection(?:\s|$)/.test(el.getAttribute('class') ?? '')) return true;
   if (el.tagName.toLowerCase() !== 'a' || !el.getAttribute('href')?.startsWith('#')) return false;
   const text = collapse(textContentOf(el));
   return text.length <= 2 && !/[\p{L}\p{N}]/u.test(text);
