@@ -134,8 +134,19 @@ export function toIsoUtc(value: string | number | null | undefined): string | nu
   if (dateOnly) return iso(+dateOnly[1]!, +dateOnly[2]!, +dateOnly[3]!);
   if (!/\d{4}/.test(s)) return null;
   const parsed = parseAsUtcUnlessZoned(s);
-  if (Number.isNaN(parsed)) return parseBbcUpdated(s);
+  if (Number.isNaN(parsed)) return parseBbcUpdated(s) ?? printedDate(s);
   return normalize(new Date(parsed));
+}
+
+/**
+ * A date written for people where a machine value belongs: moneycontrol.com's JSON-LD
+ * `"datePublished": "01:38:07 PM IST Nov 20, 2019"`, which JavaScript's parser refuses. Read as
+ * a date line (parseDateLine: a zone it does not know keeps only the day), when nothing but the
+ * date, its time and its zone is there.
+ */
+function printedDate(value: string): string | null {
+  const line = parseDateLine(value);
+  return line && !/[\p{L}\p{N}]/u.test(line.rest) ? line.date : null;
 }
 
 /** ISO 8601's basic format: `20180619T055000+0900`, `20180619T0550Z`, `20180619T055000`. */

@@ -52,6 +52,9 @@ describe('toIsoUtc', () => {
     ['1433520000', '2015-06-05T16:00:00Z'],
     ['2009/05/02 11:14:14', '2009-05-02T11:14:14Z'],
     ['Last Updated: Tuesday, 15 May 2007, 21:20 GMT 22:20 UK', '2007-05-15T21:20:00Z'],
+    // A date for people in a machine field, with a zone JavaScript's parser does not know
+    // (moneycontrol.com's JSON-LD datePublished; "IST" is India's, Ireland's or Israel's): the day.
+    ['01:38:07 PM IST Nov 20, 2019', '2019-11-20T00:00:00Z'],
   ])('reads %j', (value, expected) => {
     expect(toIsoUtc(value)).toBe(expected);
   });
@@ -65,6 +68,7 @@ describe('toIsoUtc', () => {
     '20180619T2561',
     '1970-01-01T00:00:00Z',
     'not 2015 at all',
+    'Nov 20, 2019 and the week after',
   ])('gives null for %j rather than inventing a date', (value) => {
     expect(toIsoUtc(value)).toBeNull();
   });
