@@ -352,6 +352,25 @@ export function parseDateLine(text: string): { date: string; rest: string } | nu
 }
 
 /**
+ * When a Korean news page says its story was filed, by the label Korean news sites print over it:
+ * "기사입력 :[ 2018-08-25 15:24 ]" (entermedia.co.kr), "입력 2018.08.25. 15:24", "기사입력
+ * 2018.08.25 오후 3:24" (오전/오후: a.m./p.m.), "등록일 2018-08-25 15:24". Korea keeps one zone all
+ * year, UTC+9. The first such label in `text` → ISO 8601 UTC, or null.
+ */
+export function koreanFiledDate(text: string): string | null {
+  const m = KOREAN_FILED.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, half, hh, mi, sec = '0'] = m;
+  let h = +hh!;
+  if (half && h <= 12) h = (h % 12) + (half === '오후' ? 12 : 0);
+  const at = iso(+y!, +mo!, +d!, h, +mi!, +sec);
+  return at && normalize(new Date(Date.parse(at) - 9 * 3_600_000));
+}
+
+const KOREAN_FILED =
+  /(?:기사\s*)?(?:입력|등록)(?:일시|일|시간)?\s*[:：]?\s*\[?\s*(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\.?\s+(?:(오전|오후)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?/u;
+
+/**
  * The day a story's address is filed under, as many sites write it: `/2015/10/26/` (WordPress,
  * theintercept.com, tmz.com), `/2019/nov/18/` (politifact.com, theguardian.com), as ISO 8601 at
  * midnight UTC (a day without its time, as everywhere here). Null when the path holds no such

@@ -3,8 +3,8 @@
  * Dublin Core / article:* meta, <link rel=canonical>, <html lang>.
  */
 import type { Author } from './types';
-import { jsonLd } from './dom';
-import { parseDateLine, toIsoUtc } from './dates';
+import { bodyOf, jsonLd } from './dom';
+import { koreanFiledDate, parseDateLine, toIsoUtc } from './dates';
 import { cleanByline, collapse, countWords, splitNames } from './text';
 import { matches, queryAll, queryOne } from './query';
 import { textContentOf } from './view';
@@ -339,6 +339,17 @@ export function shownDateLine(doc: Document): string | null {
     // "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m." (politifact.com)
     return BY.test(text) ? (dateAfterByline(text)?.date ?? null) : null;
   });
+}
+
+/**
+ * When a Korean page says its story was filed ("기사입력 :[ 2018-08-25 15:24 ]", `koreanFiledDate`),
+ * anywhere in its body: entermedia.co.kr prints the label as bare text under a headline that is
+ * no heading (`dl.newsTitle`), so it is not looked for beside one. Null when the body has none.
+ */
+export function shownKoreanFiledDate(doc: Document): string | null {
+  const body = bodyOf(doc);
+  const text = body ? textContentOf(body) : '';
+  return text.includes('입력') || text.includes('등록') ? koreanFiledDate(text) : null;
 }
 
 /**

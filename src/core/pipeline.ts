@@ -29,7 +29,13 @@ import { blocksToText, isEmptyBlock, tableText } from './blocks';
 import { collapse, countWords } from './text';
 import { dateInAddress } from './dates';
 import { hostOf } from './url';
-import { readMetadata, shownByline, shownDateLine, shownPublicationDate } from './metadata';
+import {
+  readMetadata,
+  shownByline,
+  shownDateLine,
+  shownKoreanFiledDate,
+  shownPublicationDate,
+} from './metadata';
 import type { PageMetadata } from './metadata';
 import { EXTRACTOR_VERSION } from './version';
 import type { ExtractContext, ExtractedParts, GenericReader } from '../sites/site';
@@ -75,6 +81,7 @@ export function extractArticleWith(
           shownPublicationDate(from) ??
           metadata.pagePublished ??
           shownDateLine(from) ??
+          shownKoreanFiledDate(from) ??
           dateInAddress(metadata.canonicalUrl) ??
           dateInAddress(ctx.url);
         if (!metadata.authors.length) metadata.shownAuthors = shownByline(from);

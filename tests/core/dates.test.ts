@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dateInAddress,
   intersectSpans,
+  koreanFiledDate,
   parseDateLine,
   printedAtFrom,
   printedDay,
@@ -179,6 +180,28 @@ describe('parseDateLine', () => {
     'Updated 14 hours ago',
   ])('reads no date in %j', (text) => {
     expect(parseDateLine(text)).toBeNull();
+  });
+});
+
+describe('koreanFiledDate', () => {
+  it.each([
+    ['기사입력 :[ 2018-08-25 15:24 ]', '2018-08-25T06:24:00Z'],
+    ['입력 2018.08.25. 15:24', '2018-08-25T06:24:00Z'],
+    ['기사입력 2018.08.25 오후 3:24', '2018-08-25T06:24:00Z'],
+    ['기사입력 2018.08.25 오전 12:05', '2018-08-24T15:05:00Z'],
+    ['등록일 2018-08-25 15:24:30', '2018-08-25T06:24:30Z'],
+    ['최종수정 2018.08.26 10:00 기사입력 2018.08.25 15:24', '2018-08-25T06:24:00Z'],
+  ])("reads %j in Korea's zone", (text, expected) => {
+    expect(koreanFiledDate(text)).toBe(expected);
+  });
+
+  it.each([
+    '2018.08.25 15:24',
+    '기사입력 2018.08.25',
+    '입력 2018.02.30 15:24',
+    '이메일을 입력하세요',
+  ])('gives null for %j', (text) => {
+    expect(koreanFiledDate(text)).toBeNull();
   });
 });
 

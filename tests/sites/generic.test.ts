@@ -1782,6 +1782,37 @@ describe('a date line printed under the headline, where the page declares no dat
     );
     expect(at('', 'https://news.example/the-story/')).toBeNull();
   });
+
+  it("is read from a Korean page's filing label, in Korea's zone, before the address's day", () => {
+    const at = (header: string) =>
+      extractArticle(page(header), 'https://news.example/2018/08/24/the-story/').published;
+    expect(at('기사입력 :[ 2018-08-25 15:24 ]')).toBe('2018-08-25T06:24:00Z');
+    expect(at('<span>기사입력 2018.08.25 오후 3:24</span>')).toBe('2018-08-25T06:24:00Z');
+    expect(at('<span>입력 2018.08.25. 00:10</span>')).toBe('2018-08-24T15:10:00Z');
+    // A date without the label is not one.
+    expect(at('<span>2018.08.25 15:24</span>')).toBe('2018-08-24T00:00:00Z');
+  });
+});
+
+describe.skipIf(!corpusAvailable)("Korean pages' filing labels (entermedia.co.kr)", () => {
+  it.each([
+    [
+      '0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2',
+      8576,
+      '2018-08-25T06:24:00Z',
+    ],
+    [
+      '9da36ae4714bfccc72374c6c146e9d1cd3cca39e2110bd67ccdbcc806f4cf139',
+      8723,
+      '2018-09-28T08:32:00Z',
+    ],
+  ])('%s', (id, idx, published) => {
+    const article = extractArticle(
+      parseHtml(readHtmlFile(corpusPath('article-extraction-benchmark', 'html', `${id}.html.gz`))),
+      `http://entermedia.co.kr/news/news_view.html?idx=${idx}`,
+    );
+    expect(article.published).toBe(published);
+  });
 });
 
 describe('a byline printed under the headline, where the page declares no author', () => {
