@@ -7,7 +7,7 @@ import { bodyOf, jsonLd } from './dom';
 import { koreanFiledDate, parseDateLine, toIsoUtc } from './dates';
 import { cleanByline, collapse, countWords, splitNames } from './text';
 import { matches, queryAll, queryOne } from './query';
-import { textContentOf } from './view';
+import { spacedText, textContentOf } from './view';
 
 export interface PageMetadata {
   /** The headline the page declares (JSON-LD, Open Graph, Dublin Core), else its <title>. */
@@ -282,6 +282,9 @@ const BYLINE = '[class*="byline" i], [class*="author" i], [rel~="author"], [item
  */
 const HEADLINE_BLOCK_DEPTH = 3;
 
+/** Longest date line or byline, in characters. */
+const LINE_MAX = 100;
+
 /** Words of paragraph text after the headline by which a story has begun. */
 const STORY_BEGUN = 60;
 
@@ -306,13 +309,15 @@ function besideHeadline<T>(
   for (const el of queryAll(block, `h1, p, ${selector}`)) {
     if (el === headline) after = true;
     if (!after || el === headline) continue;
-    const text = collapse(textContentOf(el));
     if (el.localName === 'p' && !matches(el, selector)) {
-      words += countWords(text);
+      words += countWords(textContentOf(el));
       if (words > STORY_BEGUN) break;
       continue;
     }
-    const value = text.length <= 100 ? read(el, text) : null;
+    // As a reader sees it: "By Nathan Willis<br>March 25, 2015" is two lines (lwn.net), which
+    // `textContent` runs into "WillisMarch". Read no further than a line can be long.
+    const text = collapse(spacedText(el, () => false, LINE_MAX));
+    const value = text.length <= LINE_MAX ? read(el, text) : null;
     if (value !== null) return value;
   }
   return null;
@@ -324,15 +329,17 @@ const isMarkedUpdated = (el: Element) =>
   matches(el, UPDATE_MARK) || queryOne(el, UPDATE_MARK) !== null;
 
 /**
- * A publication date printed as text, with no machine-readable value: the first element named
- * for a date beside the headline (`besideHeadline`) whose text is a date line in English
- * ("November 20, 2019 - 11:28 AMT", "Published 11:11 PM EST Nov 19, 2019") with a few words of
- * label at most, none saying it is an update. Null when there is none: a date is not taken
+ * A publication date printed as text, with no machine-readable value: the first element beside
+ * the headline (`besideHeadline`) named for a date, or for the author under whose name it is
+ * printed ("By Nathan Willis<br>March 25, 2015", lwn.net; sciencealert.com's
+ * `div.author-name-name`), whose text is a date line in English ("November 20, 2019 - 11:28
+ * AMT", "Published 11:11 PM EST Nov 19, 2019") with a few words of label at most, none saying
+ * it is an update. Null when there is none: a date is not taken
  * from prose, nor from a line that may date something else (Wikipedia's "Retrieved 1 May
  * 2016" under its references).
  */
 export function shownDateLine(doc: Document): string | null {
-  return besideHeadline(doc, DATE_LINE, (el, text) => {
+  return besideHeadline(doc, `${DATE_LINE}, ${BYLINE}`, (el, text) => {
     if (UPDATED.test(text) || isMarkedUpdated(el)) return null;
     const line = parseDateLine(text);
     if (line && countWords(line.rest) <= 4) return line.date;

@@ -1740,6 +1740,19 @@ describe('a date line printed under the headline, where the page declares no dat
     expect(published(inline)).toBe('2019-11-18T11:04:00Z');
   });
 
+  it("is read from the author's block, under the name (sciencealert.com, lwn.net)", () => {
+    const header =
+      '<div class="author-name"><div class="author-name-name"><span>VICTOR TANGERMANN, FUTURISM</span></div>' +
+      '<div class="author-name-name"><span>18 NOV 2019</span></div></div>';
+    expect(published(header)).toBe('2019-11-18T00:00:00Z');
+    const lwn = '<div class="FeatureByline">By <b>Nathan Willis</b><br>March 25, 2015</div>';
+    expect(published(lwn)).toBe('2015-03-25T00:00:00Z');
+    // A writer's note that holds a date is no date line.
+    const bio =
+      '<div class="author-bio">Nathan Willis has written about free software for us since March 25, 2015.</div>';
+    expect(published(bio)).toBeNull();
+  });
+
   it('is read after a photo caption (sportsnet.ca)', () => {
     const header =
       '<figure><img src="a.jpg" alt=""><p>Rafael Nadal celebrates a point against Karen Khachanov on Tuesday.</p></figure>' +
