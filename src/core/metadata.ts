@@ -334,9 +334,8 @@ const isMarkedUpdated = (el: Element) =>
  * printed ("By Nathan Willis<br>March 25, 2015", lwn.net; sciencealert.com's
  * `div.author-name-name`), whose text is a date line in English ("November 20, 2019 - 11:28
  * AMT", "Published 11:11 PM EST Nov 19, 2019") with a few words of label at most, none saying
- * it is an update. Null when there is none: a date is not taken
- * from prose, nor from a line that may date something else (Wikipedia's "Retrieved 1 May
- * 2016" under its references).
+ * it is an update. Null when there is none: a date is not taken from prose, nor from a line
+ * that may date something else (Wikipedia's "Retrieved 1 May 2016" under its references).
  */
 export function shownDateLine(doc: Document): string | null {
   return besideHeadline(doc, `${DATE_LINE}, ${BYLINE}`, (el, text) => {

@@ -137,12 +137,12 @@ function withoutSiteName(
 
 /**
  * The title without its last part when that part names the site, whatever else the page
- * declares (a site's og:title may carry its name too): "Mozilla - Wikipedia" at en.wikipedia.org, "… Are Here — And They're Not
- * Great - Digg" where og:site_name is "Digg", "Friday Facts #282 - 0.17 in sight | Factorio" at
- * factorio.com. The part must be the site's declared name or a word of its address, whole
- * (letters and digits compared without case): "Lorem ipsum – My website" keeps its tail, as a
- * last part that is any other words may be the headline's own ("Minecraft 1.8 - The Bountiful
- * Update").
+ * declares (a site's og:title may carry its name too): "Mozilla - Wikipedia" at
+ * en.wikipedia.org, "… Are Here — And They're Not Great - Digg" where og:site_name is "Digg",
+ * "Friday Facts #282 - 0.17 in sight | Factorio" at factorio.com. The part must be the site's
+ * declared name or a word of its address, whole (letters and digits compared without case):
+ * "Lorem ipsum – My website" keeps its tail, as a last part that is any other words may be the
+ * headline's own ("Minecraft 1.8 - The Bountiful Update").
  */
 function withoutNamedSite(
   title: string | null,
