@@ -20,7 +20,7 @@ import {
   type FigureParts,
 } from '../core/blocks';
 import { bodyOf, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE } from '../core/dom';
-import { toIsoUtc } from '../core/dates';
+import { MONTH_NAME, toIsoUtc } from '../core/dates';
 import { hostOf } from '../core/url';
 import { cleanByline, collapse, countWords, splitNames } from '../core/text';
 import { spacedText } from '../core/view';
@@ -506,7 +506,8 @@ const BYLINE_TAIL = [
   // (Google's SRE book), "Photos by …".
   /\u2709|\s(?:edited|photos?|photographs|pictures|illustrations?|graphics|video) by\s/i,
   /(?<=[a-z])(?:Edited|Photos?|Photographs|Pictures|Illustrations?|Graphics|Video) by\s/,
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i,
+  // A month's name or short form, not a name that starts like one ("Tom Novak 3 hours ago").
+  new RegExp(String.raw`\b${MONTH_NAME}\.?\s+\d`, 'i'),
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:last )?updated|published|posted)\b/i,
   /(?<=[a-z])(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/,
 ];

@@ -995,6 +995,10 @@ describe('authors from the byline on the page', () => {
     ['By Carrie Arnold<span>November 15, 2019</span>', ['Carrie Arnold']],
     ['by Jeff Foust<span>Monday, November 18, 2019</span>', ['Jeff Foust']],
     ['by Jeff Foust — November 18, 2019', ['Jeff Foust']],
+    // Names that start like a month.
+    ['By Tom Novak 3 hours ago', ['Tom Novak']],
+    ['By Janet Decker 2 hours ago', ['Janet Decker']],
+    ['By Ann Marshall, Sept. 4, 2019', ['Ann Marshall']],
     ['By FEDERICA LUSIARDI - 2019-04-10', ['FEDERICA LUSIARDI']],
     ['Glenn Greenwald @ggreenwald', ['Glenn Greenwald']],
     ['By Kevin Johnson and Kevin McCoy', ['Kevin Johnson', 'Kevin McCoy']],
