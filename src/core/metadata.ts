@@ -292,18 +292,34 @@ const STORY_BEGUN = 60;
  * The first of the elements matching `selector` that stand after the page's headline, in its
  * block, before its story begins, for which `read` gives a value. Paragraphs passed on the way
  * are counted: a caption may stand before the line (sportsnet.ca), the story's first
- * paragraphs not.
+ * paragraphs not. The headline is the page's first <h1>, and any later one that says the same:
+ * quantamagazine.org prints it first in a bar that stays at the top of the window, then over
+ * the story with its byline and date.
  */
 function besideHeadline<T>(
   doc: Document,
   selector: string,
   read: (el: Element, text: string) => T | null,
 ): T | null {
-  const headline = queryOne(doc, 'h1');
+  const [first, ...others] = queryAll(doc, 'h1');
+  if (!first) return null;
+  const said = collapse(textContentOf(first));
+  for (const headline of [first, ...others.filter((h) => collapse(textContentOf(h)) === said)]) {
+    const value = besideOneHeadline(headline, selector, read);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+function besideOneHeadline<T>(
+  headline: Element,
+  selector: string,
+  read: (el: Element, text: string) => T | null,
+): T | null {
   let block: Element | null = headline;
   for (let i = 0; i < HEADLINE_BLOCK_DEPTH && block?.parentElement; i++)
     block = block.parentElement;
-  if (!headline || !block) return null;
+  if (!block) return null;
   let after = false;
   let words = 0;
   for (const el of queryAll(block, `h1, p, ${selector}`)) {

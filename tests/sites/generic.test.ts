@@ -1757,6 +1757,21 @@ describe('a date line printed under the headline, where the page declares no dat
     expect(published(bio)).toBeNull();
   });
 
+  it('is read beside the headline where the page prints it a second time (quantamagazine.org)', () => {
+    const doc = (second: string) =>
+      parseHtml(`<!doctype html><html lang="en"><head><title>Page title</title></head><body>
+<header class="sticky-bar"><div><div><div><h1>Headline of the story</h1></div></div></div></header>
+<main><article><header><h1>${second}</h1><div class="post__title__author-date">
+<h6 class="byline"><em>By </em><a href="/authors/carrie-arnold/">Carrie Arnold</a></h6>
+<p><em>November 15, 2019</em></p></div></header>
+<div class="body">${story.map((p) => `<p>${p}</p>`).join('')}</div>
+</article></main></body></html>`);
+    const at = (second: string) => extractArticle(doc(second), 'https://news.example/story');
+    expect(at('Headline of the story').published).toBe('2019-11-15T00:00:00Z');
+    // Another <h1> is another thing's title: the date beside it is not the story's.
+    expect(at('Comment on this article').published).toBeNull();
+  });
+
   it('is read after a photo caption (sportsnet.ca)', () => {
     const header =
       '<figure><img src="a.jpg" alt=""><p>Rafael Nadal celebrates a point against Karen Khachanov on Tuesday.</p></figure>' +
