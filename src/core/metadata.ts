@@ -269,8 +269,8 @@ const META_LINE = '[class*="meta" i]';
 /** Elements a date line is printed in, by their names ("article-publish-date", "datetime"). */
 const DATE_LINE = `[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], ${META_LINE}`;
 
-/** A line that begins as a byline does. */
-const BY = /^by\s/i;
+/** A line that begins as a byline does ("By …", "Written by …"). */
+const BY = /^(?:(?:written|words|story|text|reported|posted) )?by\s/i;
 
 /** Elements a byline is printed in: by their names, or marked as the author's. */
 const BYLINE = '[class*="byline" i], [class*="author" i], [rel~="author"], [itemprop~="author"]';
@@ -289,8 +289,9 @@ const LINE_MAX = 100;
 const STORY_BEGUN = 60;
 
 /**
- * The first of the elements matching `selector` that stand after the page's headline, in its
- * block, before its story begins, for which `read` gives a value. Paragraphs passed on the way
+ * The first of the elements matching `selector`, or of those whose line begins as a byline does
+ * (`BY`), that stand after the page's headline, in its block, before its story begins, for
+ * which `read` gives a value. Paragraphs passed on the way
  * are counted: a caption may stand before the line (sportsnet.ca), the story's first
  * paragraphs not. The headline is the page's first <h1>, and any later one that says the same:
  * quantamagazine.org prints it first in a bar that stays at the top of the window, then over
@@ -322,19 +323,24 @@ function besideOneHeadline<T>(
   if (!block) return null;
   let after = false;
   let words = 0;
-  for (const el of queryAll(block, `h1, p, ${selector}`)) {
+  for (const el of queryAll(block, `h1, p, div, span, ${selector}`)) {
     if (el === headline) after = true;
     if (!after || el === headline) continue;
-    if (el.localName === 'p' && !matches(el, selector)) {
-      words += countWords(textContentOf(el));
-      if (words > STORY_BEGUN) break;
-      continue;
-    }
+    const named = matches(el, selector);
     // As a reader sees it: "By Nathan Willis<br>March 25, 2015" is two lines (lwn.net), which
     // `textContent` runs into "WillisMarch". Read no further than a line can be long.
     const text = collapse(spacedText(el, () => false, LINE_MAX));
-    const value = text.length <= LINE_MAX ? read(el, text) : null;
-    if (value !== null) return value;
+    // An element named for nothing is read only where its line begins as a byline does: a
+    // stylesheet's hashed class names say nothing ("Written by Rachael Link, MS, RD on November
+    // 14, 2019" in healthline.com's `div.css-12r7hj0`).
+    if (named || (BY.test(text) && el.localName !== 'h1')) {
+      const value = text.length <= LINE_MAX ? read(el, text) : null;
+      if (value !== null) return value;
+    }
+    if (el.localName === 'p' && !named) {
+      words += countWords(textContentOf(el));
+      if (words > STORY_BEGUN) break;
+    }
   }
   return null;
 }
@@ -417,7 +423,8 @@ export function shownByline(doc: Document): Author[] {
     const found = splitNames(dateAfterByline(text)?.byline ?? text);
     const marked = matches(el, AUTHOR_MARK) || queryOne(el, AUTHOR_MARK) !== null;
     const named = found.every((name) => {
-      const words = name.split(/\s+/);
+      // Post-nominals after a comma ("Rachael Link, MS, RD") are not words of the name.
+      const words = name.split(',')[0]!.trim().split(/\s+/);
       return (
         words.length <= 4 &&
         (words.length > 1 || marked) &&

@@ -1884,6 +1884,27 @@ describe('a byline printed under the headline, where the page declares no author
     ]);
   });
 
+  it('is read from an element named for nothing, where its line begins as a byline (healthline.com)', () => {
+    const line =
+      '<section class="css-1k7cjhy"><div class="css-12r7hj0">Written by <a class="css-0" href="/nutrition-team">Rachael Link, MS, RD</a> on November 14, 2019</div></section>';
+    expect(authors(line)).toEqual(['Rachael Link, MS, RD']);
+    const page = parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><main><div class="story-header"><h1>Headline of the story</h1>${line}</div>
+<article>${story.map((p) => `<p>${p}</p>`).join('')}</article></main></body></html>`);
+    expect(extractArticle(page, 'https://news.example/story').published).toBe(
+      '2019-11-14T00:00:00Z',
+    );
+    // mspoweruser.com: "by" and a link to the writer's page, in p.pppp.
+    expect(
+      authors('<div><p class="pppp">by <a href="/author/lewis-white/">Lewis White</a></p></div>'),
+    ).toEqual(['Lewis White']);
+    // A sentence that begins with "By" is no byline.
+    expect(authors('<div class="css-1x">By contrast, the council said no.</div>')).toEqual([]);
+    expect(authors('<p>By the time the council met on Monday, the money had gone.</p>')).toEqual(
+      [],
+    );
+  });
+
   it('gives way to the author the page declares', () => {
     const head = '<meta name="author" content="Jane Roe">';
     expect(authors('<span class="byline">By Olivia Larsen</span>', '', head)).toEqual(['Jane Roe']);
