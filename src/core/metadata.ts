@@ -188,6 +188,8 @@ export function readMetadata(
           'parsely-pub-date',
         ) ??
         parselyPubDate(meta('parsely-page')) ??
+        // Piano's cXense tag (afpbb.com): the time it recommends the story from.
+        meta('cxenseparse:recs:publishtime') ??
         // Dublin Core's day of issue, after every value that may give a time of day too
         // (theguardian.com writes DC.date.issued before article:published_time).
         meta('dc.date.issued', 'dc.issued'),

@@ -1423,6 +1423,15 @@ describe('the publication date shown on the page', () => {
     expect(parsely('pub_date 2014-12-27')).toBeNull();
   });
 
+  it("is read from Piano's cXense tag (afpbb.com), before Dublin Core's day", () => {
+    // newspaper4k japanese_article2: its only publication time (the page prints "2018年6月18日 10:01").
+    const cxense = '<meta name="cXenseParse:recs:publishtime" content="2018-06-18T10:01:00.000Z">';
+    expect(publishedOf(cxense, '')).toBe('2018-06-18T10:01:00Z');
+    expect(publishedOf(`<meta name="DC.date.issued" content="2018-06-17">${cxense}`, '')).toBe(
+      '2018-06-18T10:01:00Z',
+    );
+  });
+
   it('gives way to the <head>, and is not taken from a sentence or an "Updated" line', () => {
     expect(
       publishedOf(
