@@ -3,11 +3,11 @@
  * Dublin Core / article:* meta, <link rel=canonical>, <html lang>.
  */
 import type { Author } from './types';
-import { bodyOf, jsonLd } from './dom';
+import { bodyOf, jsonLd, TEXT_NODE } from './dom';
 import { koreanFiledDate, parseDateLine, toIsoUtc } from './dates';
 import { cleanByline, collapse, countWords, splitNames } from './text';
 import { matches, queryAll, queryOne } from './query';
-import { spacedText, textContentOf } from './view';
+import { dataOf, spacedText, textContentOf, walk } from './view';
 
 export interface PageMetadata {
   /** The headline the page declares (JSON-LD, Open Graph, Dublin Core), else its <title>. */
@@ -323,19 +323,20 @@ function besideOneHeadline<T>(
   for (let i = 0; i < HEADLINE_BLOCK_DEPTH && block?.parentElement; i++)
     block = block.parentElement;
   if (!block) return null;
+  // An element named for nothing is read only where its line begins as a byline does: a
+  // stylesheet's hashed class names say nothing ("Written by Rachael Link, MS, RD on November
+  // 14, 2019" in healthline.com's `div.css-12r7hj0`).
+  const bylines = bylineHolders(block);
   let after = false;
   let words = 0;
   for (const el of queryAll(block, `h1, p, div, span, ${selector}`)) {
     if (el === headline) after = true;
     if (!after || el === headline) continue;
     const named = matches(el, selector);
-    // As a reader sees it: "By Nathan Willis<br>March 25, 2015" is two lines (lwn.net), which
-    // `textContent` runs into "WillisMarch". Read no further than a line can be long.
-    const text = collapse(spacedText(el, () => false, LINE_MAX));
-    // An element named for nothing is read only where its line begins as a byline does: a
-    // stylesheet's hashed class names say nothing ("Written by Rachael Link, MS, RD on November
-    // 14, 2019" in healthline.com's `div.css-12r7hj0`).
-    if (named || (BY.test(text) && el.localName !== 'h1')) {
+    if (named || bylines.has(el)) {
+      // As a reader sees it: "By Nathan Willis<br>March 25, 2015" is two lines (lwn.net), which
+      // `textContent` runs into "WillisMarch". Read no further than a line can be long.
+      const text = collapse(spacedText(el, () => false, LINE_MAX));
       const value = text.length <= LINE_MAX ? read(el, text) : null;
       if (value !== null) return value;
     }
@@ -351,6 +352,27 @@ function besideOneHeadline<T>(
 const UPDATE_MARK = '[class*="updated" i], [class*="modified" i], [itemprop*="modified" i]';
 const isMarkedUpdated = (el: Element) =>
   matches(el, UPDATE_MARK) || queryOne(el, UPDATE_MARK) !== null;
+
+/**
+ * The elements under `block` whose line begins as a byline does (`BY`): the parent of a text
+ * that starts so, and its parent too where that is a word's emphasis ("<div><em>By </em><a>…"),
+ * not a line of its own. Found in one walk over the text, so a page of 50,000 nested elements
+ * costs one pass, not one per element.
+ */
+function bylineHolders(block: Element): Set<Element> {
+  const holders = new Set<Element>();
+  walk(block, (node) => {
+    if (node.nodeType !== TEXT_NODE || !BY.test(dataOf(node as Text).trimStart())) return;
+    const parent = node.parentElement;
+    if (!parent) return;
+    holders.add(parent);
+    if (INLINE_EMPHASIS.has(parent.localName) && parent.parentElement)
+      holders.add(parent.parentElement);
+  });
+  return holders;
+}
+
+const INLINE_EMPHASIS = new Set(['em', 'i', 'b', 'strong', 'small', 'span']);
 
 /**
  * A publication date printed as text, with no machine-readable value: the first element beside

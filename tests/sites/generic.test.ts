@@ -1907,6 +1907,12 @@ describe('a byline printed under the headline, where the page declares no author
     expect(
       authors('<div><p class="pppp">by <a href="/author/lewis-white/">Lewis White</a></p></div>'),
     ).toEqual(['Lewis White']);
+    // "By" set in its own emphasis, the name in a link beside it.
+    expect(
+      authors(
+        '<div class="css-9q"><em>By </em><a href="/people/carrie-arnold/">Carrie Arnold</a></div>',
+      ),
+    ).toEqual(['Carrie Arnold']);
     // A sentence that begins with "By" is no byline.
     expect(authors('<div class="css-1x">By contrast, the council said no.</div>')).toEqual([]);
     expect(authors('<p>By the time the council met on Monday, the money had gone.</p>')).toEqual(
