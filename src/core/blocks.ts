@@ -6,7 +6,7 @@
 import type { Block } from './types';
 import { ELEMENT_NODE, TEXT_NODE, isNonContent } from './dom';
 import { collapse } from './text';
-import { queryAll, queryOne } from './query';
+import { matches, queryAll, queryOne } from './query';
 import {
   childrenOf,
   dataOf,
@@ -333,7 +333,7 @@ function dataTable(table: Element): Block | null {
  * heading's own text.
  */
 function isHeadingTool(el: Element): boolean {
-  if (/(?:^|\s)mw-editsection(?:\s|$)/.test(el.getAttribute('class') ?? '')) return true;
+  if (matches(el, '.mw-editsection')) return true;
   if (el.tagName.toLowerCase() !== 'a' || !el.getAttribute('href')?.startsWith('#')) return false;
   const text = collapse(textContentOf(el));
   return text.length <= 2 && !/[\p{L}\p{N}]/u.test(text);

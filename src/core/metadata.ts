@@ -5,7 +5,7 @@
 import type { Author } from './types';
 import { bodyOf, jsonLd, TEXT_NODE } from './dom';
 import { koreanFiledDate, parseDateLine, toIsoUtc } from './dates';
-import { cleanByline, collapse, countWords, splitNames } from './text';
+import { BY_OPENING, cleanByline, collapse, countWords, splitNames } from './text';
 import { matches, queryAll, queryOne } from './query';
 import { dataOf, spacedText, textContentOf, walk } from './view';
 
@@ -271,8 +271,8 @@ const META_LINE = '[class*="meta" i]';
 /** Elements a date line is printed in, by their names ("article-publish-date", "datetime"). */
 const DATE_LINE = `[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], ${META_LINE}`;
 
-/** A line that begins as a byline does ("By …", "Written by …"). */
-const BY = /^(?:(?:written|words|story|text|reported|posted) )?by\s/i;
+/** A line that begins as a byline does ("By …", "Written by …"): cleanByline's openings. */
+const BY = BY_OPENING;
 
 /** Elements a byline is printed in: by their names, or marked as the author's. */
 const BYLINE = '[class*="byline" i], [class*="author" i], [rel~="author"], [itemprop~="author"]';
@@ -293,9 +293,8 @@ const STORY_BEGUN = 60;
 /**
  * The first of the elements matching `selector`, or of those whose line begins as a byline does
  * (`BY`), that stand after the page's headline, in its block, before its story begins, for
- * which `read` gives a value. Paragraphs passed on the way
- * are counted: a caption may stand before the line (sportsnet.ca), the story's first
- * paragraphs not. The headline is the page's first <h1>, and any later one that says the same:
+ * which `read` gives a value. Paragraphs passed on the way are counted: a caption may stand
+ * before the line (sportsnet.ca), the story's first paragraphs not. The headline is the page's first <h1>, and any later one that says the same:
  * quantamagazine.org prints it first in a bar that stays at the top of the window, then over
  * the story with its byline and date.
  */
