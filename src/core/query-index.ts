@@ -457,18 +457,51 @@ function pool(index: DocIndex, c: Compound): Element[] {
   }
   const keyed = c.attrs.find(isKeyTest);
   if (keyed) return keyTestPool(index, keyed);
+  const exact = c.attrs.find(isValueTest);
+  if (exact) return valuePool(index, c.tag, exact);
   if (c.tag !== null) return index.byTag.get(c.tag) ?? [];
   const attr = c.attrs[0];
-  if (attr) {
-    let list = index.byAttr.get(attr.name);
-    if (!list) {
-      // Uncached: this reads the attribute of every element, once.
-      list = index.all.filter((el) => attrOf(index.entries.get(el), el, attr.name) !== null);
-      index.byAttr.set(attr.name, list);
-    }
-    return list;
-  }
+  if (attr) return attrPool(index, attr.name);
   return index.all;
+}
+
+/** The elements with attribute `name`, in document order: filled on first use. */
+function attrPool(index: DocIndex, name: string): Element[] {
+  let list = index.byAttr.get(name);
+  if (!list) {
+    // This reads the attribute of every element, once: by position, as a lookup of each
+    // element's entry cost more than reading the attribute.
+    list = [];
+    const { all, entryAt } = index;
+    for (let k = 0; k < all.length; k++) {
+      if (attrOf(entryAt[k], all[k]!, name) !== null) list.push(all[k]!);
+    }
+    index.byAttr.set(name, list);
+  }
+  return list;
+}
+
+/**
+ * `[data-component="links-block"]`: an exact value names a few elements of a page, where the
+ * attribute's pool (every `data-component`, a hundred on a 2020s BBC page) names many. A small
+ * pool also lets `searchComplex` look inside the boxes rather than climb from every `li` of the
+ * page. With a tag (`script[type="application/ld+json"]`) the tag's pool is filtered instead,
+ * rather than reading the attribute of every element of the page.
+ */
+function isValueTest(t: AttrTest): boolean {
+  return t.op === '=' && !t.fold && t.name !== 'class';
+}
+
+/** The elements of `tag` (any when null) passing an exact value test, in document order. */
+function valuePool(index: DocIndex, tag: string | null, t: AttrTest): Element[] {
+  const key = `${tag ?? ''}[${t.name}=${t.value}]`;
+  let list = index.byKeyTest.get(key);
+  if (!list) {
+    const from = tag !== null ? (index.byTag.get(tag) ?? []) : attrPool(index, t.name);
+    list = from.filter((el) => attrValue(index.entries.get(el), el, t.name) === t.value);
+    index.byKeyTest.set(key, list);
+  }
+  return list;
 }
 
 /**

@@ -108,6 +108,19 @@ const SELECTORS = [
   '.box > p',
   '.box p:first-child',
   'div.box div p',
+  // Exact values: the elements with that value are the pool (with a tag, that tag's elements).
+  '[data-component="text-block"] p',
+  '[data-component="text-block"] li a',
+  '[data-component="nope"] p',
+  'div[data-component="text-block"] a[href]',
+  'p[data-component="text-block"]',
+  'script[type="application/ld+json"]',
+  '[lang="en-US"]',
+  '[title="x y  z"]',
+  '[data-component="Text-Block"]',
+  '[data-component="text-block"][id="a"]',
+  '[data-component="text-block"].dup',
+  'meta[name="OriginalPublicationDate"], script[type="application/ld+json"]',
 ];
 
 function tagged(html: string): string {
