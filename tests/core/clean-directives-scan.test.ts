@@ -63,6 +63,22 @@ describe.each(parsers)('broken directives in %s', (_name, parse) => {
     expect(found.map((r) => r.text).join('')).toBe(SSI_ERROR);
   });
 
+  it.each([
+    [
+      'an SSI element split inside `<!--`',
+      ['Story <!-', '-#include virtual="/inc/x.ssi" --> after'],
+    ],
+    ['an ESI tag split inside `esi:`', ['Story <es', 'i:include src="/fragment"/> after']],
+    ['an ESI tag split after its colon', ['Story <esi', ':', 'include src="/fragment"/> after']],
+  ])('cuts %s across appended text nodes', (_what, pieces) => {
+    const doc = parse(page('<p id="story"></p>'));
+    const p = doc.getElementById('story')!;
+    for (const piece of pieces) p.appendChild(doc.createTextNode(piece));
+    const found = cleanPage(doc, URL_).removals.filter((r) => r.kind === 'directive');
+    expect(found.map((r) => r.rule)).toEqual(Array(pieces.length).fill('broken-directives/text'));
+    expect(found.map((r) => r.text).join('')).toMatch(/^<!--#include .*-->$|^<esi:include .*\/>$/);
+  });
+
   it('hides empty ESI elements on a page with no directive text, once, in document order', () => {
     const doc = parse(
       page(

@@ -112,6 +112,11 @@ function esiFinding(el: Element): Finding {
 
 /** Where a directive may start: every pattern of DIRECTIVE_TEXT needs one of these. */
 const DIRECTIVE_HINT = /directive|<!--|esi:/i;
+/**
+ * Text that opens with the end of a hint, its start cut off (`ective`, `--`, `:`): a hint split
+ * between two text nodes ends this way in the second.
+ */
+const HINT_END_OPENS = /^(?:i?r?e?c?t?i?v?e|!?--?|s?i?:)/i;
 /** The same, as a zero-width match at every position one starts (overlaps counted). */
 const DIRECTIVE_HINT_STARTS = /(?=directive|<!--|esi:)/gi;
 
@@ -148,11 +153,13 @@ function scanElements(root: Element): { skipped: Element[]; esi: Element[]; nati
   const esi: Element[] = [];
   let outer: Element | null = null;
   // A tag lowered only when it may be one looked for: this may run over every element of the page.
+  // By `localName`, which linkedom keeps as parsed, where its `tagName` makes an upper-case copy
+  // on every read (a tenth of this step there).
   const found = nativeCandidates(root);
   const candidates = found ?? everyElement(root);
   for (let i = 0; i < candidates.length; i++) {
     const el = candidates[i]!;
-    const name = el.tagName;
+    const name = el.localName;
     const maybeEsi = name.charCodeAt(3) === COLON;
     if (!maybeEsi && !SKIP_TAG_LENGTHS.has(name.length)) continue;
     const tag = name.toLowerCase();
@@ -225,18 +232,22 @@ function nativeTextFindings(root: Element): Finding[] | null {
   // escaped directives are a run of 100,000 nodes, and going back to each one's first was
   // quadratic).
   let readUpTo: Node | null = null;
+  // Text whose last HINT_REACH characters are the text before this node: a node's own text when
+  // it is long enough, so that most nodes cost no copy.
   let before = '';
   const texts = doc.createTreeWalker(root, SHOW_TEXT);
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
     const data = (node as Text).data;
-    // The node alone, then the seam with the text before it: joining the two first would copy
-    // every script's text on the page (a third of this step on linkedom).
+    // The node alone, then the seam with the text before it, only when the node opens with the
+    // end of a hint: joining the two first would copy every script's text on the page (a third
+    // of this step on linkedom), and joining their ends for every node was a third of the rest.
     const hinted =
       readUpTo === null &&
       (DIRECTIVE_HINT.test(data) ||
-        (before !== '' && DIRECTIVE_HINT.test(before + data.slice(0, HINT_REACH))));
-    before =
-      data.length >= HINT_REACH ? data.slice(-HINT_REACH) : (before + data).slice(-HINT_REACH);
+        (before !== '' &&
+          HINT_END_OPENS.test(data) &&
+          DIRECTIVE_HINT.test(before.slice(-HINT_REACH) + data.slice(0, HINT_REACH))));
+    before = data.length >= HINT_REACH ? data : before.slice(-HINT_REACH) + data;
     if (readUpTo !== null) {
       if (node === readUpTo) readUpTo = null;
       continue;
