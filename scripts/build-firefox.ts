@@ -1,7 +1,7 @@
 /**
  * `npm run build:firefox`: the Firefox build in dist-firefox/ (vite.config.ts in `firefox` mode:
  * a background script instead of a service worker, and a gecko id), checked the way addons.mozilla.org
- * checks it: `web-ext lint` must report no error.
+ * checks it: `web-ext lint` must report no error, and no warning but those listed in ACCEPTED.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -35,11 +35,28 @@ const report = JSON.parse(lint.stdout.replace(/^[^{]*/, '')) as {
   errors: { code: string; message: string; file?: string }[];
   warnings: { code: string; message: string; file?: string }[];
 };
+/**
+ * The warnings the build accepts, each for a reason. Readability.js (bundled in the article
+ * reader, which extraction injects on demand) assigns `innerHTML` twice: to restore its own copy
+ * of the page between attempts, and to turn a `<noscript>` image into elements. Both act on the
+ * document Broadsheet hands it, a copy made with `cloneNode` that belongs to no window, so
+ * nothing in it runs or loads; Broadsheet's own code never assigns HTML (ESLint forbids it).
+ */
+const ACCEPTED: { code: string; file: string }[] = [
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'src/content/article-reader.js' },
+];
+const accepted = (w: { code: string; file?: string }) =>
+  ACCEPTED.some((a) => a.code === w.code && a.file === w.file);
 for (const w of report.warnings)
-  console.warn(`web-ext lint warning ${w.code}: ${w.message} (${w.file ?? 'manifest'})`);
+  console.warn(
+    `web-ext lint warning ${w.code}: ${w.message} (${w.file ?? 'manifest'})` +
+      (accepted(w) ? ' [accepted: Readability.js on a detached copy]' : ''),
+  );
 for (const e of report.errors)
   console.error(`web-ext lint ERROR ${e.code}: ${e.message} (${e.file ?? 'manifest'})`);
+const unexpected = report.warnings.filter((w) => !accepted(w));
 console.log(
-  `dist-firefox/: web-ext lint ${report.summary.errors} errors, ${report.summary.warnings} warnings`,
+  `dist-firefox/: web-ext lint ${report.summary.errors} errors, ${report.summary.warnings} warnings` +
+    ` (${unexpected.length} not accepted)`,
 );
-if (report.summary.errors > 0) process.exit(1);
+if (report.summary.errors > 0 || unexpected.length > 0) process.exit(1);
