@@ -61,8 +61,8 @@ function unspacedWords(runs: string[], words: NonNullable<typeof wordBreaker>): 
  * Words as readers count them: runs of letters or digits, with inner apostrophes; in Chinese and
  * Japanese, written without spaces, each character, as word processors count them (a run of
  * them would otherwise be one word: a 2,000-character story, 40 "words"); in Thai, Lao, Khmer
- * and Burmese, the words the platform's word breaker finds (Node, Chromium, Firefox from 125;
- * an older Firefox, which has none, counts what lies between spaces, as for other scripts).
+ * and Burmese, the words the platform's word breaker finds (`Intl.Segmenter`: Node, Chromium,
+ * Firefox from 125; a runtime without one counts what lies between spaces, as for other scripts).
  */
 export function countWords(text: string): number {
   const cjk = cjkCharacters(text);
