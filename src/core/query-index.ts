@@ -215,7 +215,10 @@ interface DocIndex {
   byTag: Map<string, Element[]>;
   /** Elements with an attribute, per attribute name: filled on first use. */
   byAttr: Map<string, Element[]>;
-  /** Pools of `[class*="part"]` and `[id^="start"]`-like tests, per test: filled on first use. */
+  /**
+   * Pools of `[class*="part"]` and `[id^="start"]`-like tests, and of exact values (`[name=value]`,
+   * with the compound's tag before it): per test, filled on first use.
+   */
   byKeyTest: Map<string, Element[]>;
 }
 
@@ -489,7 +492,7 @@ function attrPool(index: DocIndex, name: string): Element[] {
  * rather than reading the attribute of every element of the page.
  */
 function isValueTest(t: AttrTest): boolean {
-  return t.op === '=' && !t.fold && t.name !== 'class';
+  return t.op === '=' && !t.fold;
 }
 
 /** The elements of `tag` (any when null) passing an exact value test, in document order. */

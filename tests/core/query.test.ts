@@ -120,6 +120,10 @@ const SELECTORS = [
   '[data-component="Text-Block"]',
   '[data-component="text-block"][id="a"]',
   '[data-component="text-block"].dup',
+  '[class="dup"]',
+  '[class="story-body wide"]',
+  '[class="story-body"]',
+  'div[class="box"] p',
   'meta[name="OriginalPublicationDate"], script[type="application/ld+json"]',
 ];
 
