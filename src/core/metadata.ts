@@ -271,9 +271,6 @@ const META_LINE = '[class*="meta" i]';
 /** Elements a date line is printed in, by their names ("article-publish-date", "datetime"). */
 const DATE_LINE = `[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], ${META_LINE}`;
 
-/** A line that begins as a byline does ("By …", "Written by …"): cleanByline's openings. */
-const BY = BY_OPENING;
-
 /** Elements a byline is printed in: by their names, or marked as the author's. */
 const BYLINE = '[class*="byline" i], [class*="author" i], [rel~="author"], [itemprop~="author"]';
 
@@ -292,11 +289,11 @@ const STORY_BEGUN = 60;
 
 /**
  * The first of the elements matching `selector`, or of those whose line begins as a byline does
- * (`BY`), that stand after the page's headline, in its block, before its story begins, for
- * which `read` gives a value. Paragraphs passed on the way are counted: a caption may stand
- * before the line (sportsnet.ca), the story's first paragraphs not. The headline is the page's first <h1>, and any later one that says the same:
- * quantamagazine.org prints it first in a bar that stays at the top of the window, then over
- * the story with its byline and date.
+ * (`BY_OPENING`), that stand after the page's headline, in its block, before its story begins,
+ * for which `read` gives a value. Paragraphs passed on the way are counted: a caption may stand
+ * before the line (sportsnet.ca), the story's first paragraphs not. The headline is the page's
+ * first <h1>, and any later one that says the same: quantamagazine.org prints it first in a bar
+ * that stays at the top of the window, then over the story with its byline and date.
  */
 function besideHeadline<T>(
   doc: Document,
@@ -353,15 +350,15 @@ const isMarkedUpdated = (el: Element) =>
   matches(el, UPDATE_MARK) || queryOne(el, UPDATE_MARK) !== null;
 
 /**
- * The elements under `block` whose line begins as a byline does (`BY`): the parent of a text
- * that starts so, and its parent too where that is a word's emphasis ("<div><em>By </em><a>…"),
- * not a line of its own. Found in one walk over the text, so a page of 50,000 nested elements
+ * The elements under `block` whose line begins as a byline does (`BY_OPENING`): the parent of a
+ * text that starts so, and its parent too where that is a word's emphasis
+ * ("<div><em>By </em><a>…"), not a line of its own. Found in one walk over the text, so a page of 50,000 nested elements
  * costs one pass, not one per element.
  */
 function bylineHolders(block: Element): Set<Element> {
   const holders = new Set<Element>();
   walk(block, (node) => {
-    if (node.nodeType !== TEXT_NODE || !BY.test(dataOf(node as Text).trimStart())) return;
+    if (node.nodeType !== TEXT_NODE || !BY_OPENING.test(dataOf(node as Text).trimStart())) return;
     const parent = node.parentElement;
     if (!parent) return;
     holders.add(parent);
@@ -388,7 +385,7 @@ export function shownDateLine(doc: Document): string | null {
     const line = parseDateLine(text);
     if (line && countWords(line.rest) <= 4) return line.date;
     // "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m." (politifact.com)
-    return BY.test(text) ? (dateAfterByline(text)?.date ?? null) : null;
+    return BY_OPENING.test(text) ? (dateAfterByline(text)?.date ?? null) : null;
   });
 }
 
@@ -442,7 +439,7 @@ const AUTHOR_MARK = '[rel~="author"], [itemprop~="author"], a[href*="/author/"]'
 export function shownByline(doc: Document): Author[] {
   const names = besideHeadline(doc, `${BYLINE}, ${META_LINE}`, (el, text) => {
     // A meta line names people only after "By" (its other lines are dates, sections, counts).
-    if (matches(el, META_LINE) && !matches(el, BYLINE) && !BY.test(text)) return null;
+    if (matches(el, META_LINE) && !matches(el, BYLINE) && !BY_OPENING.test(text)) return null;
     const found = splitNames(dateAfterByline(text)?.byline ?? text);
     const marked = matches(el, AUTHOR_MARK) || queryOne(el, AUTHOR_MARK) !== null;
     const named = found.every((name) => {

@@ -96,10 +96,10 @@ export function clip(text: string, max = CLIP_MAX): string {
  */
 const BY_ELSEWHERE = /^(?:[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR)\s+(?=\p{Lu})/u;
 
-/** Strips a leading "By " (and trailing role lines) from a byline: "By James Rodgers" → "James Rodgers". */
 /** How a byline opens in English: "By …", "Written by …", "Reported by …". */
 export const BY_OPENING = /^(?:(?:written|words|story|text|reported|posted) )?by\s+/i;
 
+/** Strips a leading "By " (and trailing role lines) from a byline: "By James Rodgers" → "James Rodgers". */
 export function cleanByline(text: string): string {
   return collapse(text)
     .replace(BY_OPENING, '')

@@ -110,15 +110,20 @@ function esiFinding(el: Element): Finding {
   };
 }
 
-/** Where a directive may start: every pattern of DIRECTIVE_TEXT needs one of these. */
-const DIRECTIVE_HINT = /directive|<!--|esi:/i;
+/**
+ * Where a directive may start: every pattern of DIRECTIVE_TEXT holds one of these (no character
+ * in them is special in a regular expression).
+ */
+const HINTS = ['directive', '<!--', 'esi:'] as const;
+const DIRECTIVE_HINT = new RegExp(HINTS.join('|'), 'i');
+/** The same, as a zero-width match at every position one starts (overlaps counted). */
+const DIRECTIVE_HINT_STARTS = new RegExp(`(?=${HINTS.join('|')})`, 'gi');
 /**
  * Text that opens with the end of a hint, its start cut off (`ective`, `--`, `:`): a hint split
  * between two text nodes ends this way in the second.
  */
-const HINT_END_OPENS = /^(?:i?r?e?c?t?i?v?e|!?--?|s?i?:)/i;
-/** The same, as a zero-width match at every position one starts (overlaps counted). */
-const DIRECTIVE_HINT_STARTS = /(?=directive|<!--|esi:)/gi;
+const HINT_ENDS = HINTS.flatMap((hint) => Array.from(hint.slice(1), (_, i) => hint.slice(i + 1)));
+const HINT_END_OPENS = new RegExp(`^(?:${HINT_ENDS.join('|')})`, 'i');
 
 /** Lengths of the SKIP_TAGS names: a tag of another length is not lowered to be looked up. */
 const SKIP_TAG_LENGTHS = new Set(Array.from(SKIP_TAGS, (tag) => tag.length));
@@ -210,7 +215,7 @@ function nativeCandidates(root: Element): Element[] | null {
 /** NodeFilter.SHOW_TEXT (no globals in the core). */
 const SHOW_TEXT = 4;
 /** Longest hint (`directive`) less one: how much of the text before a node a hint can start in. */
-const HINT_REACH = 8;
+const HINT_REACH = Math.max(...HINTS.map((hint) => hint.length)) - 1;
 
 /**
  * The directive text findings of the walk in `find`, from the browser's own pass over the text
@@ -379,7 +384,7 @@ function findInRun(run: readonly Text[]): Finding[] {
 /** Sorted, merged [start, end) ranges of directive text in `data`. */
 export function directiveRanges(data: string): [number, number][] {
   // Cheap test first: every pattern needs one of these.
-  if (!/directive|<!--|esi:/i.test(data)) return [];
+  if (!DIRECTIVE_HINT.test(data)) return [];
   const ranges: [number, number][] = [];
   for (const { pattern } of DIRECTIVE_TEXT) {
     pattern.lastIndex = 0;
