@@ -31,9 +31,27 @@ interface AttrTest {
   name: string;
   op: AttrOp;
   value: string;
-  /** The `i` flag: compare ASCII case-insensitively. */
-  fold: boolean;
+  /**
+   * Compare ASCII case-insensitively: always (the `i` flag), never (the `s` flag, or an attribute
+   * HTML does not list), or in an HTML document only (`html`: no flag, an attribute of `FOLDED`).
+   */
+  fold: boolean | 'html';
 }
+
+/**
+ * The attributes whose values a selector compares ASCII case-insensitively in an HTML document
+ * when it carries no `i` or `s` flag (HTML, "Case-sensitivity of selectors"): Chromium, jsdom
+ * and linkedom all match `script[type="application/ld+json"]` against `type="application/LD+JSON"`,
+ * and so must the index. (Chromium rejects the `s` flag; the core writes none.)
+ */
+const FOLDED = new Set(
+  (
+    'accept accept-charset align alink axis bgcolor charset checked clear codetype color compact ' +
+    'declare defer dir direction disabled enctype face frame hreflang http-equiv lang language ' +
+    'link media method multiple nohref noresize noshade nowrap readonly rel rev rules scope ' +
+    'scrolling selected shape target text type valign valuetype vlink'
+  ).split(' '),
+);
 
 type Pseudo = 'first-child' | 'last-child' | 'only-child';
 
@@ -144,11 +162,13 @@ class Parser {
       } else if (ch === '[') {
         const m = this.eat(ATTR);
         if (!m) throw new Unsupported();
+        const name = m[1]!.toLowerCase();
+        const flag = m[6]?.toLowerCase();
         c.attrs.push({
-          name: m[1]!.toLowerCase(),
+          name,
           op: (m[2] ?? '') as AttrOp,
           value: m[3] ?? m[4] ?? m[5] ?? '',
-          fold: m[6] === 'i' || m[6] === 'I',
+          fold: flag === 'i' ? true : flag === 's' || !FOLDED.has(name) ? false : 'html',
         });
       } else if (ch === ':') {
         const pseudo = this.eat(/^:(first-child|last-child|only-child|not\()/);
@@ -220,6 +240,11 @@ interface DocIndex {
    * with the compound's tag before it): per test, filled on first use.
    */
   byKeyTest: Map<string, Element[]>;
+  /**
+   * An HTML document, where `FOLDED` attributes compare without case: a browser's XHTML page
+   * (`application/xhtml+xml`) is not; linkedom's documents, which have no `contentType`, are.
+   */
+  html: boolean;
 }
 
 /**
@@ -257,6 +282,7 @@ function build(doc: Document): DocIndex {
     byTag: new Map(),
     byAttr: new Map(),
     byKeyTest: new Map(),
+    html: ((doc as { contentType?: string }).contentType ?? 'text/html') === 'text/html',
   };
   const visit = (el: Element): Entry => {
     const pos = index.all.length;
@@ -372,16 +398,33 @@ function attrValue(entry: Entry | undefined, el: Element, name: string): string 
   return value;
 }
 
-function attrMatches(entry: Entry | undefined, el: Element, t: AttrTest): boolean {
+function attrMatches(index: DocIndex, entry: Entry | undefined, el: Element, t: AttrTest): boolean {
   const raw = attrValue(entry, el, t.name);
-  return raw !== null && valueMatches(raw, t);
+  return raw !== null && valueMatches(raw, t, folds(index, t));
 }
 
-/** Whether an attribute's value `raw` passes `t`. */
-function valueMatches(raw: string, t: AttrTest): boolean {
+/**
+ * Whether `t` compares values ASCII case-insensitively in this document. HTML says a listed
+ * attribute's value folds on HTML elements; Chromium, jsdom and linkedom fold it on every element
+ * of an HTML document, SVG and MathML too, and the engine answers as they do
+ * (tests/e2e/query-engine.test.ts).
+ */
+function folds(index: DocIndex, t: AttrTest): boolean {
+  return t.fold === 'html' ? index.html : t.fold;
+}
+
+const ASCII_UPPER = /[A-Z]+/g;
+
+/** ASCII lower case, as selectors fold (`toLowerCase` also folds `İ`, `K` and the like). */
+function asciiLower(s: string): string {
+  return s.replace(ASCII_UPPER, (run) => run.toLowerCase());
+}
+
+/** Whether an attribute's value `raw` passes `t`, compared ASCII case-insensitively if `fold`. */
+function valueMatches(raw: string, t: AttrTest, fold: boolean): boolean {
   if (t.op === '') return true;
-  const value = t.fold ? raw.toLowerCase() : raw;
-  const want = t.fold ? t.value.toLowerCase() : t.value;
+  const value = fold ? asciiLower(raw) : raw;
+  const want = fold ? asciiLower(t.value) : t.value;
   switch (t.op) {
     case '=':
       return value === want;
@@ -406,7 +449,7 @@ function compoundMatches(index: DocIndex, el: Element, c: Compound): boolean {
     const classes = entry ? entry.classes : (el.getAttribute('class') ?? '').split(/\s+/);
     for (const name of c.classes) if (!classes.includes(name)) return false;
   }
-  for (const a of c.attrs) if (!attrMatches(entry, el, a)) return false;
+  for (const a of c.attrs) if (!attrMatches(index, entry, el, a)) return false;
   for (const p of c.pseudos) {
     const first = el.previousElementSibling === null;
     const last = el.nextElementSibling === null;
@@ -492,16 +535,16 @@ function attrPool(index: DocIndex, name: string): Element[] {
  * rather than reading the attribute of every element of the page.
  */
 function isValueTest(t: AttrTest): boolean {
-  return t.op === '=' && !t.fold;
+  return t.op === '=';
 }
 
 /** The elements of `tag` (any when null) passing an exact value test, in document order. */
 function valuePool(index: DocIndex, tag: string | null, t: AttrTest): Element[] {
-  const key = `${tag ?? ''}[${t.name}=${t.value}]`;
+  const key = `${tag ?? ''}[${t.name}=${t.value} ${t.fold}]`;
   let list = index.byKeyTest.get(key);
   if (!list) {
     const from = tag !== null ? (index.byTag.get(tag) ?? []) : attrPool(index, t.name);
-    list = from.filter((el) => attrValue(index.entries.get(el), el, t.name) === t.value);
+    list = from.filter((el) => attrMatches(index, index.entries.get(el), el, t));
     index.byKeyTest.set(key, list);
   }
   return list;
@@ -514,7 +557,7 @@ function valuePool(index: DocIndex, tag: string | null, t: AttrTest): Element[] 
  * the attribute pool would test one by one.
  */
 function isKeyTest(t: AttrTest): boolean {
-  if (t.fold || t.value === '') return false;
+  if (t.fold !== false || t.value === '') return false;
   if (t.name === 'id') return t.op === '=' || t.op === '^=' || t.op === '$=' || t.op === '*=';
   return t.name === 'class' && t.op === '*=' && !SPACE_IN_CLASS.test(t.value);
 }
@@ -527,7 +570,7 @@ function keyTestPool(index: DocIndex, t: AttrTest): Element[] {
   const found = new Set<Element>();
   const byKey = t.name === 'id' ? index.byId : index.byClass;
   for (const [name, elements] of byKey)
-    if (t.name === 'id' ? valueMatches(name, t) : name.includes(t.value))
+    if (t.name === 'id' ? valueMatches(name, t, false) : name.includes(t.value))
       for (const el of elements) found.add(el);
   list = [...found].sort((a, b) => index.entries.get(a)!.pos - index.entries.get(b)!.pos);
   index.byKeyTest.set(key, list);

@@ -1,8 +1,10 @@
 /**
- * The query engine (src/core/query-index.ts, behind src/core/query.ts) must answer exactly as the DOM does. Three checks:
- * - hand-made markup against jsdom, whose selector engine follows the spec (the cases cover each
- *   feature the engine parses: every attribute operator, :not() with complex selectors, the four
- *   combinators, scoped queries, selector lists in document order);
+ * The query engine (src/core/query-index.ts, behind src/core/query.ts) must answer exactly as the
+ * DOM does. Three checks:
+ * - hand-made markup (tests/helpers/query-cases.ts) against jsdom, whose selector engine follows
+ *   the spec (the cases cover each feature the engine parses: every attribute operator, the case
+ *   of attribute values, :not() with complex selectors, the four combinators, scoped queries,
+ *   selector lists in document order); tests/e2e/query-engine.test.ts puts them to Chromium;
  * - every selector the core writes literally or in its tables, on every BBC corpus page, indexed
  *   against linkedom's own querySelectorAll, from the document and from inside it;
  * - whole extractions and cleanup plans of every bench page with the index on and off. Off,
@@ -22,115 +24,7 @@ import { BBC_SITES } from '../../src/sites';
 import { AD_SELECTORS } from '../../src/core/clean/ads';
 import { benchPages } from '../../src/eval/bench-pages';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
-
-const MARKUP = `<!doctype html><html lang="en-GB"><head><title>t</title>
-<meta name="OriginalPublicationDate" content="2009/04/21 20:00:12">
-<script type="application/ld+json">{}</script><script src="x.js"></script></head>
-<body class="Main page">
-<div id="a" class="story-body wide" data-component="text-block">
-  <h1 class="headline">Head</h1>
-  <p class="first intro">One <b>bold</b> <a href="/news/1" rel="published-1234567890123">l</a></p>
-  <p lang="en-US" title="x y  z">Two <strong>s</strong></p>
-  <ul class="links-list"><li><a href="http://x.test/a">a</a><span class="date" data-seconds="1">d</span></li>
-    <li class="hidden"><a class="hidden" href="/b">b</a></li></ul>
-  <div class="correspondent-byline"><span class="byline-name">Nope</span></div>
-  <span class="byline-name">Yes</span>
-  <img src="/start_quote.gif" alt="">
-</div>
-<div id="a" class="dup"><p>dup id</p></div>
-<table><tbody><tr><td class="storybody"><font size="2"><p>cell <i>i</i></p></font></td><td class="sibtbg"><div class="miiib"><a href="/c">c</a></div></td></tr></tbody></table>
-<div class="x-CommentsWrapper-1">comments</div>
-<div id="dfp-ad--top" class="slot x-CommentsWrapper-2 y-CommentsWrapper-3"><p>ad</p></div>
-<span id="dfp-ad-2"></span><div id="xdfp-ad"></div><i class="x-CommentsWrapper-1"></i>
-<section><h2>S</h2><p>after</p><p>more</p><div><p>deep</p></div></section>
-<div class="box"><p>b0</p><div class="box"><p>b1</p><div><p>b2</p></div></div><p>b3</p></div><p>b4</p>
-</body></html>`;
-
-/** Hand-made cases: each parses in the engine (no fallback) and covers one feature. */
-const SELECTORS = [
-  'p',
-  '*',
-  'P',
-  '#a',
-  '.story-body',
-  '.story-body.wide',
-  'div.story-body p',
-  'div > p',
-  'h1 + p',
-  'h1 ~ p',
-  'h2 ~ p',
-  'section > div > p',
-  'p, h1, li',
-  'li, p',
-  '[data-component]',
-  '[data-component="text-block"]',
-  '[data-component=text-block]',
-  '[data-component=\'text-block\'], [data-component="subheadline-block"]',
-  '[class*="CommentsWrapper"]',
-  // Answered from the index's ids and class names (a part with white space is not).
-  '[id^="dfp-ad"]',
-  'div[id^="dfp-ad"]',
-  '[id$="ad"]',
-  '[id*="p-a"]',
-  '[id="a"]',
-  '[class*="y w"]',
-  '.slot[class*="Wrapper"]',
-  '[class^="x-"]',
-  '[class$="-1"]',
-  '[class~="intro"]',
-  '[lang|="en"]',
-  '[title~="y"]',
-  '[title~=""]',
-  '[title^=""]',
-  '[data-component="TEXT-BLOCK" i]',
-  'img[src*="start_quote"]',
-  'script:not([src])',
-  'a:not(.hidden)',
-  '.byline-name:not(.correspondent-byline *)',
-  '.story-body .byline-name:not(.correspondent-byline *)',
-  'li:first-child',
-  'li:last-child',
-  'b:only-child',
-  'a[href]',
-  'meta[name="OriginalPublicationDate"]',
-  'td.sibtbg div.miiib a[href]',
-  'body.main',
-  'body.Main',
-  '.missing',
-  '#missing',
-  // Descendant lists searched from the ancestors' side (nested anchors, scopes inside them).
-  '.box p',
-  '.box .box p',
-  'div p',
-  'div div p',
-  'body p',
-  'section p',
-  '.box > p',
-  '.box p:first-child',
-  'div.box div p',
-  // Exact values: the elements with that value are the pool (with a tag, that tag's elements).
-  '[data-component="text-block"] p',
-  '[data-component="text-block"] li a',
-  '[data-component="nope"] p',
-  'div[data-component="text-block"] a[href]',
-  'p[data-component="text-block"]',
-  'script[type="application/ld+json"]',
-  '[lang="en-US"]',
-  '[title="x y  z"]',
-  '[data-component="Text-Block"]',
-  '[data-component="text-block"][id="a"]',
-  '[data-component="text-block"].dup',
-  '[class="dup"]',
-  '[class="story-body wide"]',
-  '[class="story-body"]',
-  'div[class="box"] p',
-  'meta[name="OriginalPublicationDate"], script[type="application/ld+json"]',
-];
-
-function tagged(html: string): string {
-  let i = 0;
-  return html.replace(/<([a-z][a-z0-9]*)(?=[\s>])/gi, (m) => `${m} data-i="${i++}"`);
-}
+import { MARKUP, SELECTORS, tagged } from '../helpers/query-cases';
 
 const idsOf = (els: ArrayLike<Element>) => Array.from(els, (e) => e.getAttribute('data-i'));
 
