@@ -11,8 +11,6 @@
  *   the DOM answers every query and the readers read a copy made without the clutter; on, they
  *   read the page itself through the cleanup mask (src/core/view.ts): the two must agree.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { closest, matches, queryAll, queryOne } from '../../src/core/query';
@@ -20,11 +18,9 @@ import { indexDocument, withoutIndexes } from '../../src/core/query-index';
 import { parseHtml, readHtmlFile } from '../../src/node/load';
 import { extractArticle } from '../../src/core/extract';
 import { planCleanup } from '../../src/core/clean';
-import { BBC_SITES } from '../../src/sites';
-import { AD_SELECTORS } from '../../src/core/clean/ads';
 import { benchPages } from '../../src/eval/bench-pages';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
-import { MARKUP, SELECTORS, tagged } from '../helpers/query-cases';
+import { MARKUP, SELECTORS, coreSelectors, tagged } from '../helpers/query-cases';
 
 const idsOf = (els: ArrayLike<Element>) => Array.from(els, (e) => e.getAttribute('data-i'));
 
@@ -140,48 +136,8 @@ describe('query engine against jsdom, on hand-made markup', () => {
   });
 });
 
-/** String literals handed to the query functions in src/core and src/sites. */
-function literalSelectors(): string[] {
-  const root = resolve(import.meta.dirname, '../../src');
-  const files: string[] = [];
-  for (const dir of ['core', 'sites']) {
-    const stack = [join(root, dir)];
-    while (stack.length) {
-      const at = stack.pop()!;
-      for (const name of readdirSync(at)) {
-        const path = join(at, name);
-        if (statSync(path).isDirectory()) stack.push(path);
-        else if (path.endsWith('.ts')) files.push(path);
-      }
-    }
-  }
-  const found = new Set<string>();
-  const call = /\b(?:queryAll|queryOne|matches|closest)\([^,()]+,\s*(['"])((?:(?!\1).)+)\1\)/g;
-  // Selector constants: a quoted string assigned to an upper-case name or listed in a table.
-  const constant = /\b[A-Z][A-Z_]+\s*=\s*(['"])((?:(?!\1).)+)\1/g;
-  for (const file of files) {
-    const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(call)) found.add(m[2]!);
-    for (const m of source.matchAll(constant)) found.add(m[2]!);
-  }
-  return [...found].filter((s) => {
-    try {
-      parseHtml('<p></p>').querySelector(s);
-      return true;
-    } catch {
-      return false; // a regex source or a word, not a selector
-    }
-  });
-}
-
 describe.skipIf(!corpusAvailable)('query engine against linkedom, on the BBC corpus', () => {
-  const selectors = [
-    ...new Set([
-      ...literalSelectors(),
-      ...BBC_SITES.flatMap((site) => site.clutter.map((rule) => rule.selector)),
-      ...AD_SELECTORS,
-    ]),
-  ];
+  const selectors = coreSelectors();
   const pages = corpusAvailable ? benchPages(CORPUS_DIR).filter((p) => p.bbc) : [];
 
   it('finds the selectors the core uses', () => {

@@ -10,7 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from './harness/browser';
-import { MARKUP, SELECTORS, tagged } from '../helpers/query-cases';
+import { readFileSync } from 'node:fs';
+import { MARKUP, SELECTORS, coreSelectors, tagged } from '../helpers/query-cases';
+import { benchPages } from '../../src/eval/bench-pages';
+import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -140,4 +143,35 @@ describe.skipIf(!chromiumPath)('the query engine against Chromium', () => {
     expectSame(found);
     expect(found.map((a) => a.chromium?.all)).toEqual([['1'], [], ['0', '1']]);
   });
+
+  it.skipIf(!corpusAvailable)(
+    'answers every selector the core asks as Chromium does, on every BBC page of the corpus',
+    async () => {
+      const selectors = coreSelectors();
+      const pages = benchPages(CORPUS_DIR).filter((p) => p.bbc);
+      expect(pages.length).toBeGreaterThan(20);
+      let found = 0;
+      for (const page of pages) {
+        served = { body: readFileSync(page.path, 'latin1'), type: 'text/html' };
+        await tab.goto(PAGE_URL);
+        await tab.addScriptTag({ content: bundle });
+        const result = await tab.evaluate(
+          (list) =>
+            (
+              globalThis as unknown as {
+                queryEngine: {
+                  compareScoped(s: string[]): { compared: number; found: number; differ: string[] };
+                };
+              }
+            ).queryEngine.compareScoped(list),
+          selectors,
+        );
+        expect(result.differ, page.id).toEqual([]);
+        expect(result.compared).toBeGreaterThan(selectors.length);
+        found += result.found;
+      }
+      // Not a comparison of empty answers: most selectors find something on some page.
+      expect(found).toBeGreaterThan(pages.length * 10);
+    },
+  );
 });

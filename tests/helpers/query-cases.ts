@@ -3,6 +3,12 @@
  * parsed by the engine (no fallback to the DOM) and covering one feature. tests/core/query.test.ts
  * checks the engine's answers against jsdom, tests/e2e/query-engine.test.ts against Chromium.
  */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { BBC_SITES } from '../../src/sites';
+import { AD_SELECTORS } from '../../src/core/clean/ads';
+
 export const MARKUP = `<!doctype html><html lang="en-GB"><head><title>t</title>
 <meta name="OriginalPublicationDate" content="2009/04/21 20:00:12">
 <meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
@@ -137,4 +143,51 @@ export const SELECTORS = [
 export function tagged(html: string): string {
   let i = 0;
   return html.replace(/<([a-z][a-z0-9]*)(?=[\s>])/gi, (m) => `${m} data-i="${i++}"`);
+}
+
+/** String literals handed to the query functions in src/core and src/sites. */
+function literalSelectors(): string[] {
+  const root = resolve(import.meta.dirname, '../../src');
+  const files: string[] = [];
+  for (const dir of ['core', 'sites']) {
+    const stack = [join(root, dir)];
+    while (stack.length) {
+      const at = stack.pop()!;
+      for (const name of readdirSync(at)) {
+        const path = join(at, name);
+        if (statSync(path).isDirectory()) stack.push(path);
+        else if (path.endsWith('.ts')) files.push(path);
+      }
+    }
+  }
+  const found = new Set<string>();
+  const call = /\b(?:queryAll|queryOne|matches|closest)\([^,()]+,\s*(['"])((?:(?!\1).)+)\1\)/g;
+  // Selector constants: a quoted string assigned to an upper-case name or listed in a table.
+  const constant = /\b[A-Z][A-Z_]+\s*=\s*(['"])((?:(?!\1).)+)\1/g;
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(call)) found.add(m[2]!);
+    for (const m of source.matchAll(constant)) found.add(m[2]!);
+  }
+  // jsdom's parser, as linkedom's takes some strings a browser rejects (a version, "0.1.0").
+  const probe = new JSDOM('<p></p>').window.document;
+  return [...found].filter((s) => {
+    try {
+      probe.querySelector(s);
+      return true;
+    } catch {
+      return false; // a regex source or a word, not a selector
+    }
+  });
+}
+
+/** Every selector the core asks: literals, the BBC layouts' clutter tables, the ad selectors. */
+export function coreSelectors(): string[] {
+  return [
+    ...new Set([
+      ...literalSelectors(),
+      ...BBC_SITES.flatMap((site) => site.clutter.map((rule) => rule.selector)),
+      ...AD_SELECTORS,
+    ]),
+  ];
 }
