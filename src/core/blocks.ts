@@ -208,7 +208,7 @@ function defaultBlock(
       // A <p> that wraps real blocks (bad markup) is a container, not a paragraph.
       if (firstDescendantTagged(el, NESTED_BLOCK_TAGS)) return undefined;
       const img = firstDescendantTagged(el, IMG);
-      if (img && !collapse(textContentOf(el))) return imageBlock(img, null, options);
+      if (img && !collapse(textContentOf(el))) return pictureBlocks(el, options);
       return { type: 'paragraph', text: inlineText(el) };
     }
     case 'h1':
@@ -247,6 +247,45 @@ function defaultBlock(
     default:
       return undefined;
   }
+}
+
+/**
+ * The pictures of a paragraph that holds no text, each once: photos set side by side in one
+ * `<p>` (WordPress galleries pasted as images), not only the first. Copies of one picture (a lazy
+ * loader's `<img>` and the `<noscript>` one beside it) give one block; hidden ones none. Nor do
+ * pictures that each link to a different page, when there are several: a row of teasers for
+ * other posts (theantijunecleaver.com: a recipe's "pin" picture for each of four other recipes).
+ */
+function pictureBlocks(p: Element, options: BlockOptions): Block[] {
+  const blocks: Block[] = [];
+  const seen = new Set<string>();
+  const imgs = descendantsTagged(p, IMG);
+  const links = imgs.map((img) => linkedPage(img, p));
+  const teasers = new Set(links.filter(Boolean)).size >= 2;
+  for (const [i, img] of imgs.entries()) {
+    if (isHiddenElement(img) || (teasers && links[i])) continue;
+    const block = imageBlock(img, null, options);
+    if (!block || block.type !== 'image') continue;
+    const file = block.src.split(/[?#]/)[0]!.split('/').pop();
+    const key = `${block.alt ?? ''}\n${file}`;
+    if (seen.has(key) || seen.has(block.src)) continue;
+    seen.add(key).add(block.src);
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+/** An address that names a picture file (a photo's full-size copy), not a page. */
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
+
+/** The page a link round `img` inside `within` goes to; null for none or a picture file. */
+function linkedPage(img: Element, within: Element): string | null {
+  for (let el = img.parentElement; el && el !== within; el = el.parentElement) {
+    if (el.localName !== 'a') continue;
+    const href = el.getAttribute('href')?.trim();
+    return href && !href.startsWith('#') && !PICTURE_FILE.test(href) ? href : null;
+  }
+  return null;
 }
 
 const NUMBER = /^[-+−]?[\d.,]+%?$/;

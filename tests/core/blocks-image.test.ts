@@ -81,3 +81,38 @@ describe('largestInSrcset', () => {
     ).toBe('https://i.kinja-img.com/upload/c_scale,f_auto,w_800/x.jpg');
   });
 });
+
+describe('the pictures of a paragraph without text', () => {
+  it('are every picture in it, each once', () => {
+    expect(
+      sources(
+        '<p><img src="/a.jpg" alt="A"> <img src="/b.jpg" alt="B"><br><a href="/c-big.jpg"><img src="/c.jpg"></a></p>' +
+          // A lazy loader's placeholder with the picture's address, and the <noscript> copy.
+          `<p><img src="${PIXEL}" data-src="/d.jpg" alt="D"><img src="/d.jpg" alt="D"></p>` +
+          // Hidden: not a picture the reader sees.
+          '<p><img src="/e.jpg"><img src="/f.jpg" hidden></p>',
+      ),
+    ).toEqual([
+      'https://news.example/a.jpg',
+      'https://news.example/b.jpg',
+      'https://news.example/c.jpg',
+      'https://news.example/d.jpg',
+      'https://news.example/e.jpg',
+    ]);
+  });
+
+  it('are none that each link to another page, when there are several: a row of teasers', () => {
+    expect(
+      sources(
+        '<p><a href="/2016/pie/"><img src="/pie-pin.jpg"></a> <a href="/2015/jam/"><img src="/jam-pin.jpg"></a></p>' +
+          // One picture linking to a page is the story's; so are pictures linking to their files.
+          '<p><a href="/2016/pie/"><img src="/pie.jpg"></a></p>' +
+          '<p><a href="/g.jpg"><img src="/g-small.jpg"></a><a href="/h.jpg"><img src="/h-small.jpg"></a></p>',
+      ),
+    ).toEqual([
+      'https://news.example/pie.jpg',
+      'https://news.example/g-small.jpg',
+      'https://news.example/h-small.jpg',
+    ]);
+  });
+});
