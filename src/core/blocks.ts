@@ -547,10 +547,18 @@ const CREDIT_LABEL =
  */
 export function creditText(el: Element | null): string | null {
   if (!el) return null;
-  let text = collapse(spacedText(el, (e) => e !== el && notSeenByReader(e)));
-  text = text.replace(/^\((.*)\)$/, '$1').trim();
-  text = text.replace(CREDIT_LABEL, '').trim();
-  return text || null;
+  return creditFromText(collapse(spacedText(el, (e) => e !== el && notSeenByReader(e))));
+}
+
+/** A credit line's text without its brackets and label ("(Image credit: NASA)" → "NASA"). */
+export function creditFromText(line: string): string | null {
+  return (
+    line
+      .replace(/^\((.*)\)$/, '$1')
+      .trim()
+      .replace(CREDIT_LABEL, '')
+      .trim() || null
+  );
 }
 
 /** Elements the page itself hides (hidden attribute, aria-hidden, inline display:none). */

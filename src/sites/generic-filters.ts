@@ -388,7 +388,22 @@ function clutterNamed(words: readonly string[]): string | undefined {
 /** The clutter an element's class or id names, in words parted by `-`, `_` or camelCase. */
 function classClutter(el: Element): string | undefined {
   const raw = classOf(el);
-  return clutterNamed(classWords(raw)) ?? camelCaseClutter(raw, el);
+  const why = clutterNamed(classWords(raw));
+  if (why && PICTURE_PARTS.has(why) && holdsPicture(el)) return undefined;
+  return why ?? camelCaseClutter(raw, el);
+}
+
+/**
+ * What class words say of a picture's parts. An element they name that holds the picture itself
+ * is the box round the picture and its caption, not the caption: WordPress's `div.wp-caption`
+ * (the photo, then `p.wp-caption-text`), Blogger's `table.tr-caption-container` (the photo's row,
+ * then `td.tr-caption`), the Guardian's `figure.fig--narrow-caption`. The caption inside still
+ * goes, the picture stays.
+ */
+const PICTURE_PARTS = new Set(['image caption', 'image credit']);
+
+function holdsPicture(el: Element): boolean {
+  return el.querySelector('img, picture, video') !== null;
 }
 
 function classOf(el: Element): string {
@@ -426,7 +441,7 @@ function camelCaseClutter(raw: string, el: Element): string | undefined {
   CAMEL_SEAM.lastIndex = 0;
   if (!CAMEL_SEAM.test(raw)) return undefined;
   const why = clutterNamed(classWords(raw.replace(CAMEL_SEAM, '$1 $2')));
-  return why && !el.querySelector('img, picture, video') ? why : undefined;
+  return why && !holdsPicture(el) ? why : undefined;
 }
 
 /**

@@ -11,10 +11,12 @@ import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
 import {
   blocksToText,
+  creditFromText,
   creditText,
   figureParts,
   imageBlock,
   notSeenByReader,
+  pictureAddress,
   readBlocks,
   type BlockOptions,
   type FigureParts,
@@ -323,8 +325,52 @@ function readPictures(root: ParentNode, pictures: Pictures): void {
     const img = figure.querySelector('img');
     if (img && !pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
   }
+  readPictureBoxes(root, pictures);
   readLooseCaptions(root, pictures);
   readEmphasisCaptions(root, pictures);
+}
+
+/** Most words of the caption a picture's box holds: past this it is a wrapper of more. */
+const BOX_CAPTION_WORDS = 80;
+
+/**
+ * Boxes that hold a picture and its caption, outside a figure, named for the caption: WordPress's
+ * `div.wp-caption` (the photo, then `p.wp-caption-text`), Blogger's `table.tr-caption-container`
+ * (the photo's row, then `td.tr-caption`), `span.wf_caption` (the photo, then a bare `<span>` of
+ * caption and credit: reuters.com). The box is read as the picture with the box's words as its
+ * caption, so that none of them is story text, and the credit an element in it is classed with.
+ */
+function readPictureBoxes(root: ParentNode, pictures: Pictures): void {
+  for (const box of Array.from(root.querySelectorAll('[class*="aption"]'))) {
+    if (!CAPTION_CLASS.test(box.getAttribute('class') ?? '') || box.closest('figure')) continue;
+    const img = onePicture(Array.from(box.querySelectorAll('img')));
+    if (!img || box.querySelector('h1, h2, h3, h4, h5, h6')) continue;
+    const words = collapse(box.textContent);
+    if (countWords(words) > BOX_CAPTION_WORDS) continue;
+    const known = pictures.parts.get(img);
+    if (!known?.caption && !known?.credit) {
+      pictures.parts.set(img, captionParts(box, creditWithin(box), img));
+    }
+    // The box, and a paragraph or wrapper holding nothing else (reuters.com: `<p><span
+    // class="wf_caption">`, which the block reader would read as a paragraph of text).
+    pictures.holders.set(box, img);
+    for (let up = box.parentElement; up && BOX_WRAPPERS.has(up.localName); up = up.parentElement) {
+      if (up.childElementCount !== 1 || collapse(up.textContent) !== words) break;
+      pictures.holders.set(up, img);
+    }
+  }
+}
+
+/** What may wrap a picture's box alone and be read with it. */
+const BOX_WRAPPERS = new Set(['p', 'div', 'span', 'a', 'center']);
+
+/** The element of a picture's box classed as its credit (`span.credit`, `div.photo-credit`). */
+function creditWithin(box: Element): Element | null {
+  for (const el of Array.from(box.querySelectorAll('[class]'))) {
+    if (CREDIT_CLASS_WORD.test(el.getAttribute('class') ?? '') && !el.querySelector('img'))
+      return el;
+  }
+  return null;
 }
 
 /** Most words of a caption set as a line in italics. */
@@ -357,8 +403,12 @@ function readEmphasisCaptions(root: ParentNode, pictures: Pictures): void {
   }
 }
 
-/** A class that names a caption: `caption`, `article-captions`, `newsCaption`; not `nocaption`. */
-const CAPTION_CLASS = /(?:(?:^|[\s_-])[cC]|\p{Ll}C)aptions?(?:$|[\s_-]|\p{Lu})/u;
+/**
+ * A class that names a caption: `caption`, `article-captions`, `newsCaption`; not one that says
+ * there is none (`nocaption`, `no_caption`: buzzfeed.com's box of a headline and a photo).
+ */
+const CAPTION_CLASS =
+  /(?:(?:^|[\s_-])(?<!(?:^|[\s_-])no[_-])[cC]|(?<!(?:^|[\s_-])n)\p{Ll}C)aptions?(?:$|[\s_-]|\p{Lu})/u;
 /** A credit set in a caption's first or last element: "(Image: GETTY )", "© John Brecher". */
 const CREDIT_LINE = /^(?:\(?\s*(?:image|photo(?:graph)?|picture|credit)s?\s*:|©)/i;
 /** The class of a caption's credit element (msn.com `span.attribution`). */
@@ -385,20 +435,73 @@ function looseCredit(caption: Element): Element | null {
 function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
   for (const el of Array.from(root.querySelectorAll('[class*="aption"]'))) {
     if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '') || el.closest('figure')) continue;
+    // A box holding a picture is not a caption of the one before it (see readPictureBoxes).
+    if (el.querySelector('img')) continue;
     const holder = el.previousElementSibling;
     if (!holder || collapse(holder.textContent)) continue;
     const imgs =
       holder.tagName.toLowerCase() === 'img'
         ? [holder]
         : Array.from(holder.querySelectorAll('img'));
-    const img = imgs.length === 1 ? imgs[0]! : null;
-    if (!img || pictures.parts.has(img)) continue;
+    const img = onePicture(imgs);
+    if (!img) continue;
+    const known = pictures.parts.get(img);
+    if (known?.caption || known?.credit) {
+      // Read on the page already; Readability may since have wrapped the picture (WordPress's
+      // `div.wp-caption > img` becomes `div > p > img`), and the wrapper is its holder now.
+      pictures.holders.set(holder, img);
+      continue;
+    }
+    // A figure of its own that says nothing of the picture leaves the caption beside it to say it.
     const credit = looseCredit(el);
-    const caption = collapse(spacedText(el, (e) => e === credit || notSeenByReader(e))) || null;
-    if (!caption && !credit) continue;
-    pictures.parts.set(img, { caption, credit: creditText(credit)?.replace(/^©\s*/, '') || null });
+    const parts = captionParts(el, credit, img);
+    if (!parts.caption && !parts.credit) continue;
+    pictures.parts.set(img, parts);
     pictures.holders.set(holder, img);
   }
+}
+
+/**
+ * A caption's words and credit: the credit from `credit`, the element of the caption that gives
+ * it, else from the words themselves when they are only a credit line ("Photo: Hiramine, Boykin:
+ * Getty Images (2); King: AP", theintercept.com). The credit the picture carries as data and the
+ * caption prints again at its end goes from the words (ehow.com: "Glass cloche terrariums (Lucy
+ * Akins)", or only "Kane Skennar/Photodisc/Getty Images").
+ */
+function captionParts(caption: Element, credit: Element | null, img: Element): FigureParts {
+  const text = collapse(spacedText(caption, (e) => e === credit || notSeenByReader(e)));
+  const words = withoutEnding(text, collapse(img.getAttribute('data-credit')));
+  if (!credit && words && CREDIT_LINE.test(words))
+    return { caption: null, credit: creditFromText(words)?.replace(/^©\s*/, '') || null };
+  return { caption: words, credit: creditText(credit)?.replace(/^©\s*/, '') || null };
+}
+
+/** `text` without `ending` (bare or in parentheses) at its end; null when nothing is left. */
+function withoutEnding(text: string, ending: string): string | null {
+  if (ending) {
+    for (const tail of [`(${ending})`, ending]) {
+      if (text.endsWith(tail)) return collapse(text.slice(0, -tail.length)) || null;
+    }
+  }
+  return text || null;
+}
+
+/**
+ * The first of `imgs` when they all show one picture: one `<img>`, or copies of it with the same
+ * alt text and file (theverge.com: the picture, its zoomed copy in a hidden layer, and both again
+ * in `<noscript>`, then the caption below them all). Null for none or for different pictures.
+ */
+function onePicture(imgs: Element[]): Element | null {
+  if (imgs.length <= 1) return imgs[0] ?? null;
+  const keys = new Set(imgs.map(pictureKey));
+  return keys.size === 1 && !keys.has(null) ? imgs[0]! : null;
+}
+
+/** A picture's alt text and file name, or null when it names no file. */
+function pictureKey(img: Element): string | null {
+  const address = pictureAddress(img, (href) => (href && !/^\s*data:/i.test(href) ? href : null));
+  const file = address?.split(/[?#]/)[0]!.split('/').pop();
+  return file ? `${collapse(img.getAttribute('alt'))}\n${file}` : null;
 }
 
 /**

@@ -1641,6 +1641,82 @@ describe('pictures of a generic page', () => {
     ]);
   });
 
+  it('take a caption set after their figure, once, and not from beside two different pictures', () => {
+    const zoomable = (file: string, alt: string) =>
+      `<div class="zoom"><div role="button" aria-label="Zoom"><figure><img src="/${file}" alt="${alt}">` +
+      `<noscript><img src="/${file}" alt="${alt}"></noscript></figure></div>` +
+      `<div class="hidden"><figure><img src="/${file}?w=2400" alt="${alt}"></figure></div></div>`;
+    expect(
+      read(
+        // The picture, its zoomed copy and both again in <noscript> (theverge), then the caption.
+        `${zoomable('a.jpg', 'A headset')}` +
+          '<div class="media-caption"><figcaption><em>The headset on show.</em></figcaption></div>' +
+          // A figure with no caption, the caption after it ending in the picture's credit (ehow).
+          '<div class="step"><figure class="thumb"><img src="/b.jpg" alt="B" data-credit="Lucy Akins ">' +
+          '</figure><figcaption class="small caption"> Moss on the oasis (Lucy Akins) </figcaption></div>' +
+          // … or only the credit.
+          '<div class="step"><figure class="thumb"><img src="/c.jpg" alt="C" data-credit="Jo Li/Getty">' +
+          '</figure><figcaption class="caption">Jo Li/Getty</figcaption></div>' +
+          // Two different pictures (same alt text, other files): the caption is neither's.
+          '<div><img src="/d.jpg" alt="Photo"><img src="/e.jpg" alt="Photo"></div>' +
+          '<div class="caption">Which one?</div>',
+      ),
+    ).toEqual([
+      { caption: 'The headset on show.', credit: null },
+      { caption: 'Moss on the oasis', credit: 'Lucy Akins' },
+      { caption: null, credit: 'Jo Li/Getty' },
+      { caption: null, credit: null },
+      { caption: null, credit: null },
+    ]);
+  });
+
+  it('are kept with their caption when a box named for the caption holds them', () => {
+    const page = (figures: string) =>
+      extractArticle(
+        parseHtml(
+          `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
+            `<h1>A story</h1>${STORY}${figures}${STORY}</article></body></html>`,
+        ),
+        'https://news.example/story',
+        { now: NOW },
+      );
+    const article = page(
+      // WordPress.
+      '<div id="attachment_1" class="wp-caption aligncenter"><img class="wp-image-1" src="/a.jpg" ' +
+        'alt="" width="960" height="720"><p class="wp-caption-text">The theatre on opening night</p></div>' +
+        // Blogger: the picture's row, then the caption's.
+        '<table class="tr-caption-container"><tbody><tr><td><a href="/b-big.png"><img src="/b.png" ' +
+        'width="640" height="512"></a></td></tr><tr><td class="tr-caption">A block diagram</td></tr>' +
+        '</tbody></table>' +
+        // reuters.com: a paragraph holding the box; the caption a bare <span> with a linked credit.
+        '<p><span class="wf_caption"><a href="/c-big.jpg"><img src="/c.jpg" alt="Titan"></a>' +
+        '<span>The first map of Titan. (<a href="/pia">NASA/JPL</a>)</span></span></p>' +
+        // A caption that only credits the picture (theintercept.com).
+        '<div class="img-wrap"><a href="/d-big.jpg"><img src="/d.jpg" alt="D"></a>' +
+        '<p class="caption source">Photo: Getty Images (2); King: AP</p></div>' +
+        // A box that says it has no caption holds a headline of the story (buzzfeed.com).
+        '<div class="superlist_item no_caption"><h2>The mother of the woman spoke to reporters on Monday.</h2>' +
+        '<div><img src="/e.jpg" alt="E"></div></div>',
+    );
+    expect(article.images.map(({ src, caption, credit }) => ({ src, caption, credit }))).toEqual([
+      { src: 'https://news.example/a.jpg', caption: 'The theatre on opening night', credit: null },
+      { src: 'https://news.example/b.png', caption: 'A block diagram', credit: null },
+      {
+        src: 'https://news.example/c.jpg',
+        caption: 'The first map of Titan. (NASA/JPL)',
+        credit: null,
+      },
+      { src: 'https://news.example/d.jpg', caption: null, credit: 'Getty Images (2); King: AP' },
+      { src: 'https://news.example/e.jpg', caption: null, credit: null },
+    ]);
+    expect(article.text).not.toMatch(/opening night|block diagram|map of Titan|Getty/);
+    expect(article.body).toContainEqual({
+      type: 'heading',
+      level: 2,
+      text: 'The mother of the woman spoke to reporters on Monday.',
+    });
+  });
+
   it('take no credit from a whole caption classed as one, nor from a box holding the picture', () => {
     expect(
       read(
@@ -1705,6 +1781,54 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
       credit: 'EPA',
     });
     expect(article.images.filter((i) => i.credit)).toHaveLength(6);
+  });
+
+  it('theverge: the caption the page sets under the picture, outside its figure', () => {
+    const article = page('theverge');
+    expect(article.images).toEqual([
+      expect.objectContaining({
+        alt: 'The Vision Pro displaying a window floating in a room.',
+        caption:
+          'I wasn’t allowed to record or capture footage of my Vision Pro demo, so this photo from Apple will have to do.',
+      }),
+    ]);
+    expect(article.text).not.toContain('allowed to record or capture footage');
+  });
+
+  it('ehow-1: captions after the figures, without the credit the picture carries again', () => {
+    const images = page('ehow-1').images;
+    expect(images).toHaveLength(11);
+    expect(images[0]).toMatchObject({ caption: 'Glass cloche terrariums', credit: 'Lucy Akins' });
+    expect(images.map((i) => i.caption).filter((c) => c?.includes('Lucy Akins'))).toEqual([]);
+    expect(images.every((i) => i.caption && i.credit === 'Lucy Akins')).toBe(true);
+  });
+
+  it('blogger: pictures in captioned tables, with their captions', () => {
+    expect(page('blogger').images.map((i) => [i.src.split('/').pop(), i.caption])).toEqual([
+      ['block-diagram.png', 'SLG46620V block diagram (from device datasheet)'],
+      ['schematic-from-hell.png', 'Schematic from hell!'],
+      ['graph-labels.png', expect.stringMatching(/^Example labeling for a subset of the netlist/)],
+    ]);
+  });
+
+  it('WordPress pictures in div.wp-caption: every photo of a gallery post, with its caption', () => {
+    // jeongdongtheater.com: eleven photos, each `div.wp-caption > img + p.wp-caption-text`.
+    const { article } = benchmark('8cad00dc');
+    const captioned = article.images.filter((i) => i.caption?.startsWith('2018 Jeongdong Theater'));
+    expect(captioned).toHaveLength(11);
+    expect(article.text).not.toContain('[The Palace: Tale of Jang Noksu] ‘2018 Welcome');
+  });
+
+  it('reuters.com: a picture and its caption in a paragraph of their own are not story text', () => {
+    const { article, truthLines } = benchmark('359fee22');
+    expect(article.images).toContainEqual(
+      expect.objectContaining({
+        src: expect.stringMatching(/titan_geological_map_nasa\.jpg$/),
+        caption: 'The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)',
+      }),
+    );
+    expect(truthLines.join('\n')).not.toContain('first global geologic map of Titan.');
+    expect(article.text).not.toContain('first global geologic map of Titan.');
   });
 
   it('cnet: the credit is not run into the caption, and neither is in the text', () => {
