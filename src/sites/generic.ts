@@ -287,10 +287,11 @@ function readFiltered(
   const options: BlockOptions = {
     resolve: ctx.resolve,
     classify: (el) => {
+      const tag = el.tagName.toLowerCase();
       const img =
-        el.tagName.toLowerCase() === 'figure'
+        tag === 'figure'
           ? el.querySelector('img')
-          : (pictures.holders.get(el) ?? null);
+          : (pictures.holders.get(el) ?? (tag === 'p' ? captionedPicture(el, pictures) : null));
       const parts = img && pictures.parts.get(img);
       if (!parts) return pictures.captionLines.has(el) ? 'skip' : markLinkOnly(el);
       return imageBlock(img, parts.caption, options, parts.credit) ?? undefined;
@@ -298,6 +299,18 @@ function readFiltered(
   };
   const names = authors.map((a) => a.name);
   return captionsRepeatingAlt(filterBlocks(readBlocks(root, options), title, linkOnly, names));
+}
+
+/**
+ * The picture a paragraph of no text holds, when its caption was read: Readability makes a
+ * `<p>` of the box that held the picture and its caption (wapo.com: `div.inline-photo` with the
+ * photo, a `<br>` and `span.pb-caption`), and the caption has left the text since.
+ */
+function captionedPicture(p: Element, pictures: Pictures): Element | null {
+  const img = onePicture(Array.from(p.querySelectorAll('img')));
+  const parts = img && pictures.parts.get(img);
+  if (!parts || (!parts.caption && !parts.credit) || collapse(p.textContent)) return null;
+  return img;
 }
 
 /** What the page says of its pictures, by <img>. */
@@ -437,7 +450,9 @@ function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
     if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '') || el.closest('figure')) continue;
     // A box holding a picture is not a caption of the one before it (see readPictureBoxes).
     if (el.querySelector('img')) continue;
-    const holder = el.previousElementSibling;
+    // The picture before it, past a line break (wapo.com: the photo, `<br>`, the caption).
+    let holder = el.previousElementSibling;
+    while (holder?.localName === 'br') holder = holder.previousElementSibling;
     if (!holder || collapse(holder.textContent)) continue;
     const imgs =
       holder.tagName.toLowerCase() === 'img'

@@ -1717,6 +1717,29 @@ describe('pictures of a generic page', () => {
     });
   });
 
+  it('take a caption set after a line break, and keep it out of the text', () => {
+    const page = extractArticle(
+      parseHtml(
+        `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
+          `<h1>A story</h1>${STORY}<div class="inline-content inline-photo"><a name="p1"></a>` +
+          '<img src="/w.jpg"><br><span class="pb-caption">The prime minister at the Western Wall. ' +
+          '(Thomas Coex/AFP/Getty Images)</span></div>' +
+          `${STORY}</article></body></html>`,
+      ),
+      'https://news.example/story',
+      { now: NOW },
+    );
+    expect(page.images).toEqual([
+      {
+        src: 'https://news.example/w.jpg',
+        alt: null,
+        caption: 'The prime minister at the Western Wall. (Thomas Coex/AFP/Getty Images)',
+        credit: null,
+      },
+    ]);
+    expect(page.text).not.toContain('Western Wall');
+  });
+
   it('take no credit from a whole caption classed as one, nor from a box holding the picture', () => {
     expect(
       read(
@@ -1829,6 +1852,15 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
     );
     expect(truthLines.join('\n')).not.toContain('first global geologic map of Titan.');
     expect(article.text).not.toContain('first global geologic map of Titan.');
+  });
+
+  it('nypost.com: the caption under the photo is its caption, not the story’s first line', () => {
+    const { article, truthLines } = benchmark('a1fca19b');
+    expect(article.images[0]).toMatchObject({
+      caption: 'US professor Kevin King (left) and his Australian colleague Timothy Weeks',
+      credit: 'AP',
+    });
+    expect(article.text.startsWith(truthLines[0]!)).toBe(true);
   });
 
   it('cnet: the credit is not run into the caption, and neither is in the text', () => {
