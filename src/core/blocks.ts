@@ -536,9 +536,12 @@ function creditElement(figure: Element): Element | null {
     : null;
 }
 
-/** Labels that only say what follows is a credit: "Credit:", "(Image credit: …)", "Image source, ". */
+/**
+ * Labels that only say what follows is a credit: "Credit:", "Credit...", "(Image credit: …)",
+ * "Image source, ".
+ */
 const CREDIT_LABEL =
-  /^(?:(?:image|photo(?:graph)?)\s+)?(?:credits?|copyright|source)\b\s*[:,]?\s*|^(?:image|photo(?:graph)?)\s*:\s*/i;
+  /^(?:(?:image|photo(?:graph)?)\s+)?(?:credits?|copyright|source)\b\s*(?:[:,]|\.\.\.|…)?\s*|^(?:image|photo(?:graph)?)\s*:\s*/i;
 
 /**
  * A credit's words as a reader sees them, without what only labels it as one ("Credit: EPA" →
@@ -552,13 +555,11 @@ export function creditText(el: Element | null): string | null {
 
 /** A credit line's text without its brackets and label ("(Image credit: NASA)" → "NASA"). */
 export function creditFromText(line: string): string | null {
-  return (
-    line
-      .replace(/^\((.*)\)$/, '$1')
-      .trim()
-      .replace(CREDIT_LABEL, '')
-      .trim() || null
-  );
+  let text = line.replace(/^\((.*)\)$/, '$1').trim();
+  // A label twice over: nytimes.com prints "Credit", then "Credit" again for screen readers.
+  for (let label = CREDIT_LABEL.exec(text); label?.[0]; label = CREDIT_LABEL.exec(text))
+    text = text.slice(label[0].length).trim();
+  return text || null;
 }
 
 /** Elements the page itself hides (hidden attribute, aria-hidden, inline display:none). */

@@ -487,7 +487,9 @@ function isOnePicture(el: Element, why: string): boolean {
   return (
     why === 'photo gallery' &&
     el.querySelectorAll('img').length === 1 &&
-    !/\p{L}/u.test(el.textContent ?? '')
+    // A <figure> is one picture whatever its overlay says (yahoo.com: `figure.go-to-slideshow-
+    // lightbox` over the photo, "View photo").
+    (el.localName === 'figure' || !/\p{L}/u.test(el.textContent ?? ''))
   );
 }
 
@@ -549,7 +551,8 @@ export function stripClutter(root: Element): void {
     const why = CLUTTER_TAGS.has(tag) ? tag : classClutter(el);
     if ((why && !isHoverTrigger(el, why) && !isOnePicture(el, why)) || (!why && isTeaserRail(el))) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
-        doomed.push(el);
+        if (why === 'header' && el.querySelector('figure img')) keepFigures(el, doomed, stack);
+        else doomed.push(el);
         continue;
       }
     }
@@ -558,6 +561,18 @@ export function stripClutter(root: Element): void {
     for (const child of Array.from(el.children)) stack.push(child);
   }
   for (const el of doomed) el.remove();
+}
+
+/**
+ * The story's lead picture set in the article's header (nytimes.com: `header > … > figure` under
+ * the headline and byline): the header's furniture goes, its figures stay to be read.
+ */
+function keepFigures(header: Element, doomed: Element[], stack: Element[]): void {
+  for (const child of Array.from(header.children)) {
+    if (child.localName === 'figure') stack.push(child);
+    else if (child.querySelector('figure img')) keepFigures(child, doomed, stack);
+    else doomed.push(child);
+  }
 }
 
 /** Most words of a teaser: a kicker, a headline and a line or two of summary. */

@@ -1740,6 +1740,34 @@ describe('pictures of a generic page', () => {
     expect(page.text).not.toContain('Western Wall');
   });
 
+  it('keep the lead picture set in the article’s header, and one a slideshow link lays over', () => {
+    const page = extractArticle(
+      parseHtml(
+        `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
+          '<header><h1>A story</h1><p class="summary">What the story says, in a line.</p>' +
+          '<div><div><figure><div><span class="visually-hidden">Image</span><img src="/lead.jpg" alt="">' +
+          '</div><figcaption><span>Workers repairing cables.</span><span itemprop="copyrightHolder">' +
+          '<span>Credit...</span><span><span class="visually-hidden">Credit</span>' +
+          '<span>Chang W. Lee/The Times</span></span></span></figcaption></figure></div></div>' +
+          '<p class="byline">By Jane Doe</p></header>' +
+          `${STORY}<figure class="cover go-to-slideshow-lightbox"><div class="cta-overlay">` +
+          '<p class="cta-text">View photo</p></div><img src="/flag.jpg" alt="A flag"></figure>' +
+          `${STORY}</article></body></html>`,
+      ),
+      'https://news.example/story',
+      { now: NOW },
+    );
+    expect(page.images.map(({ src, caption, credit }) => ({ src, caption, credit }))).toEqual([
+      {
+        src: 'https://news.example/lead.jpg',
+        caption: 'Workers repairing cables.',
+        credit: 'Chang W. Lee/The Times',
+      },
+      { src: 'https://news.example/flag.jpg', caption: null, credit: null },
+    ]);
+    expect(page.text).not.toMatch(/What the story says|By Jane Doe|View photo/);
+  });
+
   it('take no credit from a whole caption classed as one, nor from a box holding the picture', () => {
     expect(
       read(
@@ -1861,6 +1889,13 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
       credit: 'AP',
     });
     expect(article.text.startsWith(truthLines[0]!)).toBe(true);
+  });
+
+  it('nytimes-4: the lead photo in the article’s header, with its caption and credit', () => {
+    expect(page('nytimes-4').images[0]).toMatchObject({
+      caption: expect.stringMatching(/^Interest payments on the federal debt could surpass/),
+      credit: 'Jeon Heon-Kyun/EPA, via Shutterstock',
+    });
   });
 
   it('cnet: the credit is not run into the caption, and neither is in the text', () => {
