@@ -207,9 +207,11 @@ function defaultBlock(
     case 'p': {
       // A <p> that wraps real blocks (bad markup) is a container, not a paragraph.
       if (firstDescendantTagged(el, NESTED_BLOCK_TAGS)) return undefined;
-      const img = firstDescendantTagged(el, IMG);
-      if (img && !collapse(textContentOf(el))) return pictureBlocks(el, options);
-      return { type: 'paragraph', text: inlineText(el) };
+      const paragraph: Block = { type: 'paragraph', text: inlineText(el) };
+      if (!firstDescendantTagged(el, IMG)) return paragraph;
+      if (!collapse(textContentOf(el)))
+        return pictureBlocks(el, descendantsTagged(el, IMG), options);
+      return withEdgePictures(el, paragraph, options);
     }
     case 'h1':
     case 'h2':
@@ -256,10 +258,9 @@ function defaultBlock(
  * pictures that each link to a different page, when there are several: a row of teasers for
  * other posts (theantijunecleaver.com: a recipe's "pin" picture for each of four other recipes).
  */
-function pictureBlocks(p: Element, options: BlockOptions): Block[] {
+function pictureBlocks(p: Element, imgs: Element[], options: BlockOptions): Block[] {
   const blocks: Block[] = [];
   const seen = new Set<string>();
-  const imgs = descendantsTagged(p, IMG);
   const links = imgs.map((img) => linkedPage(img, p));
   const teasers = new Set(links.filter(Boolean)).size >= 2;
   for (const [i, img] of imgs.entries()) {
@@ -273,6 +274,61 @@ function pictureBlocks(p: Element, options: BlockOptions): Block[] {
     blocks.push(block);
   }
   return blocks;
+}
+
+/**
+ * A paragraph of text with the pictures set at its start or its end (WordPress's `<p><img
+ * class="alignleft">The story…`, factorio.com's `<p><img><br>Caption</p>`, a product and its
+ * photo in a list post): the pictures before the text, the paragraph, the pictures after it. One
+ * inside the text is part of the sentence (Wikipedia's formulas as images) and stays out; so do
+ * small ones (icons, emoji: a width or height under SMALL_PICTURE pixels), those whose class says
+ * math, emoji or icon, and a logo linking to the site's front page.
+ */
+function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): Block | Block[] {
+  const textBefore = new Map<Element, number>();
+  let text = 0;
+  const stack: Node[] = [p];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      if (/\S/.test(dataOf(node as Text))) text++;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    if (el !== p && (isNonContent(el) || isHiddenElement(el))) continue;
+    if (el.tagName.toLowerCase() === 'img') {
+      const link = linkedPage(el, p);
+      if (!isInlinePicture(el) && !(link && HOME_PAGE.test(link))) textBefore.set(el, text);
+      continue;
+    }
+    for (let c = lastChildOf(el); c; c = previousSiblingOf(c)) stack.push(c);
+  }
+  const lead: Element[] = [];
+  const tail: Element[] = [];
+  for (const [img, before] of textBefore) {
+    if (before === 0) lead.push(img);
+    else if (before === text) tail.push(img);
+  }
+  if (!lead.length && !tail.length) return paragraph;
+  return [...pictureBlocks(p, lead, options), paragraph, ...pictureBlocks(p, tail, options)];
+}
+
+/** A site's front page: a picture linking there is the site's logo (gmw.cn, after the byline). */
+const HOME_PAGE = /^(?:(?:https?:)?\/\/[^/]+)?\/?$/i;
+
+/** Pixels under which a picture with a stated width or height is an icon, not a photo. */
+const SMALL_PICTURE = 100;
+const INLINE_PICTURE_CLASS = /math|emoji|smiley|icon/i;
+
+/** A picture set in a line of text: small, or classed as a formula, an emoji or an icon. */
+function isInlinePicture(img: Element): boolean {
+  if (INLINE_PICTURE_CLASS.test(img.getAttribute('class') ?? '')) return true;
+  for (const name of ['width', 'height']) {
+    const size = Number.parseInt(img.getAttribute(name) ?? '', 10);
+    if (size < SMALL_PICTURE) return true;
+  }
+  return false;
 }
 
 /** An address that names a picture file (a photo's full-size copy), not a page. */

@@ -116,3 +116,34 @@ describe('the pictures of a paragraph without text', () => {
     ]);
   });
 });
+
+describe('the pictures of a paragraph of text', () => {
+  it('are read before it when they open it and after it when they close it', () => {
+    expect(
+      sources(
+        '<p><img class="alignleft" src="/lead.jpg" width="300">The story begins here.</p>' +
+          '<p>The paragraph ends with a photo.<br><a href="/end-big.jpg"><img src="/end.jpg"></a></p>' +
+          '<p><img src="/gif.gif"><br>A caption the page prints under it.</p>',
+      ),
+    ).toEqual([
+      'https://news.example/lead.jpg',
+      null,
+      null,
+      'https://news.example/end.jpg',
+      'https://news.example/gif.gif',
+      null,
+    ]);
+  });
+
+  it('are none inside the sentence, small, classed as a formula, emoji or icon, or a logo', () => {
+    expect(
+      sources(
+        '<p>The matrix <img class="mwe-math-fallback-image-inline" src="/a.svg"> is Hermitian <img src="/b.svg">.</p>' +
+          '<p><img src="/share.png" width="16" height="16"> Share this story</p>' +
+          '<p><img class="emoji" src="/smile.png"> Hello there</p>' +
+          '<p><img class="wp-math" src="/f.png"> holds for every x.</p>' +
+          '<p><strong>Author: Chun</strong> <a href="http://www.news.example"><img src="/logo.png"></a></p>',
+      ),
+    ).toEqual([null, null, null, null, null]);
+  });
+});
