@@ -329,17 +329,23 @@ function newPictures(): Pictures {
 
 /**
  * The caption and credit of each picture's figure under `root`, by its <img>, unless already
- * read, and of pictures captioned outside a figure (see readLooseCaptions). Read on the page
- * before Readability too: it rewrites a `<div class="credit">` as a plain `<p>` (space.com), and
- * the class that said it was a credit is gone.
+ * read, and of pictures captioned outside a figure (see readPictureBox, readLooseCaption). Read on
+ * the page before Readability too: it rewrites a `<div class="credit">` as a plain `<p>`
+ * (space.com), and the class that said it was a credit is gone.
  */
 function readPictures(root: ParentNode, pictures: Pictures): void {
   for (const figure of Array.from(root.querySelectorAll('figure'))) {
     const img = figure.querySelector('img');
     if (img && !pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
   }
-  readPictureBoxes(root, pictures);
-  readLooseCaptions(root, pictures);
+  // Elements classed as captions, in document order: a box holding its picture comes before the
+  // caption line inside it, which then finds its picture read.
+  for (const el of Array.from(root.querySelectorAll('[class*="aption"]'))) {
+    if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '') || el.closest('figure')) continue;
+    const imgs = Array.from(el.querySelectorAll('img'));
+    if (imgs.length) readPictureBox(el, imgs, pictures);
+    else readLooseCaption(el, pictures);
+  }
   readEmphasisCaptions(root, pictures);
 }
 
@@ -347,30 +353,27 @@ function readPictures(root: ParentNode, pictures: Pictures): void {
 const BOX_CAPTION_WORDS = 80;
 
 /**
- * Boxes that hold a picture and its caption, outside a figure, named for the caption: WordPress's
+ * A box that holds a picture and its caption, outside a figure, named for the caption: WordPress's
  * `div.wp-caption` (the photo, then `p.wp-caption-text`), Blogger's `table.tr-caption-container`
  * (the photo's row, then `td.tr-caption`), `span.wf_caption` (the photo, then a bare `<span>` of
  * caption and credit: reuters.com). The box is read as the picture with the box's words as its
  * caption, so that none of them is story text, and the credit an element in it is classed with.
  */
-function readPictureBoxes(root: ParentNode, pictures: Pictures): void {
-  for (const box of Array.from(root.querySelectorAll('[class*="aption"]'))) {
-    if (!CAPTION_CLASS.test(box.getAttribute('class') ?? '') || box.closest('figure')) continue;
-    const img = onePicture(Array.from(box.querySelectorAll('img')));
-    if (!img || box.querySelector('h1, h2, h3, h4, h5, h6')) continue;
-    const words = collapse(box.textContent);
-    if (countWords(words) > BOX_CAPTION_WORDS) continue;
-    const known = pictures.parts.get(img);
-    if (!known?.caption && !known?.credit) {
-      pictures.parts.set(img, captionParts(box, creditWithin(box), img));
-    }
-    // The box, and a paragraph or wrapper holding nothing else (reuters.com: `<p><span
-    // class="wf_caption">`, which the block reader would read as a paragraph of text).
-    pictures.holders.set(box, img);
-    for (let up = box.parentElement; up && BOX_WRAPPERS.has(up.localName); up = up.parentElement) {
-      if (up.childElementCount !== 1 || collapse(up.textContent) !== words) break;
-      pictures.holders.set(up, img);
-    }
+function readPictureBox(box: Element, imgs: Element[], pictures: Pictures): void {
+  const img = onePicture(imgs);
+  if (!img || box.querySelector('h1, h2, h3, h4, h5, h6')) return;
+  const words = collapse(box.textContent);
+  if (countWords(words) > BOX_CAPTION_WORDS) return;
+  const known = pictures.parts.get(img);
+  if (!known?.caption && !known?.credit) {
+    pictures.parts.set(img, captionParts(box, creditWithin(box), img));
+  }
+  // The box, and a paragraph or wrapper holding nothing else (reuters.com: `<p><span
+  // class="wf_caption">`, which the block reader would read as a paragraph of text).
+  pictures.holders.set(box, img);
+  for (let up = box.parentElement; up && BOX_WRAPPERS.has(up.localName); up = up.parentElement) {
+    if (up.childElementCount !== 1 || collapse(up.textContent) !== words) break;
+    pictures.holders.set(up, img);
   }
 }
 
@@ -438,42 +441,34 @@ function looseCredit(caption: Element): Element | null {
 }
 
 /**
- * Captions set beside a picture, not in a figure (express.co.uk: `div.photo > p > picture` then
+ * A caption set beside a picture, not in a figure (express.co.uk: `div.photo > p > picture` then
  * `span.newsCaption` "China has warned… " + `span.caption` "(Image: GETTY )"; msn.com: `span.image`
  * then `span.caption` with `span.attribution` "© John Brecher" first): an element whose class
  * says caption, outside any figure, right after an element that holds one picture and no text.
  * The clutter pass takes the caption out of the text; the picture gets it here, with the credit
  * its first or last element carries.
  */
-function readLooseCaptions(root: ParentNode, pictures: Pictures): void {
-  for (const el of Array.from(root.querySelectorAll('[class*="aption"]'))) {
-    if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '') || el.closest('figure')) continue;
-    // A box holding a picture is not a caption of the one before it (see readPictureBoxes).
-    if (el.querySelector('img')) continue;
-    // The picture before it, past a line break (wapo.com: the photo, `<br>`, the caption).
-    let holder = el.previousElementSibling;
-    while (holder?.localName === 'br') holder = holder.previousElementSibling;
-    if (!holder || collapse(holder.textContent)) continue;
-    const imgs =
-      holder.tagName.toLowerCase() === 'img'
-        ? [holder]
-        : Array.from(holder.querySelectorAll('img'));
-    const img = onePicture(imgs);
-    if (!img) continue;
-    const known = pictures.parts.get(img);
-    if (known?.caption || known?.credit) {
-      // Read on the page already; Readability may since have wrapped the picture (WordPress's
-      // `div.wp-caption > img` becomes `div > p > img`), and the wrapper is its holder now.
-      pictures.holders.set(holder, img);
-      continue;
-    }
-    // A figure of its own that says nothing of the picture leaves the caption beside it to say it.
-    const credit = looseCredit(el);
-    const parts = captionParts(el, credit, img);
-    if (!parts.caption && !parts.credit) continue;
-    pictures.parts.set(img, parts);
+function readLooseCaption(el: Element, pictures: Pictures): void {
+  // The picture before it, past a line break (wapo.com: the photo, `<br>`, the caption).
+  let holder = el.previousElementSibling;
+  while (holder?.localName === 'br') holder = holder.previousElementSibling;
+  if (!holder || collapse(holder.textContent)) return;
+  const imgs =
+    holder.tagName.toLowerCase() === 'img' ? [holder] : Array.from(holder.querySelectorAll('img'));
+  const img = onePicture(imgs);
+  if (!img) return;
+  const known = pictures.parts.get(img);
+  if (known?.caption || known?.credit) {
+    // Read on the page already; Readability may since have wrapped the picture (WordPress's
+    // `div.wp-caption > img` becomes `div > p > img`), and the wrapper is its holder now.
     pictures.holders.set(holder, img);
+    return;
   }
+  // A figure of its own that says nothing of the picture leaves the caption beside it to say it.
+  const parts = captionParts(el, looseCredit(el), img);
+  if (!parts.caption && !parts.credit) return;
+  pictures.parts.set(img, parts);
+  pictures.holders.set(holder, img);
 }
 
 /**
