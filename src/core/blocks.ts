@@ -207,11 +207,10 @@ function defaultBlock(
     case 'p': {
       // A <p> that wraps real blocks (bad markup) is a container, not a paragraph.
       if (firstDescendantTagged(el, NESTED_BLOCK_TAGS)) return undefined;
-      const paragraph: Block = { type: 'paragraph', text: inlineText(el) };
-      if (!firstDescendantTagged(el, IMG)) return paragraph;
+      if (!firstDescendantTagged(el, IMG)) return { type: 'paragraph', text: inlineText(el) };
       if (!collapse(textContentOf(el)))
         return pictureBlocks(el, descendantsTagged(el, IMG), options);
-      return withEdgePictures(el, paragraph, options);
+      return withEdgePictures(el, { type: 'paragraph', text: inlineText(el) }, options);
     }
     case 'h1':
     case 'h2':
@@ -267,10 +266,10 @@ function pictureBlocks(p: Element, imgs: Element[], options: BlockOptions): Bloc
     if (isHiddenElement(img) || (teasers && links[i])) continue;
     const block = imageBlock(img, null, options);
     if (!block || block.type !== 'image') continue;
-    const file = block.src.split(/[?#]/)[0]!.split('/').pop();
-    const key = `${block.alt ?? ''}\n${file}`;
-    if (seen.has(key) || seen.has(block.src)) continue;
-    seen.add(key).add(block.src);
+    const key = pictureIdentity(block.alt, block.src);
+    if (seen.has(block.src) || (key !== null && seen.has(key))) continue;
+    seen.add(block.src);
+    if (key !== null) seen.add(key);
     blocks.push(block);
   }
   return blocks;
@@ -329,6 +328,16 @@ function isInlinePicture(img: Element): boolean {
     if (size < SMALL_PICTURE) return true;
   }
   return false;
+}
+
+/**
+ * What tells copies of one picture apart from other pictures: its alt text and the name of its
+ * file, whatever size or host the address asks for (thumbor's `…/2400x1350/…/screen.png` and
+ * `…/1200x675/…/screen.png`). Null when the address names no file.
+ */
+export function pictureIdentity(alt: string | null, address: string | null): string | null {
+  const file = address?.split(/[?#]/)[0]!.split('/').pop();
+  return file ? `${collapse(alt)}\n${file}` : null;
 }
 
 /** An address that names a picture file (a photo's full-size copy), not a page. */

@@ -17,6 +17,7 @@ import {
   imageBlock,
   notSeenByReader,
   pictureAddress,
+  pictureIdentity,
   readBlocks,
   type BlockOptions,
   type FigureParts,
@@ -507,11 +508,10 @@ function onePicture(imgs: Element[]): Element | null {
   return keys.size === 1 && !keys.has(null) ? imgs[0]! : null;
 }
 
-/** A picture's alt text and file name, or null when it names no file. */
+/** See pictureIdentity; a `data:` placeholder names no file. */
 function pictureKey(img: Element): string | null {
   const address = pictureAddress(img, (href) => (href && !/^\s*data:/i.test(href) ? href : null));
-  const file = address?.split(/[?#]/)[0]!.split('/').pop();
-  return file ? `${collapse(img.getAttribute('alt'))}\n${file}` : null;
+  return pictureIdentity(img.getAttribute('alt'), address);
 }
 
 /**
