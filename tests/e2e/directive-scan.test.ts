@@ -8,9 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from './harness/browser';
+import { pageBundle } from './harness/page-bundle';
 import { corpusAvailable, corpusPath } from '../helpers/corpus';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -110,21 +110,7 @@ describe.skipIf(!chromiumPath)('the directive scan in Chromium', () => {
   let html = '';
 
   beforeAll(async () => {
-    const built = await build({
-      configFile: false,
-      logLevel: 'silent',
-      build: {
-        write: false,
-        minify: false,
-        lib: {
-          entry: resolve(ROOT, 'tests/e2e/harness/directive-scan-entry.ts'),
-          formats: ['iife'],
-          name: 'directiveScanBundle',
-        },
-      },
-    });
-    const outputs = (Array.isArray(built) ? built : [built]) as { output: { code?: string }[] }[];
-    bundle = outputs[0]!.output[0]!.code!;
+    bundle = await pageBundle('tests/e2e/harness/directive-scan-entry.ts', 'directiveScanBundle');
     browser = await chromium.launch({ executablePath: chromiumPath! });
     tab = await browser.newPage();
     // The page itself, and nothing from anywhere else (the corpus pages name real hosts).

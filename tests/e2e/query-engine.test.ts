@@ -4,18 +4,15 @@
  * values compare without case: those HTML lists (`type`, `lang` …) in an HTML page, on SVG and
  * MathML elements as well, not in an XHTML page; only ASCII letters fold.
  */
-import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from './harness/browser';
+import { pageBundle } from './harness/page-bundle';
 import { readFileSync } from 'node:fs';
 import { MARKUP, SELECTORS, coreSelectors, tagged } from '../helpers/query-cases';
 import { benchPages } from '../../src/eval/bench-pages';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
-
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Where case folding is not what the jsdom and linkedom engines do. */
 const FOLDING = `<!doctype html><html><head><title>t</title></head><body>
@@ -76,21 +73,7 @@ describe.skipIf(!chromiumPath)('the query engine against Chromium', () => {
   let served = { body: '', type: 'text/html' };
 
   beforeAll(async () => {
-    const built = await build({
-      configFile: false,
-      logLevel: 'silent',
-      build: {
-        write: false,
-        minify: false,
-        lib: {
-          entry: resolve(ROOT, 'tests/e2e/harness/query-engine-entry.ts'),
-          formats: ['iife'],
-          name: 'queryEngineBundle',
-        },
-      },
-    });
-    const outputs = (Array.isArray(built) ? built : [built]) as { output: { code?: string }[] }[];
-    bundle = outputs[0]!.output[0]!.code!;
+    bundle = await pageBundle('tests/e2e/harness/query-engine-entry.ts', 'queryEngineBundle');
     browser = await chromium.launch({ executablePath: chromiumPath! });
     tab = await browser.newPage();
     await tab.route('**/*', (route) =>

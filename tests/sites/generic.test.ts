@@ -1574,7 +1574,8 @@ describe('pictures of a generic page', () => {
     '<p>The first paragraph of the story, long enough to read as the text of an article here.</p>' +
     '<p>The second paragraph goes on with the story, and it is long enough to be kept too.</p>' +
     '<p>A third paragraph closes the story, so that the reader has an article to find.</p>';
-  const read = (figures: string) =>
+  /** A story with `figures` between two runs of its paragraphs. */
+  const story = (figures: string) =>
     extractArticle(
       parseHtml(
         `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
@@ -1582,7 +1583,9 @@ describe('pictures of a generic page', () => {
       ),
       'https://news.example/story',
       { now: NOW },
-    ).images.map(({ caption, credit }) => ({ caption, credit }));
+    );
+  const read = (figures: string) =>
+    story(figures).images.map(({ caption, credit }) => ({ caption, credit }));
 
   it('take a line in italics under them as their caption, when it is no sentence', () => {
     const page = (line: string) =>
@@ -1671,16 +1674,7 @@ describe('pictures of a generic page', () => {
   });
 
   it('are kept with their caption when a box named for the caption holds them', () => {
-    const page = (figures: string) =>
-      extractArticle(
-        parseHtml(
-          `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
-            `<h1>A story</h1>${STORY}${figures}${STORY}</article></body></html>`,
-        ),
-        'https://news.example/story',
-        { now: NOW },
-      );
-    const article = page(
+    const article = story(
       // WordPress.
       '<div id="attachment_1" class="wp-caption aligncenter"><img class="wp-image-1" src="/a.jpg" ' +
         'alt="" width="960" height="720"><p class="wp-caption-text">The theatre on opening night</p></div>' +
@@ -1718,16 +1712,10 @@ describe('pictures of a generic page', () => {
   });
 
   it('take a caption set after a line break, and keep it out of the text', () => {
-    const page = extractArticle(
-      parseHtml(
-        `<!doctype html><html lang="en"><head><title>A story</title></head><body><article>` +
-          `<h1>A story</h1>${STORY}<div class="inline-content inline-photo"><a name="p1"></a>` +
-          '<img src="/w.jpg"><br><span class="pb-caption">The prime minister at the Western Wall. ' +
-          '(Thomas Coex/AFP/Getty Images)</span></div>' +
-          `${STORY}</article></body></html>`,
-      ),
-      'https://news.example/story',
-      { now: NOW },
+    const page = story(
+      '<div class="inline-content inline-photo"><a name="p1"></a><img src="/w.jpg"><br>' +
+        '<span class="pb-caption">The prime minister at the Western Wall. ' +
+        '(Thomas Coex/AFP/Getty Images)</span></div>',
     );
     expect(page.images).toEqual([
       {
