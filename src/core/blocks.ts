@@ -310,7 +310,35 @@ function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): 
     else if (before === text) tail.push(img);
   }
   if (!lead.length && !tail.length) return paragraph;
-  return [...pictureBlocks(p, lead, options), paragraph, ...pictureBlocks(p, tail, options)];
+  const before = pictureBlocks(p, lead, options);
+  const caption = lead.length && !tail.length ? emphasisCaption(p, paragraph) : null;
+  const last = before[before.length - 1];
+  if (caption && last?.type === 'image' && !last.caption) {
+    before[before.length - 1] = { ...last, caption };
+    return before;
+  }
+  return [...before, paragraph, ...pictureBlocks(p, tail, options)];
+}
+
+/** Most words of a caption set in italics under a picture in the picture's own paragraph. */
+const EMPHASIS_CAPTION_WORDS = 12;
+/** The end of a sentence, quoted or bracketed or not ("… leadership?”"). */
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+
+/**
+ * The paragraph's text when it is a caption in italics under its picture (daringfireball.net:
+ * `<p><a><img></a><br><em>Portrait by George Del Barrio</em></p>`): all of it in one `<em>` or
+ * `<i>` of the paragraph's own, a few words and no sentence. Null otherwise.
+ */
+function emphasisCaption(p: Element, paragraph: Block): string | null {
+  if (paragraph.type !== 'paragraph') return null;
+  const text = paragraph.text;
+  if (SENTENCE_END.test(text) || text.split(' ').length > EMPHASIS_CAPTION_WORDS) return null;
+  for (const child of childrenOf(p)) {
+    const tag = child.tagName.toLowerCase();
+    if ((tag === 'em' || tag === 'i') && inlineText(child) === text) return text;
+  }
+  return null;
 }
 
 /** A site's front page: a picture linking there is the site's logo (gmw.cn, after the byline). */

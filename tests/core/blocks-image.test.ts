@@ -146,4 +146,28 @@ describe('the pictures of a paragraph of text', () => {
       ),
     ).toEqual([null, null, null, null, null]);
   });
+
+  it('take a line in italics after the picture, in its own paragraph, as its caption', () => {
+    const doc = parseHtml(
+      '<!doctype html><html><body><div id="root">' +
+        '<p><a href="/big.jpg"><img src="/me.jpg" alt="The author."></a><br><em>Portrait by Jo Bloggs</em></p>' +
+        // A sentence in italics is text; so is a line only partly in italics.
+        '<p><img src="/a.jpg"><br><i>The lights stay on every night until January.</i></p>' +
+        '<p><img src="/b.jpg"><br><em>Light a Wish</em> by OGE Group</p>' +
+        '<p><img src="/c.jpg"><br><em>“Pamela, why are we talking about leadership?”</em></p>' +
+        '</div></body></html>',
+    );
+    const blocks = readBlocks(doc.getElementById('root')!, {
+      resolve: (href) => resolveHref(href, 'https://news.example/story'),
+    });
+    expect(blocks.map((b) => (b.type === 'image' ? `${b.src} | ${b.caption}` : b.type))).toEqual([
+      'https://news.example/me.jpg | Portrait by Jo Bloggs',
+      'https://news.example/a.jpg | null',
+      'paragraph',
+      'https://news.example/b.jpg | null',
+      'paragraph',
+      'https://news.example/c.jpg | null',
+      'paragraph',
+    ]);
+  });
 });
