@@ -320,10 +320,20 @@ function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): 
   return [...before, paragraph, ...pictureBlocks(p, tail, options)];
 }
 
-/** Most words of a caption set in italics under a picture in the picture's own paragraph. */
+/** Most words of a caption set as a line in italics under its picture. */
 const EMPHASIS_CAPTION_WORDS = 12;
 /** The end of a sentence, quoted or bracketed or not ("… leadership?”"). */
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+
+/**
+ * Whether a line in italics under a picture reads as its caption: a few words (at most
+ * EMPHASIS_CAPTION_WORDS) and no sentence.
+ */
+export function isEmphasisCaption(text: string): boolean {
+  return (
+    text !== '' && !SENTENCE_END.test(text) && text.split(' ').length <= EMPHASIS_CAPTION_WORDS
+  );
+}
 
 /**
  * The paragraph's text when it is a caption in italics under its picture (daringfireball.net:
@@ -333,7 +343,7 @@ const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
 function emphasisCaption(p: Element, paragraph: Block): string | null {
   if (paragraph.type !== 'paragraph') return null;
   const text = paragraph.text;
-  if (SENTENCE_END.test(text) || text.split(' ').length > EMPHASIS_CAPTION_WORDS) return null;
+  if (!isEmphasisCaption(text)) return null;
   for (const child of childrenOf(p)) {
     const tag = child.tagName.toLowerCase();
     if ((tag === 'em' || tag === 'i') && inlineText(child) === text) return text;

@@ -15,6 +15,7 @@ import {
   creditText,
   figureParts,
   imageBlock,
+  isEmphasisCaption,
   notSeenByReader,
   pictureAddress,
   pictureIdentity,
@@ -390,15 +391,12 @@ function creditWithin(box: Element): Element | null {
   return null;
 }
 
-/** Most words of a caption set as a line in italics. */
-const EMPHASIS_CAPTION_WORDS = 12;
-
 /**
  * Captions set as a line in italics under the picture, with no class to say so (inexhibit.com:
  * `<p><a><img></a></p>` then `<p><em>Parabolic Lightcloud by amigo &amp; amigo</em></p>`): a
- * paragraph that is one `<em>` or `<i>` and no sentence (at most EMPHASIS_CAPTION_WORDS words, no
- * full stop), right after an element that holds one picture without a caption and no text. The
- * picture gets it as its caption, and the line is not read as story text.
+ * paragraph that is one `<em>` or `<i>` and no sentence (see isEmphasisCaption), right after an
+ * element that holds one picture without a caption and no text. The picture gets it as its
+ * caption, and the line is not read as story text.
  */
 function readEmphasisCaptions(root: ParentNode, pictures: Pictures): void {
   for (const img of Array.from(root.querySelectorAll('img'))) {
@@ -412,8 +410,7 @@ function readEmphasisCaptions(root: ParentNode, pictures: Pictures): void {
     const only = line.firstElementChild!;
     if (only.localName !== 'em' && only.localName !== 'i') continue;
     const caption = collapse(line.textContent);
-    if (!caption || caption !== collapse(only.textContent) || /[.!?]$/.test(caption)) continue;
-    if (caption.split(' ').length > EMPHASIS_CAPTION_WORDS) continue;
+    if (caption !== collapse(only.textContent) || !isEmphasisCaption(caption)) continue;
     pictures.parts.set(img, { caption, credit: null });
     pictures.holders.set(holder, img);
     pictures.captionLines.add(line);
