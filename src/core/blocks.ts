@@ -207,9 +207,9 @@ function defaultBlock(
     case 'p': {
       // A <p> that wraps real blocks (bad markup) is a container, not a paragraph.
       if (firstDescendantTagged(el, NESTED_BLOCK_TAGS)) return undefined;
-      if (!firstDescendantTagged(el, IMG)) return { type: 'paragraph', text: inlineText(el) };
-      if (!collapse(textContentOf(el)))
-        return pictureBlocks(el, descendantsTagged(el, IMG), options);
+      const imgs = descendantsTagged(el, IMG);
+      if (!imgs.length) return { type: 'paragraph', text: inlineText(el) };
+      if (!collapse(textContentOf(el))) return pictureBlocks(el, imgs, options);
       return withEdgePictures(el, { type: 'paragraph', text: inlineText(el) }, options);
     }
     case 'h1':
@@ -379,7 +379,7 @@ export function pictureIdentity(alt: string | null, address: string | null): str
 }
 
 /** An address that names a picture file (a photo's full-size copy), not a page. */
-const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
+export const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
 
 /** The page a link round `img` inside `within` goes to; null for none or a picture file. */
 function linkedPage(img: Element, within: Element): string | null {

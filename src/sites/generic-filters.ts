@@ -11,6 +11,7 @@ import {
   HEADING_TAGS,
   inlineText,
   NESTED_BLOCK_TAGS,
+  PICTURE_FILE,
   type Classification,
 } from '../core/blocks';
 import { cjkCharacters, collapse } from '../core/text';
@@ -497,8 +498,6 @@ function isOnePicture(el: Element, why: string): boolean {
 const RAIL_CARDS = 3;
 /** Most words on one card: a picture, a kicker and a headline. */
 const CARD_WORDS = 30;
-/** A link to a picture file (a gallery's full-size photo), not to another story. */
-const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i;
 
 /**
  * A rail of teasers for other stories set inside the article (thesun.co.uk "Most read in world
