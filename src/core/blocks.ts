@@ -487,9 +487,14 @@ function isHeadingTool(el: Element): boolean {
  */
 export function inlineText(el: Element, skip?: (child: Element) => boolean): string {
   const parts: string[] = [];
-  const stack: Node[] = [el];
+  // null: the end of a block inside `el`.
+  const stack: (Node | null)[] = [el];
   while (stack.length) {
-    const node = stack.pop()!;
+    const node = stack.pop() as Node | null;
+    if (node === null) {
+      parts.push(' ');
+      continue;
+    }
     if (node.nodeType === TEXT_NODE) {
       parts.push(dataOf(node as Text));
       continue;
@@ -498,6 +503,12 @@ export function inlineText(el: Element, skip?: (child: Element) => boolean): str
     const child = node as Element;
     if (child !== el && (isNonContent(child) || isHiddenElement(child) || skip?.(child))) continue;
     if (child.tagName.toLowerCase() === 'br') parts.push(' ');
+    // A block inside (a quote's paragraphs, an item's nested list) is not run into the text
+    // around it: slate.com's quote of two paragraphs read "…a high fantasy.If he is holding…".
+    if (child !== el && isBlockElement(child)) {
+      parts.push(' ');
+      stack.push(null);
+    }
     for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
   }
   return collapse(parts.join(''));
