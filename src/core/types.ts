@@ -57,7 +57,15 @@ export type Block =
       caption: string | null;
       credit: string | null;
     }
-  | { type: 'list'; ordered: boolean; items: string[] }
+  | {
+      type: 'list';
+      ordered: boolean;
+      /** The number of the first item of an ordered list; null for a bulleted one. */
+      start: number | null;
+      /** 0 for a list of its own; n + 1 for one nested in the last item of the list of level n before it. */
+      level: number;
+      items: string[];
+    }
   | {
       type: 'table';
       caption: string | null;

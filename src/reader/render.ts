@@ -138,7 +138,8 @@ export function renderBlock(
     case 'list':
       return h(
         block.ordered ? 'ol' : 'ul',
-        null,
+        // Numbered as the page numbered it: `<ol start="6">`, or on after a nested list.
+        { start: block.ordered && block.start !== null && block.start !== 1 ? block.start : null },
         block.items.map((item) => h('li', null, item)),
       );
     case 'table':
@@ -146,6 +147,49 @@ export function renderBlock(
     default:
       return null;
   }
+}
+
+/**
+ * The body's blocks as DOM, with a nested list (level n + 1) put back into the last item of the
+ * list of level n before it, and the rest of that list, which the export gives as a list of its
+ * own numbered on, back into the same list: the reader shows one list, as the page did.
+ */
+function renderBody(
+  blocks: readonly Block[],
+  pictureSource: (src: string) => string,
+): HTMLElement[] {
+  const shown: HTMLElement[] = [];
+  // The list shown at each level of the run of lists being rendered.
+  let open: HTMLElement[] = [];
+  let previous: Block | null = null;
+  for (const block of blocks) {
+    const element = renderBlock(block, pictureSource);
+    if (block.type !== 'list' || !element) {
+      open = [];
+      if (element) shown.push(element);
+      previous = block;
+      continue;
+    }
+    const same = open[block.level];
+    const resumes =
+      previous?.type === 'list' &&
+      previous.level > block.level &&
+      same?.tagName === element.tagName &&
+      (!block.ordered ||
+        block.start === Number(same.getAttribute('start') ?? 1) + same.children.length);
+    if (same && resumes) {
+      // One by one: a list of a page's size would overflow the arguments of one call.
+      for (const item of Array.from(element.children)) same.append(item);
+    } else {
+      const parent = block.level > 0 ? open[block.level - 1]?.lastElementChild : null;
+      if (parent) parent.append(element);
+      else shown.push(element);
+      open[block.level] = element;
+    }
+    open.length = block.level + 1;
+    previous = block;
+  }
+  return shown;
 }
 
 /**
@@ -257,11 +301,7 @@ export function renderArticle(article: Article, format: FormatOptions = {}): HTM
     'article',
     { class: 'story', lang },
     header(article, format),
-    h(
-      'div',
-      { class: 'story-body' },
-      bodyBlocks(article).map((block) => renderBlock(block, pictureSource)),
-    ),
+    h('div', { class: 'story-body' }, renderBody(bodyBlocks(article), pictureSource)),
     related(article, format),
     source(article, format),
   );

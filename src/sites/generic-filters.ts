@@ -10,6 +10,7 @@ import {
   descendantsTagged,
   HEADING_TAGS,
   inlineText,
+  listBlocks,
   NESTED_BLOCK_TAGS,
   PICTURE_FILE,
   type Classification,
@@ -634,19 +635,15 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     const text = collapse(el.textContent);
     if (!text || linkShare(links, text) < 0.9) return undefined;
     if (tag !== 'p' && isTableOfContents(links)) return 'skip';
-    let block: Block;
+    let blocks: Block[];
     if (tag === 'p') {
       if (descendantsTagged(el, NESTED_BLOCK_TAGS, true).length) return undefined;
-      block = { type: 'paragraph', text: inlineText(el) };
+      blocks = [{ type: 'paragraph', text: inlineText(el) }];
     } else {
-      const items = Array.from(el.children)
-        .filter((li) => li.tagName.toLowerCase() === 'li')
-        .map((li) => inlineText(li))
-        .filter(Boolean);
-      block = { type: 'list', ordered: tag === 'ol', items };
+      blocks = listBlocks(el);
     }
-    linkOnly.add(block);
-    return block;
+    for (const block of blocks) linkOnly.add(block);
+    return blocks;
   };
 }
 

@@ -36,7 +36,7 @@ const BLOCK_SAMPLES: { [K in Block['type']]: Required<Extract<Block, { type: K }
     caption: null,
     credit: 'Getty Images',
   },
-  list: { type: 'list', ordered: false, items: ['One'] },
+  list: { type: 'list', ordered: false, start: null, level: 0, items: ['One'] },
   table: { type: 'table', caption: null, head: [['Pos.', 'Driver']], rows: [['1', 'Kyle Busch']] },
 };
 

@@ -195,6 +195,8 @@ describe('furniture lines', () => {
     const codes: Block = {
       type: 'list',
       ordered: false,
+      start: null,
+      level: 0,
       items: [
         'player.setav speedmult 200',
         'player.setav health 500',
@@ -204,7 +206,13 @@ describe('furniture lines', () => {
     };
     expect(filterBlocks([lead, codes, story], null, new Set())).toEqual([lead, codes, story]);
     const label: Block = { type: 'paragraph', text: 'More from Games' };
-    const links: Block = { type: 'list', ordered: false, items: ['Patch notes', 'Best mods'] };
+    const links: Block = {
+      type: 'list',
+      ordered: false,
+      start: null,
+      level: 0,
+      items: ['Patch notes', 'Best mods'],
+    };
     expect(filterBlocks([label, links, story], null, new Set([links]))).toEqual([story]);
   });
 
@@ -334,6 +342,17 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(rows).toHaveLength(40);
     const lines = new Set(article.text.split('\n').map((l) => l.replace(/\t/g, ' ')));
     for (const row of rows) expect(lines).toContain(row);
+  });
+
+  it('bigbrandsystem.com: the items of a list in an unbulleted wrapper item are the truth’s lines', () => {
+    const { article, truthLines } = benchmark('c582d3b7');
+    const from = truthLines.indexOf('Discover what business-building stage you’re in now');
+    expect(from).toBeGreaterThan(-1);
+    const lines = article.text.split('\n');
+    for (const line of truthLines.slice(from, from + 4)) expect(lines).toContain(line);
+    expect(article.body).toContainEqual(
+      expect.objectContaining({ type: 'list', level: 0, items: truthLines.slice(from, from + 4) }),
+    );
   });
 
   it('nj.com: the tweets the story quotes are kept, out of their share-bar-named wrappers', () => {
@@ -1534,6 +1553,31 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
       level: 2,
       text: 'The mother of a woman who took suspected diet pills bought online has described how her daughter was “literally burning up from within” moments before her death.',
     });
+  });
+
+  it('firefox-nightly-blog: a list nested in an item is a list of its own, not run into the item', () => {
+    const article = readabilityTestPage('firefox-nightly-blog');
+    const lists = article.body.filter((b) => b.type === 'list');
+    const at = lists.findIndex((b) => b.items.includes('In progress:'));
+    expect(at).toBeGreaterThan(-1);
+    // Read in the page: "In progress:" heads five bugs, one per item.
+    expect(lists[at + 1]).toMatchObject({ ordered: false, start: null, level: 1 });
+    expect(lists[at + 1]!.items).toHaveLength(5);
+    expect(lists[at + 1]!.items[0]).toBe(
+      'Bug 1677080 – Fullscreen PiP window is affected by switching video source',
+    );
+    expect(article.text).not.toMatch(/IOUtils ?Shout out to barret/);
+  });
+
+  it('blogger: sub-steps set as an <ol> directly inside the <ol> are kept, a level down', () => {
+    const article = readabilityTestPage('blogger');
+    const sub = article.body.find((b) => b.type === 'list' && b.level === 1);
+    expect(sub).toMatchObject({ ordered: true, start: 1 });
+    expect(sub?.type === 'list' && sub.items).toEqual([
+      'Consider all routable placements in the other half of the device.',
+      'If none were found, consider all routable placements anywhere in the device.',
+      "If none were found, consider all placements anywhere in the device even if they're not routable.",
+    ]);
   });
 
   it('firefox-nightly-blog: the comments in section#comments are not the post', () => {

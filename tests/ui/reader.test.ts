@@ -122,8 +122,8 @@ describe('reader details', () => {
           { type: 'paragraph', text: 'Para.' },
           { type: 'heading', level: 3, text: 'Deeper' },
           { type: 'quote', text: 'Said someone.', pull: false, cite: 'Someone' },
-          { type: 'list', ordered: true, items: ['one', 'two'] },
-          { type: 'list', ordered: false, items: ['a'] },
+          { type: 'list', ordered: true, start: 1, level: 0, items: ['one', 'two'] },
+          { type: 'list', ordered: false, start: null, level: 0, items: ['a'] },
           {
             type: 'image',
             src: 'https://ichef.bbci.co.uk/x.jpg',
@@ -147,6 +147,40 @@ describe('reader details', () => {
     expect(body.querySelector('blockquote.quote cite')!.textContent).toBe('Someone');
     expect(body.querySelector('figure figcaption')).toBeNull();
     expect(el.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  it('puts a nested list back into its item, and the rest of the outer list back into it', () => {
+    const el = show(
+      makeArticle({
+        body: [
+          {
+            type: 'list',
+            ordered: true,
+            start: 1,
+            level: 0,
+            items: ['Fix the bug', 'In progress:'],
+          },
+          { type: 'list', ordered: false, start: null, level: 1, items: ['Bug 1', 'Bug 2'] },
+          { type: 'list', ordered: true, start: 3, level: 0, items: ['Ship it'] },
+          { type: 'paragraph', text: 'Then a new list, numbered as the page numbered it:' },
+          { type: 'list', ordered: true, start: 6, level: 0, items: ['Sixth'] },
+        ],
+      }),
+    );
+    const body = el.querySelector('.story-body')!;
+    expect([...body.children].map((c) => c.tagName.toLowerCase())).toEqual(['ol', 'p', 'ol']);
+    const [steps, , later] = [...body.children];
+    const items = [...steps!.children];
+    expect(items.map((li) => li.firstChild!.textContent)).toEqual([
+      'Fix the bug',
+      'In progress:',
+      'Ship it',
+    ]);
+    expect([...items[1]!.querySelectorAll(':scope > ul > li')].map((li) => li.textContent)).toEqual(
+      ['Bug 1', 'Bug 2'],
+    );
+    expect(steps!.hasAttribute('start')).toBe(false);
+    expect(later!.getAttribute('start')).toBe('6');
   });
 
   it('shows a table of data as a table, headed, captioned and reachable by keyboard', async () => {
