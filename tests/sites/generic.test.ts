@@ -1555,6 +1555,18 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     });
   });
 
+  it('nytimes-3: a line React wrote in parts, with <!-- --> between them, is one paragraph', () => {
+    const article = readabilityTestPage('nytimes-3');
+    expect(article.body).toContainEqual({
+      type: 'paragraph',
+      text: 'A version of this article appears in print on , on Page A22 of the New York edition with the headline: Under the City’s Streets, A Battle Against Winter. Order Reprints | Today’s Paper | Subscribe',
+    });
+    // The page's credit line, in the same way (schema-org-context-object).
+    expect(readabilityTestPage('schema-org-context-object').text).toContain(
+      'Abigail Williams and Beomsu Jo contributed.',
+    );
+  });
+
   it('firefox-nightly-blog: a list nested in an item is a list of its own, not run into the item', () => {
     const article = readabilityTestPage('firefox-nightly-blog');
     const lists = article.body.filter((b) => b.type === 'list');
