@@ -96,14 +96,15 @@ const IMG: ReadonlySet<string> = new Set(['img']);
 
 /**
  * The elements inside `el` whose tag is one of `tags`, in document order (as the mask leaves the
- * page), or only the first: `queryAll(el, 'p, div, …')` for a list of tag names. Paragraphs are
- * asked this one by one, and linkedom parses and compiles a selector on every query: in Node
- * that was a fifth of reading a long generic article.
+ * page): all of them, only the first, or only those not inside another (`outermost`). As
+ * `queryAll(el, 'p, div, …')` for a list of tag names. Paragraphs are asked this one by one,
+ * and linkedom parses and compiles a selector on every query: in Node that was a fifth of
+ * reading a long generic article.
  */
 export function descendantsTagged(
   el: Element,
   tags: ReadonlySet<string>,
-  firstOnly = false,
+  which: 'all' | 'first' | 'outermost' = 'all',
 ): Element[] {
   const found: Element[] = [];
   const stack: Element[] = [];
@@ -115,7 +116,8 @@ export function descendantsTagged(
     const child = stack.pop()!;
     if (tags.has(child.tagName.toLowerCase())) {
       found.push(child);
-      if (firstOnly) break;
+      if (which === 'first') break;
+      if (which === 'outermost') continue;
     }
     pushChildren(child);
   }
@@ -123,7 +125,7 @@ export function descendantsTagged(
 }
 
 function firstDescendantTagged(el: Element, tags: ReadonlySet<string>): Element | null {
-  return descendantsTagged(el, tags, true)[0] ?? null;
+  return descendantsTagged(el, tags, 'first')[0] ?? null;
 }
 
 /** Reads `root` into blocks. Paragraph text is collapsed; empty blocks are dropped. */
@@ -308,19 +310,11 @@ function listStart(list: Element): number {
 
 /** The lists inside an item, not those inside them, leaving out hidden ones. */
 function nestedLists(item: Element): Element[] {
-  const found: Element[] = [];
-  const stack: Element[] = [];
-  const pushChildren = (parent: Element) => {
-    for (let c = lastElementChildOf(parent); c; c = previousElementSiblingOf(c)) stack.push(c);
-  };
-  pushChildren(item);
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (isNonContent(el) || isHiddenElement(el)) continue;
-    if (LISTS.has(el.tagName.toLowerCase())) found.push(el);
-    else pushChildren(el);
-  }
-  return found;
+  return descendantsTagged(item, LISTS, 'outermost').filter((list) => {
+    for (let el: Element | null = list; el && el !== item; el = el.parentElement)
+      if (isNonContent(el) || isHiddenElement(el)) return false;
+    return true;
+  });
 }
 
 /**

@@ -637,7 +637,7 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     if (tag !== 'p' && isTableOfContents(links)) return 'skip';
     let blocks: Block[];
     if (tag === 'p') {
-      if (descendantsTagged(el, NESTED_BLOCK_TAGS, true).length) return undefined;
+      if (descendantsTagged(el, NESTED_BLOCK_TAGS, 'first').length) return undefined;
       blocks = [{ type: 'paragraph', text: inlineText(el) }];
     } else {
       blocks = listBlocks(el);

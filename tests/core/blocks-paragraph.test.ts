@@ -64,7 +64,14 @@ describe('descendantsTagged', () => {
         const want = Array.from(el.querySelectorAll(selector));
         expect(descendantsTagged(el, NESTED_BLOCK_TAGS)).toEqual(want);
         expect(descendantsTagged(el, new Set(['a']))).toEqual(Array.from(el.querySelectorAll('a')));
-        expect(descendantsTagged(el, NESTED_BLOCK_TAGS, true)).toEqual(want.slice(0, 1));
+        expect(descendantsTagged(el, NESTED_BLOCK_TAGS, 'first')).toEqual(want.slice(0, 1));
+        // Those with no other match between them and `el`.
+        const outermost = want.filter((w) => {
+          for (let p = w.parentElement; p && p !== el; p = p.parentElement)
+            if (want.includes(p)) return false;
+          return true;
+        });
+        expect(descendantsTagged(el, NESTED_BLOCK_TAGS, 'outermost')).toEqual(outermost);
         compared++;
         if (want.length) nonEmpty++;
       }
