@@ -225,7 +225,7 @@ function defaultBlock(
       return { type: 'quote', text: inlineText(el), pull: false };
     case 'ul':
     case 'ol': {
-      const blocks = listBlocks(el);
+      const blocks = listBlocks(el, options);
       return blocks.length ? blocks : null;
     }
     case 'figure': {
@@ -265,8 +265,12 @@ export const MAX_LIST_LEVEL = 8;
  * A list nested directly in a list (`<ul><li>…</li><ul>…</ul></ul>`, not valid HTML but
  * common) belongs to the item before it. An outer list whose items hold nothing but lists (a
  * wrapper drawn without its bullet) leaves its lists at its own level.
+ *
+ * Given the reader's `options`, a picture that opens or closes an item comes before or after
+ * it, with the caption the site's `classify` gives its box (see itemPictures); the list goes on
+ * after it.
  */
-export function listBlocks(list: Element, level = 0): Block[] {
+export function listBlocks(list: Element, options?: BlockOptions, level = 0): Block[] {
   const ordered = list.tagName.toLowerCase() === 'ol';
   const blocks: Block[] = [];
   let start = ordered ? listStart(list) : null;
@@ -279,8 +283,7 @@ export function listBlocks(list: Element, level = 0): Block[] {
     own += items.length;
     items = [];
   };
-  const nest = (sub: Element) => {
-    const inner = listBlocks(sub, level + 1);
+  const emit = (inner: readonly Block[]) => {
     if (!inner.length) return;
     close();
     for (const block of inner) blocks.push(block);
@@ -289,17 +292,82 @@ export function listBlocks(list: Element, level = 0): Block[] {
   for (const child of childrenOf(list)) {
     if (isNonContent(child) || isHiddenElement(child)) continue;
     const tag = child.tagName.toLowerCase();
-    if (LISTS.has(tag) && !deepest) nest(child);
+    if (LISTS.has(tag) && !deepest) emit(listBlocks(child, options, level + 1));
     if (tag !== 'li' && !(LISTS.has(tag) && deepest)) continue;
     const nested = deepest ? [] : nestedLists(child);
-    const inside = new Set(nested);
-    const text = inside.size ? inlineText(child, (el) => inside.has(el)) : inlineText(child);
+    const skip = new Set(nested);
+    const pictures = options && !deepest ? itemPictures(child, skip, options) : null;
+    for (const holder of pictures?.holders ?? []) skip.add(holder);
+    const text = skip.size ? inlineText(child, (el) => skip.has(el)) : inlineText(child);
+    if (pictures) emit(pictures.lead);
     if (text) items.push(text);
-    for (const sub of nested) nest(sub);
+    if (pictures) emit(pictures.tail);
+    for (const sub of nested) emit(listBlocks(sub, options, level + 1));
   }
   close();
   if (own || !blocks.length) return blocks;
   return blocks.map((b) => (b.type === 'list' ? { ...b, level: b.level - 1 } : b));
+}
+
+/**
+ * The pictures that open (`lead`) and close (`tail`) a list item, outside its nested lists:
+ * WordPress's `<li><div class="wp-caption"><img>…</div></li>` (firefox-nightly-blog's
+ * screenshots, which went with the item's text). Each is the block the site's `classify` makes
+ * of the outermost element round it inside the item (a captioned box), else of its figure or
+ * itself; `holders` are those elements, which the item's text leaves out. Left out as in a
+ * paragraph (small, formulas, emoji, icons), and a picture linking to another page: a teaser's
+ * thumbnail in a list of stories.
+ */
+function itemPictures(
+  item: Element,
+  skip: ReadonlySet<Element>,
+  options: BlockOptions,
+): { lead: Block[]; tail: Block[]; holders: Element[] } | null {
+  const found = new Map<Element, ImageBlock>();
+  for (const img of descendantsTagged(item, IMG)) {
+    if (isInlinePicture(img) || linkedPage(img, item) || outOfItem(img, item, skip)) continue;
+    const picture = itemPicture(img, item, options);
+    if (picture) found.set(picture.holder, picture.block);
+  }
+  if (!found.size) return null;
+  const { lead, tail } = edgePictures(item, skip, found);
+  const isFirst = firstOfCopies();
+  const read = (units: Element[]): Block[] =>
+    units.map((holder) => found.get(holder)!).filter(isFirst);
+  // One inside the item's text is left out, and its box's words stay in the text.
+  return { lead: read(lead), tail: read(tail), holders: [...lead, ...tail] };
+}
+
+/** Whether `el` is hidden, or inside what `skip` leaves out, below `item`. */
+function outOfItem(el: Element, item: Element, skip: ReadonlySet<Element>): boolean {
+  for (let p: Element | null = el; p && p !== item; p = p.parentElement)
+    if (skip.has(p) || isNonContent(p) || isHiddenElement(p)) return true;
+  return false;
+}
+
+type ImageBlock = Extract<Block, { type: 'image' }>;
+
+/** One picture of a list item, as its outermost holder inside the item reads (see above). */
+function itemPicture(
+  img: Element,
+  item: Element,
+  options: BlockOptions,
+): { block: ImageBlock; holder: Element } | null {
+  let found: { block: ImageBlock; holder: Element } | null = null;
+  for (let el: Element | null = img; el && el !== item; el = el.parentElement) {
+    const verdict = options.classify?.(el);
+    if (verdict === 'skip') return null;
+    if (verdict && !Array.isArray(verdict) && typeof verdict === 'object') {
+      if (verdict.type === 'image') found = { block: verdict, holder: el };
+    } else if (el.tagName.toLowerCase() === 'figure') {
+      const { caption, credit } = figureParts(el);
+      const block = imageBlock(img, caption, options, credit);
+      if (block?.type === 'image') found = { block, holder: el };
+    }
+  }
+  if (found) return found;
+  const block = imageBlock(img, null, options);
+  return block?.type === 'image' ? { block, holder: img } : null;
 }
 
 /** The number of an ordered list's first item: its `start`, else 1. */
@@ -326,20 +394,30 @@ function nestedLists(item: Element): Element[] {
  */
 function pictureBlocks(p: Element, imgs: Element[], options: BlockOptions): Block[] {
   const blocks: Block[] = [];
-  const seen = new Set<string>();
+  const isFirst = firstOfCopies();
   const links = imgs.map((img) => linkedPage(img, p));
   const teasers = new Set(links.filter(Boolean)).size >= 2;
   for (const [i, img] of imgs.entries()) {
     if (isHiddenElement(img) || (teasers && links[i])) continue;
     const block = imageBlock(img, null, options);
-    if (!block || block.type !== 'image') continue;
-    const key = pictureIdentity(block.alt, block.src);
-    if (seen.has(block.src) || (key !== null && seen.has(key))) continue;
-    seen.add(block.src);
-    if (key !== null) seen.add(key);
-    blocks.push(block);
+    if (block?.type === 'image' && isFirst(block)) blocks.push(block);
   }
   return blocks;
+}
+
+/**
+ * A test true the first time it meets a picture and false for its copies after: the same
+ * address, or the same alt text and file name (see pictureIdentity).
+ */
+function firstOfCopies(): (block: ImageBlock) => boolean {
+  const seen = new Set<string>();
+  return (block) => {
+    const key = pictureIdentity(block.alt, block.src);
+    if (seen.has(block.src) || (key !== null && seen.has(key))) return false;
+    seen.add(block.src);
+    if (key !== null) seen.add(key);
+    return true;
+  };
 }
 
 /**
@@ -351,31 +429,7 @@ function pictureBlocks(p: Element, imgs: Element[], options: BlockOptions): Bloc
  * math, emoji or icon, and a logo linking to the site's front page.
  */
 function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): Block | Block[] {
-  const textBefore = new Map<Element, number>();
-  let text = 0;
-  const stack: Node[] = [p];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) {
-      if (/\S/.test(dataOf(node as Text))) text++;
-      continue;
-    }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const el = node as Element;
-    if (el !== p && (isNonContent(el) || isHiddenElement(el))) continue;
-    if (el.tagName.toLowerCase() === 'img') {
-      const link = linkedPage(el, p);
-      if (!isInlinePicture(el) && !(link && HOME_PAGE.test(link))) textBefore.set(el, text);
-      continue;
-    }
-    for (let c = lastChildOf(el); c; c = previousSiblingOf(c)) stack.push(c);
-  }
-  const lead: Element[] = [];
-  const tail: Element[] = [];
-  for (const [img, before] of textBefore) {
-    if (before === 0) lead.push(img);
-    else if (before === text) tail.push(img);
-  }
+  const { lead, tail } = edgePictures(p);
   if (!lead.length && !tail.length) return paragraph;
   const before = pictureBlocks(p, lead, options);
   const caption = lead.length && !tail.length ? emphasisCaption(p, paragraph) : null;
@@ -385,6 +439,51 @@ function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): 
     return before;
   }
   return [...before, paragraph, ...pictureBlocks(p, tail, options)];
+}
+
+/**
+ * The pictures that open `el`'s text (`lead`: no text before them) and those that close it
+ * (`tail`), leaving out what `skip` says is not part of it and pictures set in a line of text:
+ * small, formulas, emoji, icons, a logo linking home (see withEdgePictures). Given `units`,
+ * those elements are the pictures instead (a captioned box counts as one, its words as none).
+ */
+function edgePictures(
+  el: Element,
+  skip?: ReadonlySet<Element>,
+  units?: ReadonlyMap<Element, unknown>,
+): { lead: Element[]; tail: Element[] } {
+  const isPicture = (child: Element) => {
+    if (units) return units.has(child);
+    if (child.tagName.toLowerCase() !== 'img') return false;
+    const link = linkedPage(child, el);
+    return !isInlinePicture(child) && !(link && HOME_PAGE.test(link));
+  };
+  const textBefore = new Map<Element, number>();
+  let text = 0;
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      if (/\S/.test(dataOf(node as Text))) text++;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const child = node as Element;
+    if (child !== el && (isNonContent(child) || isHiddenElement(child) || skip?.has(child)))
+      continue;
+    if (child !== el && isPicture(child)) {
+      textBefore.set(child, text);
+      continue;
+    }
+    for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
+  }
+  const lead: Element[] = [];
+  const tail: Element[] = [];
+  for (const [picture, before] of textBefore) {
+    if (before === 0) lead.push(picture);
+    else if (before === text) tail.push(picture);
+  }
+  return { lead, tail };
 }
 
 /** Most words of a caption set as a line in italics under its picture. */

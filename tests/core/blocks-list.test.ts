@@ -5,14 +5,22 @@
  * together.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_LIST_LEVEL, readBlocks } from '../../src/core/blocks';
+import { MAX_LIST_LEVEL, readBlocks, type BlockOptions } from '../../src/core/blocks';
 import type { Block } from '../../src/core/types';
 import { parseHtml } from '../../src/node/load';
 
-const read = (html: string): Block[] => {
+const read = (html: string, classify?: BlockOptions['classify']): Block[] => {
   const doc = parseHtml(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
-  return readBlocks(doc.getElementById('root')!, { resolve: (href) => href });
+  return readBlocks(doc.getElementById('root')!, { resolve: (href) => href, classify });
 };
+
+const picture = (src: string, caption: string | null = null, alt: string | null = null): Block => ({
+  type: 'image',
+  src,
+  alt,
+  caption,
+  credit: null,
+});
 
 const list = (
   ordered: boolean,
@@ -79,6 +87,55 @@ describe('a list', () => {
       '<ul><li>Shown</li><li hidden>Hidden item</li>' +
       '<li>Also shown<ul style="display:none"><li>Hidden sub-item</li></ul></li></ul>';
     expect(read(html)).toEqual([list(false, ['Shown', 'Also shown'])]);
+  });
+});
+
+describe('pictures in a list', () => {
+  it('that open an item come before it and those that close it after; the list goes on', () => {
+    const html =
+      '<ol><li><img src="/a.jpg" alt="A">First step</li>' +
+      '<li>Second step <img src="/b.jpg"></li><li>Third step</li></ol>';
+    expect(read(html)).toEqual([
+      picture('/a.jpg', null, 'A'),
+      list(true, ['First step', 'Second step']),
+      picture('/b.jpg'),
+      list(true, ['Third step'], 0, 3),
+    ]);
+  });
+
+  it('in a figure of their own item keep its caption, which leaves the item’s text', () => {
+    const html =
+      '<ul><li>Bug 1553982 landed.<ul><li><figure><img src="/restart.png">' +
+      '<figcaption>The error page users saw.</figcaption></figure></li></ul></li>' +
+      '<li>Bug 353804 is next.</li></ul>';
+    expect(read(html)).toEqual([
+      list(false, ['Bug 1553982 landed.']),
+      picture('/restart.png', 'The error page users saw.'),
+      list(false, ['Bug 353804 is next.']),
+    ]);
+  });
+
+  it('take the caption the site reads off their box, whose words leave the item’s text', () => {
+    // The generic reader's classify reads WordPress's div.wp-caption as the picture and caption.
+    const classify: BlockOptions['classify'] = (el) =>
+      el.classList.contains('wp-caption')
+        ? picture(el.querySelector('img')!.getAttribute('src')!, 'Ready for Fission.')
+        : undefined;
+    const html =
+      '<ul><li>DevTools is done.<div class="wp-caption"><img src="/devtools.png">' +
+      '<p class="wp-caption-text">Ready for Fission.</p></div></li></ul>';
+    expect(read(html, classify)).toEqual([
+      list(false, ['DevTools is done.']),
+      picture('/devtools.png', 'Ready for Fission.'),
+    ]);
+  });
+
+  it('leave out thumbnails linking to other pages, icons, and pictures inside the sentence', () => {
+    const html =
+      '<ul><li><a href="/other-story"><img src="/thumb.jpg"></a>Another story</li>' +
+      '<li><img src="/flag.png" width="16" height="11"> France</li>' +
+      '<li>When <img src="/formula.png" class="mwe-math-fallback-image-inline"> holds, stop.</li></ul>';
+    expect(read(html)).toEqual([list(false, ['Another story', 'France', 'When holds, stop.'])]);
   });
 });
 

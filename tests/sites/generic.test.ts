@@ -1581,6 +1581,33 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     expect(article.text).not.toMatch(/IOUtils ?Shout out to barret/);
   });
 
+  it('firefox-nightly-blog: a captioned screenshot in a list item is a picture after the item', () => {
+    const article = readabilityTestPage('firefox-nightly-blog');
+    const at = article.body.findIndex(
+      (b) =>
+        b.type === 'list' &&
+        b.items.includes('DevTools Fission M2 – Making DevTools Fission compatible DONE.'),
+    );
+    const shot = article.body[at + 1];
+    expect(shot).toMatchObject({ type: 'image', credit: null });
+    expect(shot?.type === 'image' && shot.src).toMatch(/headlines85_1\.png$/);
+    // Its wp-caption's words, read in the page.
+    expect(shot?.type === 'image' && shot.caption).toMatch(
+      /^Our DevTools are ready for Fission \(out-of-process iframes\)!/,
+    );
+    expect(article.body[at + 2]).toMatchObject({
+      type: 'list',
+      level: 0,
+      items: ['Marionette Fission – Making Marionette Fission compatible DONE'],
+    });
+    expect(article.images.map((i) => i.src.split('/').pop())).toEqual([
+      'headlines85_0.png',
+      'headlines85_1.png',
+      'headlines85_2.png',
+    ]);
+    expect(article.text).not.toContain('Our DevTools are ready for Fission');
+  });
+
   it('blogger: sub-steps set as an <ol> directly inside the <ol> are kept, a level down', () => {
     const article = readabilityTestPage('blogger');
     const sub = article.body.find((b) => b.type === 'list' && b.level === 1);
