@@ -564,6 +564,41 @@ export function stripClutter(root: Element): void {
 }
 
 /**
+ * Whether `el` is a box classed as a newsletter sign-up (see CLUTTER_CLASS_WORDS), asked of
+ * every element of the page's private copy before Readability reads it (see
+ * dropNewsletterBoxes): the word is looked for in the class and id before anything else.
+ */
+export function isNewsletterBox(el: Element): boolean {
+  return namesNewsletter(el) && classClutter(el) === CLUTTER_CLASS_WORDS.newsletter;
+}
+
+/**
+ * Takes newsletter boxes out of the page's private copy before Readability reads it, unless one
+ * holds a large part of the page's text, as in stripClutter: Readability may unwrap such a box,
+ * and its class with it, and leave its inside in the story (theverge's
+ * `div.newsletter-wrapper`: "Monthly $7/month …", the plans of a paid newsletter, under the
+ * story). The other class words wait for Readability's element: taken before it, share bars and
+ * related lists changed what it takes for the byline and the standfirst (liberation-1, a
+ * Guardian page).
+ */
+export function dropNewsletterBoxes(page: Element, boxes: readonly Element[]): void {
+  if (!boxes.length) return;
+  const total = collapse(page.textContent).length || 1;
+  for (const box of boxes)
+    if (collapse(box.textContent).length <= total * MAX_CLUTTER_SHARE) box.remove();
+}
+
+const NEWSLETTER = /newsletter/i;
+
+/** A class or id with "newsletter" in it anywhere: the cheap test before classClutter's. */
+function namesNewsletter(el: Element): boolean {
+  const className = el.getAttribute('class');
+  if (className && NEWSLETTER.test(className)) return true;
+  const id = el.getAttribute('id');
+  return !!id && NEWSLETTER.test(id);
+}
+
+/**
  * The story's lead picture set in the article's header (nytimes.com: `header > … > figure` under
  * the headline and byline): the header's furniture goes, its figures stay to be read.
  */

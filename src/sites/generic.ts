@@ -23,7 +23,7 @@ import {
   type BlockOptions,
   type FigureParts,
 } from '../core/blocks';
-import { bodyOf, COMMENT_NODE, commentsUnder, ELEMENT_NODE, TEXT_NODE } from '../core/dom';
+import { bodyOf, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, walk } from '../core/dom';
 import { MONTH_NAME, toIsoUtc } from '../core/dates';
 import { hostOf } from '../core/url';
 import { cleanByline, collapse, countWords, splitNames } from '../core/text';
@@ -32,6 +32,8 @@ import {
   captionsRepeatingAlt,
   filterBlocks,
   linkOnlyMarker,
+  dropNewsletterBoxes,
+  isNewsletterBox,
   stripClutter,
   type LinkOnly,
 } from './generic-filters';
@@ -63,11 +65,20 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page);
   keepPlaceholderAlt(page);
-  // Readability gathers a <div>'s loose text into paragraphs and ends one at any node that is
-  // not text or inline, a comment too: React's empty `<!-- -->` between the parts of one line
-  // cut nytimes.com's "A version of this article appears in print on , on Page A22 …" into
-  // seven paragraphs. Comments hold nothing to read.
-  for (const comment of commentsUnder(page)) comment.parentNode?.removeChild(comment);
+  // One walk of the copy for two things Readability would keep and should not. Comments: it
+  // gathers a <div>'s loose text into paragraphs and ends one at any node that is not text or
+  // inline, and React's empty `<!-- -->` between the parts of one line cut nytimes.com's "A
+  // version of this article appears in print on , on Page A22 …" into seven paragraphs.
+  // Newsletter boxes: see dropNewsletterBoxes.
+  const comments: Node[] = [];
+  const boxes: Element[] = [];
+  walk(page, (node) => {
+    if (node.nodeType === COMMENT_NODE) comments.push(node);
+    else if (node.nodeType === ELEMENT_NODE && isNewsletterBox(node as Element))
+      boxes.push(node as Element);
+  });
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
+  dropNewsletterBoxes(page, boxes);
   const pictures = newPictures();
   readPictures(page, pictures);
   // `meta` was read before Readability runs: it takes the <script> elements (and so the

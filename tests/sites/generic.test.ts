@@ -1567,6 +1567,18 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     );
   });
 
+  it('theverge: the paid newsletter’s box under the story goes, plans and prices with it', () => {
+    const article = readabilityTestPage('theverge');
+    // Read in the page: div.newsletter-wrapper, which Readability unwraps, around three plans.
+    expect(article.text).not.toMatch(/\$7\/month|A flexible plan|We accept credit card/);
+    expect(article.body.some((b) => b.type === 'heading' && b.text === 'Monthly')).toBe(false);
+    // The story's own last paragraph stays, and is the last.
+    const last = article.body[article.body.length - 1];
+    expect(last?.type === 'paragraph' && last.text).toMatch(
+      /^Apple’s goal for the Vision Pro is clearly to get developers building for the headset/,
+    );
+  });
+
   it('firefox-nightly-blog: a list nested in an item is a list of its own, not run into the item', () => {
     const article = readabilityTestPage('firefox-nightly-blog');
     const lists = article.body.filter((b) => b.type === 'list');
