@@ -18,6 +18,9 @@ import {
 import { cjkCharacters, collapse } from '../core/text';
 import { MONTH_NAME } from '../core/dates';
 
+/** What a box classed for a newsletter sign-up is (see dropNewsletterBoxes). */
+const NEWSLETTER_BOX = 'newsletter box';
+
 /**
  * Class/id words (whole `-`/`_`-separated parts of a class or id) that mark an element inside
  * the article container as not part of the story.
@@ -48,7 +51,7 @@ const CLUTTER_CLASS_WORDS: Record<string, string> = {
   // Related stories and promos (cleveland.com "You may also like…", aljazeera.com "More:").
   related: 'related stories',
   recommended: 'related stories',
-  newsletter: 'newsletter box',
+  newsletter: NEWSLETTER_BOX,
   // Readers' comments under a post (`section#comments > ol.comment-list`, Mozilla's Firefox
   // Nightly blog): not "comment", the word opinion sections use.
   comments: 'comments',
@@ -167,13 +170,13 @@ const FURNITURE_LINES: {
     // stories like this?" over digg.com's sign-up box.
     pattern:
       /^(?:sign up (?:to|for)\b.*\b(?:newsletter|updates|alerts)|get (?:the latest|breaking news)\b.*\b(?:inbox|alerts)|subscribe to\b|every day we send an email|want more (?:stories|articles|news) like this\?$)/i,
-    why: 'newsletter box',
+    why: NEWSLETTER_BOX,
   },
   {
     // A short line that promises the reader's inbox: "Let our news meet your inbox."
     // (nbcnews.com), "… the free daily newsletter delivered to your inbox daily." (dealbreaker.com).
     pattern: /\b(?:to|in|into|meet) your inbox\b/i,
-    why: 'newsletter box',
+    why: NEWSLETTER_BOX,
     maxLength: 250,
   },
   {
@@ -569,7 +572,7 @@ export function stripClutter(root: Element): void {
  * dropNewsletterBoxes): the word is looked for in the class and id before anything else.
  */
 export function isNewsletterBox(el: Element): boolean {
-  return namesNewsletter(el) && classClutter(el) === CLUTTER_CLASS_WORDS.newsletter;
+  return namesNewsletter(el) && classClutter(el) === NEWSLETTER_BOX;
 }
 
 /**
@@ -675,6 +678,8 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
       if (descendantsTagged(el, NESTED_BLOCK_TAGS, 'first').length) return undefined;
       blocks = [{ type: 'paragraph', text: inlineText(el) }];
     } else {
+      // Without the reader's options: no pictures, a list of links with thumbnails being a
+      // rail of teasers.
       blocks = listBlocks(el);
     }
     for (const block of blocks) linkOnly.add(block);
