@@ -294,9 +294,9 @@ export function listBlocks(list: Element, options?: BlockOptions, level = 0): Bl
     const tag = child.tagName.toLowerCase();
     if (LISTS.has(tag) && !deepest) emit(listBlocks(child, options, level + 1));
     if (tag !== 'li' && !(LISTS.has(tag) && deepest)) continue;
-    const nested = deepest ? [] : nestedLists(child);
+    const { nested, imgs } = deepest ? { nested: [], imgs: [] } : itemParts(child);
     const skip = new Set(nested);
-    const pictures = options && !deepest ? itemPictures(child, skip, options) : null;
+    const pictures = options && imgs.length ? itemPictures(child, imgs, skip, options) : null;
     for (const holder of pictures?.holders ?? []) skip.add(holder);
     const text = skip.size ? inlineText(child, (el) => skip.has(el)) : inlineText(child);
     if (pictures) emit(pictures.lead);
@@ -320,12 +320,13 @@ export function listBlocks(list: Element, options?: BlockOptions, level = 0): Bl
  */
 function itemPictures(
   item: Element,
+  imgs: readonly Element[],
   skip: ReadonlySet<Element>,
   options: BlockOptions,
 ): { lead: Block[]; tail: Block[]; holders: Element[] } | null {
   const found = new Map<Element, ImageBlock>();
-  for (const img of descendantsTagged(item, IMG)) {
-    if (isInlinePicture(img) || linkedPage(img, item) || outOfItem(img, item, skip)) continue;
+  for (const img of imgs) {
+    if (isInlinePicture(img) || linkedPage(img, item)) continue;
     const picture = itemPicture(img, item, options);
     if (picture) found.set(picture.holder, picture.block);
   }
@@ -336,13 +337,6 @@ function itemPictures(
     units.map((holder) => found.get(holder)!).filter(isFirst);
   // One inside the item's text is left out, and its box's words stay in the text.
   return { lead: read(lead), tail: read(tail), holders: [...lead, ...tail] };
-}
-
-/** Whether `el` is hidden, or inside what `skip` leaves out, below `item`. */
-function outOfItem(el: Element, item: Element, skip: ReadonlySet<Element>): boolean {
-  for (let p: Element | null = el; p && p !== item; p = p.parentElement)
-    if (skip.has(p) || isNonContent(p) || isHiddenElement(p)) return true;
-  return false;
 }
 
 type ImageBlock = Extract<Block, { type: 'image' }>;
@@ -376,13 +370,28 @@ function listStart(list: Element): number {
   return value ? Number(value[1]) : 1;
 }
 
-/** The lists inside an item, not those inside them, leaving out hidden ones. */
-function nestedLists(item: Element): Element[] {
-  return descendantsTagged(item, LISTS, 'outermost').filter((list) => {
-    for (let el: Element | null = list; el && el !== item; el = el.parentElement)
-      if (isNonContent(el) || isHiddenElement(el)) return false;
-    return true;
-  });
+const LISTS_AND_PICTURES: ReadonlySet<string> = new Set([...LISTS, 'img']);
+
+/**
+ * In one walk of an item, the lists nested in it (not those inside them) and its pictures
+ * outside them, leaving out hidden ones and what is inside them.
+ */
+function itemParts(item: Element): { nested: Element[]; imgs: Element[] } {
+  const nested: Element[] = [];
+  const imgs: Element[] = [];
+  for (const el of descendantsTagged(item, LISTS_AND_PICTURES, 'outermost')) {
+    if (hiddenBelow(el, item)) continue;
+    if (el.tagName.toLowerCase() === 'img') imgs.push(el);
+    else nested.push(el);
+  }
+  return { nested, imgs };
+}
+
+/** Whether `el` or one of its ancestors below `item` is hidden or not content. */
+function hiddenBelow(el: Element, item: Element): boolean {
+  for (let p: Element | null = el; p && p !== item; p = p.parentElement)
+    if (isNonContent(p) || isHiddenElement(p)) return true;
+  return false;
 }
 
 /**
@@ -668,10 +677,11 @@ export function inlineText(el: Element, skip?: (child: Element) => boolean): str
     if (node.nodeType !== ELEMENT_NODE) continue;
     const child = node as Element;
     if (child !== el && (isNonContent(child) || isHiddenElement(child) || skip?.(child))) continue;
-    if (child.tagName.toLowerCase() === 'br') parts.push(' ');
+    const tag = child.tagName.toLowerCase();
+    if (tag === 'br') parts.push(' ');
     // A block inside (a quote's paragraphs, an item's nested list) is not run into the text
     // around it: slate.com's quote of two paragraphs read "…a high fantasy.If he is holding…".
-    if (child !== el && isBlockElement(child)) {
+    if (child !== el && BLOCK_TAGS.has(tag)) {
       parts.push(' ');
       stack.push(null);
     }
