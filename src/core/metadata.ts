@@ -12,6 +12,12 @@ import { dataOf, spacedText, textContentOf, walk } from './view';
 export interface PageMetadata {
   /** The headline the page declares (JSON-LD, Open Graph, Dublin Core), else its <title>. */
   title: string | null;
+  /**
+   * Every headline the page declares, `title`'s first: a site may give its name in one (nikkei.com's
+   * JSON-LD headline is its <title>, "…の成否 （写真＝ロイター） ：日本経済新聞") and not in another
+   * (its og:title, "…の成否（写真＝ロイター）").
+   */
+  titles: string[];
   /** The page's <title> as written (sites add their name to it). */
   pageTitle: string | null;
   /** The text of the page's first few <h1>s (the headline among them, on most pages). */
@@ -154,11 +160,17 @@ export function readMetadata(
     doc.documentElement?.getAttribute('xml:lang') ??
     meta('language', 'og:locale', 'content-language');
   const pageTitle = collapse(textContentOf(queryOne(doc, 'title'))) || null;
+  const title =
+    (ld && firstString(ld['headline'])) ||
+    meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
+    pageTitle;
+  const declared = [
+    title,
+    ...['og:title', 'twitter:title', 'headline', 'dc.title'].map((name) => meta(name)),
+  ];
   return {
-    title:
-      (ld && firstString(ld['headline'])) ||
-      meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
-      pageTitle,
+    title,
+    titles: [...new Set(declared.map(collapse))].filter(Boolean),
     pageTitle,
     headings: queryAll(doc, 'h1')
       .slice(0, 4)

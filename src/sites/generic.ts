@@ -99,7 +99,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   if (!result || !root || root.nodeType !== 1) return null;
 
   const title = withoutNamedSite(
-    withoutSiteName(collapse(result.title), meta.title, meta.headings, meta.pageTitle) ||
+    withoutSiteName(collapse(result.title), meta.titles, meta.headings, meta.pageTitle) ||
       meta.title,
     [meta.siteName, collapse(result.siteName)],
     ctx.url,
@@ -132,24 +132,24 @@ export const genericReader: GenericReader = { scope: articleScope, read: readGen
  * The page's title without the site's name after it ("Disney+ glitches blamed on heavy demand -
  * Los Angeles Times", "… Julian Assange -- Sott.net", "… 临床用药需求-新华网"): when the headline the
  * page declares (JSON-LD, og:title) is the title up to a separator, the declared headline is the
- * title. So is the text of one of the page's first <h1>s, when the title or the page's own
- * <title> (which Readability may have cut at a colon) is that text, a separator and a tail shorter
- * than it of at most six words: a site's name printed in an <h1> before the story's title ("The
- * Verge | Apple launches …") is never taken for the title.
+ * title. So is another headline it declares, or the text of one of the page's first <h1>s, when
+ * the title or the page's own <title> (which Readability may have cut at a colon) is that text, a
+ * separator and a tail shorter than it of at most six words: a site's name printed in an <h1>
+ * before the story's title ("The Verge | Apple launches …") is never taken for the title.
  */
 function withoutSiteName(
   title: string,
-  declared: string | null,
+  declared: readonly string[],
   headings: readonly string[],
   pageTitle: string | null,
 ): string {
-  const headline = collapse(declared);
+  const [headline = '', ...others] = declared;
   if (tailAfter(title, headline) !== null) return headline;
   const siteNameAfter = (heading: string, full: string) => {
     const tail = tailAfter(full, heading);
     return !!tail && tail.length < heading.length && countWords(tail) <= 6;
   };
-  for (const heading of headings.filter((h) => h.length >= MIN_HEADLINE))
+  for (const heading of [...others, ...headings].filter((h) => h.length >= MIN_HEADLINE))
     if (siteNameAfter(heading, title) || siteNameAfter(heading, collapse(pageTitle)))
       return heading;
   return title;
@@ -195,25 +195,47 @@ const LAST_PART = /^(.+?)\s+(?:--|[-–—|·•»~/])\s+([^-–—|·•»~/]+)
 
 /** What follows `headline` and a separator in `title`, or null when `title` is not that. */
 function tailAfter(title: string, headline: string): string | null {
-  if (!headline || headline.length >= title.length) return null;
-  // Curly and straight quotes alike: an <h1> may print ‘A Terrorist’ where the title has 'A
-  // Terrorist' (theintercept.com). One character for one, so the lengths still line up.
-  if (!straightQuotes(title).startsWith(straightQuotes(headline))) return null;
-  const rest = title.slice(headline.length);
+  if (!headline) return null;
+  const end = startEnd(straightQuotes(title), straightQuotes(headline));
+  if (end < 0 || end >= title.length) return null;
+  const rest = title.slice(end);
   const tail = rest.replace(SITE_SEPARATOR, '');
   if (tail === rest || !tail) return null;
   const spaced = /^\s/.test(rest) && /\s$/.test(rest.slice(0, rest.length - tail.length));
-  const cjk = CJK_END.test(headline) && !/^\s/.test(rest);
-  return spaced || cjk ? tail : null;
+  return spaced || CJK_END.test(headline) ? tail : null;
+}
+
+/**
+ * Where `start` ends in `text` when `text` begins with it, white space aside (-1 when it does
+ * not): nikkei.com's og:title "…の成否（写真＝ロイター）" begins its <title> "…の成否 （写真＝ロイター）
+ * ：日本経済新聞", with a space more (U+3000 on the page). Quotes are compared straightened, curly and
+ * straight alike: an <h1> may print ‘A Terrorist’ where the title has 'A Terrorist'
+ * (theintercept.com); one character for one, so the positions still line up.
+ */
+function startEnd(text: string, start: string): number {
+  let at = 0;
+  for (const char of start) {
+    if (/\s/.test(char)) continue;
+    while (at < text.length && /\s/.test(text[at]!)) at += 1;
+    if (!text.startsWith(char, at)) return -1;
+    at += char.length;
+  }
+  return at;
 }
 
 /** Shorter than this, an <h1> is a section's or a site's name, not a headline. */
 const MIN_HEADLINE = 8;
 
 const straightQuotes = (text: string) => text.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
-/** A separator between a headline and a site's name, with the spaces around it. */
-const SITE_SEPARATOR = /^\s*(?:--|[-–—|·•:»~/])\s*/;
-/** A headline ending in Chinese, Japanese or Korean, where no space comes before "-新华网". */
+/**
+ * A separator between a headline and a site's name, with the spaces around it: full-width ones
+ * ("：日本経済新聞", "｜…") and "_" ("_科技_腾讯网") too, which Chinese and Japanese sites use.
+ */
+const SITE_SEPARATOR = /^\s*(?:--|[-–—|·•:»~/_：｜])\s*/;
+/**
+ * A headline ending in Chinese, Japanese or Korean, which sites follow with their name spaced or
+ * not ("-新华网", " _探索者 _光明网", " ：日本経済新聞").
+ */
 const CJK_END = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff60]$/;
 
 /**

@@ -1227,6 +1227,28 @@ describe('the headline of a page whose title adds the site’s name', () => {
     );
   });
 
+  it('is a headline the page declares elsewhere when its JSON-LD headline is the <title> whole', () => {
+    // newspaper4k's japanese_article (nikkei.com): the JSON-LD headline carries the paper's name
+    // after a full-width colon, og:title does not, and spaces differently (an ideographic space).
+    const page = (ld: string, og: string) =>
+      extractArticle(
+        parseHtml(`<!doctype html><html lang="ja"><head><title>${ld}</title>
+<meta property="og:title" content="${og}">
+<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: ld })}</script>
+</head><body><article>
+<p>６月12日の歴史的な米朝首脳会談を巡って戦っていたのは、米大統領のトランプと北朝鮮委員長の金正恩ばかりではなかった。</p>
+<p>中国国家主席、習近平も重要な陰の参戦者だった。核放棄を巡って「検証可能な」の文字がなく、米国の譲歩が目立った。</p>
+</article></body></html>`),
+        'https://www.nikkei.com/article/DGXMZO31897660Y8A610C1000000/',
+      ).title;
+    expect(
+      page(
+        '米朝首脳直通電話　習氏に挑むトランプ戦術の成否　（写真＝ロイター）　：日本経済新聞',
+        '米朝首脳直通電話　習氏に挑むトランプ戦術の成否（写真＝ロイター）',
+      ),
+    ).toBe('米朝首脳直通電話 習氏に挑むトランプ戦術の成否（写真＝ロイター）');
+  });
+
   it('is the whole title when the declared headline is not its start before a separator', () => {
     expect(titleOf('Storms hit the coast - Live updates', 'Storms hit')).toBe(
       'Storms hit the coast - Live updates',
@@ -1261,6 +1283,21 @@ describe('the headline of a page that declares none, from its <h1>', () => {
         'zh',
       ),
     ).toBe('短缺药品保供稳价 全力保障临床用药需求');
+    // Readability's qq and gmw pages: "_" between the headline, the section and the site.
+    expect(
+      titleOf(
+        'DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网',
+        'DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶',
+        'zh',
+      ),
+    ).toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
+    expect(
+      titleOf(
+        '宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网',
+        '宇航员在太空中喝酒会怎么样？后果很严重',
+        'zh',
+      ),
+    ).toBe('宇航员在太空中喝酒会怎么样？后果很严重');
     expect(titleOf('How to Build a Terrarium | eHow', 'How to Build a Terrarium')).toBe(
       'How to Build a Terrarium',
     );
