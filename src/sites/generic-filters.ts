@@ -32,6 +32,9 @@ const CLUTTER_CLASS_WORDS: Record<string, string> = {
   captions: 'image caption',
   credit: 'image credit',
   credits: 'image credit',
+  // MediaWiki's caption of a thumbnail, `div.thumbcaption` after the picture's link in
+  // `div.thumbinner` (Wikipedia before 2023, Fandom wikis).
+  thumbcaption: 'image caption',
   // Slideshows whose only text is "Image 1 of 23", captions and "Close" (chron.com, sfgate.com).
   gallery: 'photo gallery',
   slideshow: 'photo gallery',

@@ -456,11 +456,12 @@ function readEmphasisCaptions(root: ParentNode, pictures: Pictures): void {
 }
 
 /**
- * A class that names a caption: `caption`, `article-captions`, `newsCaption`; not one that says
- * there is none (`nocaption`, `no_caption`: buzzfeed.com's box of a headline and a photo).
+ * A class that names a caption: `caption`, `article-captions`, `newsCaption`, MediaWiki's
+ * `thumbcaption`; not one that says there is none (`nocaption`, `no_caption`: buzzfeed.com's box
+ * of a headline and a photo).
  */
 const CAPTION_CLASS =
-  /(?:(?:^|[\s_-])(?<!(?:^|[\s_-])no[_-])[cC]|(?<!(?:^|[\s_-])n)\p{Ll}C)aptions?(?:$|[\s_-]|\p{Lu})/u;
+  /(?:(?:^|[\s_-])(?<!(?:^|[\s_-])no[_-])(?:thumbc|[cC])|(?<!(?:^|[\s_-])n)\p{Ll}C)aptions?(?:$|[\s_-]|\p{Lu})/u;
 /** A credit set in a caption's first or last element: "(Image: GETTY )", "© John Brecher". */
 const CREDIT_LINE = /^(?:\(?\s*(?:image|photo(?:graph)?|picture|credit)s?\s*:|©)/i;
 /** The class of a caption's credit element (msn.com `span.attribution`). */

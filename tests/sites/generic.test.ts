@@ -1843,6 +1843,31 @@ describe('pictures of a generic page', () => {
     });
   });
 
+  it('take MediaWiki’s thumbnail caption, and keep it out of the text', () => {
+    // Wikipedia before 2023 (Readability's wikipedia and wikipedia-2 pages): the picture's link,
+    // then `div.thumbcaption`; several pictures in one box (`tmulti`) each have their own.
+    const article = story(
+      '<div class="thumb tright"><div class="thumbinner" style="width:222px;">' +
+        '<a href="/wiki/File:Workspace.jpg" class="image"><img alt="" src="/w.jpg" width="220" ' +
+        'height="147" class="thumbimage"></a><div class="thumbcaption"><div class="magnify">' +
+        '<a href="/wiki/File:Workspace.jpg" class="internal" title="Enlarge"></a></div>' +
+        'Mozilla spaces, London</div></div></div>' +
+        '<div class="thumb tmulti tleft"><div class="thumbinner"><div class="trow">' +
+        '<div class="tsingle"><div class="thumbimage"><a href="/wiki/File:Cook.jpg" class="image">' +
+        '<img alt="Mountain" src="/m.jpg" width="220" height="147"></a></div>' +
+        '<div class="thumbcaption"><a href="/wiki/Aoraki">Aoraki / Mount Cook</a> is the highest ' +
+        'point of New Zealand</div></div></div></div></div>',
+    );
+    expect(article.images.map(({ src, caption }) => ({ src, caption }))).toEqual([
+      { src: 'https://news.example/w.jpg', caption: 'Mozilla spaces, London' },
+      {
+        src: 'https://news.example/m.jpg',
+        caption: 'Aoraki / Mount Cook is the highest point of New Zealand',
+      },
+    ]);
+    expect(article.text).not.toMatch(/Mozilla spaces|highest point/);
+  });
+
   it('take a caption set after a line break, and keep it out of the text', () => {
     const page = story(
       '<div class="inline-content inline-photo"><a name="p1"></a><img src="/w.jpg"><br>' +
@@ -1980,6 +2005,19 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
       ['schematic-from-hell.png', 'Schematic from hell!'],
       ['graph-labels.png', expect.stringMatching(/^Example labeling for a subset of the netlist/)],
     ]);
+  });
+
+  it('wikipedia-2: the captions of its thumbnails, none of them in the text', () => {
+    const article = page('wikipedia-2');
+    expect(article.images).toContainEqual(
+      expect.objectContaining({
+        src: expect.stringMatching(/220px-New_Zealand_moutain_ranges\.jpg$/),
+        caption: 'The Southern Alps stretch for 500 kilometres down the South Island',
+      }),
+    );
+    // The page has 29 thumbnail captions; 4 of its pictures had a caption before they were read.
+    expect(article.images.filter((i) => i.caption).length).toBeGreaterThanOrEqual(29);
+    expect(article.text).not.toMatch(/Southern Alps stretch|flightless kiwi is a national icon/);
   });
 
   it('WordPress pictures in div.wp-caption: every photo of a gallery post, with its caption', () => {
