@@ -338,7 +338,8 @@ function readFiltered(
     },
   };
   const names = authors.map((a) => a.name);
-  return captionsRepeatingAlt(filterBlocks(readBlocks(root, options), title, linkOnly, names));
+  const blocks = filterBlocks(readBlocks(root, options), title, linkOnly, names);
+  return captionsRepeatingAlt(withoutCaptionWords(blocks, pictures));
 }
 
 /**
@@ -361,10 +362,29 @@ interface Pictures {
   holders: Map<Element, Element>;
   /** Lines that are a picture's caption and nothing else (see readEmphasisCaptions). */
   captionLines: Set<Element>;
+  /** The words of elements classed as captions that hold no picture (see withoutCaptionWords). */
+  captionWords: Set<string>;
 }
 
 function newPictures(): Pictures {
-  return { parts: new Map(), holders: new Map(), captionLines: new Set() };
+  return { parts: new Map(), holders: new Map(), captionLines: new Set(), captionWords: new Set() };
+}
+
+/** A text without its spaces and case, to know a caption again in a paragraph. */
+const wordsKey = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Takes out the paragraphs that are the words of an element the page classed as a caption,
+ * wherever they stand: the clutter pass takes such elements by their class, but Readability makes
+ * a `<p>` without it of a caption `<div>` holding only text (cnbc.com: the caption of a lazy
+ * picture whose placeholder holds no image, `div.InlineImage-imageEmbedCaption`, came through as
+ * a paragraph of the story).
+ */
+function withoutCaptionWords(blocks: Block[], pictures: Pictures): Block[] {
+  if (!pictures.captionWords.size) return blocks;
+  return blocks.filter(
+    (b) => b.type !== 'paragraph' || !pictures.captionWords.has(wordsKey(b.text)),
+  );
 }
 
 /**
@@ -384,7 +404,12 @@ function readPictures(root: ParentNode, pictures: Pictures): void {
     if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '') || el.closest('figure')) continue;
     const imgs = Array.from(el.querySelectorAll('img'));
     if (imgs.length) readPictureBox(el, imgs, pictures);
-    else readLooseCaption(el, pictures);
+    else {
+      readLooseCaption(el, pictures);
+      const words = collapse(el.textContent);
+      if (words && countWords(words) <= BOX_CAPTION_WORDS)
+        pictures.captionWords.add(wordsKey(words));
+    }
   }
   readEmphasisCaptions(root, pictures);
 }

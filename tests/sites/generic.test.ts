@@ -1868,6 +1868,21 @@ describe('pictures of a generic page', () => {
     expect(article.text).not.toMatch(/Mozilla spaces|highest point/);
   });
 
+  it('leave the caption of a picture that is not there out of the text', () => {
+    // cnbc.com: a lazy picture's placeholder holds no image, only its caption and credit; a
+    // `<div>` of text, which Readability makes a `<p>` without its class.
+    const article = story(
+      '<div class="InlineImage-imageEmbed"><div class="InlineImage-wrapper">' +
+        '<div class="InlineImage-imagePlaceholder"><div class="lazyload-placeholder"></div></div>' +
+        '<div><div class="InlineImage-imageEmbedCaption">A Boeing 787-10 passes the crowd at ' +
+        'the Dubai Air Show, on Monday, Nov. 13, 2017.</div>' +
+        '<div class="InlineImage-imageEmbedCredit">Natalie Naccache | Bloomberg | Getty Images' +
+        '</div></div></div></div>',
+    );
+    expect(article.text).not.toMatch(/Dubai Air Show|Bloomberg/);
+    expect(article.text).toContain('A third paragraph closes the story');
+  });
+
   it('take a caption set after a line break, and keep it out of the text', () => {
     const page = story(
       '<div class="inline-content inline-photo"><a name="p1"></a><img src="/w.jpg"><br>' +
@@ -2005,6 +2020,14 @@ describe.skipIf(!corpusAvailable)('pictures of generic pages in the corpus', () 
       ['schematic-from-hell.png', 'Schematic from hell!'],
       ['graph-labels.png', expect.stringMatching(/^Example labeling for a subset of the netlist/)],
     ]);
+  });
+
+  it('cnbc.com: the caption of a picture its page holds no image of is not story text', () => {
+    const { article, truthLines } = benchmark('374ac9a5');
+    const caption = 'Sheikh Mohammed bin Rashid Al Maktoum, United Arab Emirates vice president';
+    expect(truthLines.join('\n')).not.toContain(caption);
+    expect(article.text).not.toContain(caption);
+    expect(article.text).toMatch(/^DUBAI, United Arab Emirates — /);
   });
 
   it('wikipedia-2: the captions of its thumbnails, none of them in the text', () => {
