@@ -65,17 +65,20 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page);
   keepPlaceholderAlt(page);
-  // One walk of the copy for two things Readability would keep and should not. Comments: it
-  // gathers a <div>'s loose text into paragraphs and ends one at any node that is not text or
-  // inline, and React's empty `<!-- -->` between the parts of one line cut nytimes.com's "A
-  // version of this article appears in print on , on Page A22 …" into seven paragraphs.
-  // Newsletter boxes: see dropNewsletterBoxes.
+  // One walk of the copy for two things Readability would keep and should not, and one it would
+  // drop and should not. Comments: it gathers a <div>'s loose text into paragraphs and ends one
+  // at any node that is not text or inline, and React's empty `<!-- -->` between the parts of one
+  // line cut nytimes.com's "A version of this article appears in print on , on Page A22 …" into
+  // seven paragraphs. Newsletter boxes: see dropNewsletterBoxes. Subheads: see
+  // keepHeaderClassedHeading.
   const comments: Node[] = [];
   const boxes: Element[] = [];
   walk(page, (node) => {
     if (node.nodeType === COMMENT_NODE) comments.push(node);
-    else if (node.nodeType === ELEMENT_NODE && isNewsletterBox(node as Element))
-      boxes.push(node as Element);
+    else if (node.nodeType === ELEMENT_NODE) {
+      if (isNewsletterBox(node as Element)) boxes.push(node as Element);
+      else keepHeaderClassedHeading(node as Element);
+    }
   });
   for (const comment of comments) comment.parentNode?.removeChild(comment);
   dropNewsletterBoxes(page, boxes);
@@ -297,6 +300,23 @@ function unwrapEmbeddedPosts(page: Element): void {
  * leaves five times that room for real pages.
  */
 export const MAX_READABILITY_DEPTH = 256;
+
+/**
+ * Readability drops, before it scores anything, every element whose class or id says "header"
+ * (among other words) unless it also says "article", "body", "content"…: cnn.com classes each
+ * subhead of a story `h2.subheader`, and all five of a story's went (newspaper4k's cnn_002). A
+ * heading below the title is never the page's header, so in the private copy "header" in its
+ * class reads "heading", which Readability has no rule for; the post-filters know neither word.
+ */
+function keepHeaderClassedHeading(el: Element): void {
+  if (!SUBHEADS.has(el.localName)) return;
+  const className = el.getAttribute('class');
+  if (className && HEADER_WORD.test(className))
+    el.setAttribute('class', className.replace(HEADER_WORD, 'heading'));
+}
+
+const SUBHEADS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADER_WORD = /header/gi;
 
 /** True when some element under `root` is more than `limit` levels below it (iterative). */
 function nestedDeeperThan(root: Element, limit: number): boolean {

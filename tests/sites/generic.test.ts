@@ -1534,6 +1534,30 @@ ${paragraphs(3)}<div class="social-media-embed">${tweet}</div>${paragraphs(3)}
   });
 });
 
+describe('subheads whose class says "header"', () => {
+  it('are read, though Readability takes such a class for the page’s header', () => {
+    // cnn.com: `h2.subheader` over each part of a story (newspaper4k's cnn_001 and cnn_002).
+    const part = (n: number) =>
+      `<p class="paragraph">Paragraph ${n} of the story: the judge heard the former president ` +
+      'for four hours on Monday, and the lawyers for the state asked him about his loans.</p>';
+    const article = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1><div class="article__content">
+${part(1)}${part(2)}
+<h2 class="subheader" id="the-campaign-comes-to-the-courtroom">The campaign comes to the courtroom</h2>
+${part(3)}${part(4)}
+<h3 class="section-header">Trump’s beautiful, expensive properties</h3>
+${part(5)}${part(6)}
+</div></article></body></html>`),
+      'https://edition.cnn.com/2023/11/06/politics/story',
+    );
+    expect(article.body.filter((b) => b.type === 'heading')).toEqual([
+      { type: 'heading', level: 2, text: 'The campaign comes to the courtroom' },
+      { type: 'heading', level: 3, text: 'Trump’s beautiful, expensive properties' },
+    ]);
+  });
+});
+
 describe('other posts on a WordPress post’s page', () => {
   const story = (n: number, what: string) =>
     Array.from(
@@ -1581,6 +1605,20 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     expect(article.text).toContain(
       'The key to shared mutable history is to keep your changesets in',
     );
+  });
+
+  it('google-sre-book-1, engadget: subheads classed "subheaders" and "t-list-header" are read', () => {
+    expect(readabilityTestPage('google-sre-book-1').body).toContainEqual({
+      type: 'heading',
+      level: 2,
+      text: 'Bigtable SRE: A Tale of Over-Alerting',
+    });
+    // The review's verdict: its pros and cons under their headings.
+    const types = readabilityTestPage('engadget').body.map((b) =>
+      b.type === 'heading' ? b.text : b.type,
+    );
+    expect(types).toEqual(expect.arrayContaining(['Pros', 'list', 'Cons', 'list', 'Summary']));
+    expect(types.indexOf('Cons')).toBe(types.indexOf('Pros') + 2);
   });
 
   it('buzzfeed-1: the opening line in a box classed no_caption is the story’s, with its photo', () => {
