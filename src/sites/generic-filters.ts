@@ -98,9 +98,10 @@ const FURNITURE_LINES: {
     // posted)" (lwn.net), "Continue reading the main story" (nytimes.com), "BREAKING NEWS"
     // (sfgate.com), "RECENT ARTICLES" (autoindustriya.com), "Iklan" ("Advertisement",
     // kabarislamia.com), "Table of Contents" over a table of contents (see isTableOfContents),
-    // "Leave a reply", "Добавить отзыв" ("Add a review", under the story's "Отзывы": vse-diety.com).
+    // "Leave a reply", "Добавить отзыв" ("Add a review", under the story's "Отзывы": vse-diety.com),
+    // "Video Ad Feedback" (cnn.com, on each video's player).
     pattern:
-      /^(?:advertisement|advert|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|table of contents|iklan|(?:add|leave|write|post) a (?:comment|reply|review)|(?:добавить|оставить|написать) (?:отзыв|комментарий))[^\p{L}\p{N}]*$/iu,
+      /^(?:advertisement|advert|(?:video )?ad feedback|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|table of contents|iklan|(?:add|leave|write|post) a (?:comment|reply|review)|(?:добавить|оставить|написать) (?:отзыв|комментарий))[^\p{L}\p{N}]*$/iu,
     why: 'furniture label',
   },
   {

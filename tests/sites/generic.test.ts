@@ -47,6 +47,8 @@ describe('furniture lines', () => {
     );
     expect(furnitureReason('READ MORE: China plague outbreak confirmed')).toBe('promo link');
     expect(furnitureReason('Advertisement')).toBe('furniture label');
+    // cnn.com prints it on each video's player (newspaper4k's cnn_001, cnn_002).
+    expect(furnitureReason('Video Ad Feedback')).toBe('furniture label');
     expect(furnitureReason('Continue reading the main story')).toBe('furniture label');
     expect(furnitureReason('Comments (5 posted)')).toBe('furniture label');
     expect(furnitureReason('Image 1 of / 23')).toBe('slideshow counter');
