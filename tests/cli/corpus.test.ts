@@ -63,7 +63,10 @@ describe.skipIf(!corpusAvailable)('broadsheet extract on corpus pages', () => {
       title: string;
     };
     const [record] = records(runCli(['extract', join(qq, 'source.html')]));
-    expect(record!['title']).toBe(expected.title);
+    // Decoded right, it is Readability's title without the section and site Readability keeps
+    // after it (our title is the headline, the page's <h1>).
+    expect(expected.title).toMatch(/_科技_腾讯网$/);
+    expect(record!['title']).toBe(expected.title.replace(/_科技_腾讯网$/, ''));
     expect(record!['text']).toContain('DeepMind');
     expect(record!['text']).toMatch(/人工智能/);
   });
