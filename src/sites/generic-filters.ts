@@ -674,7 +674,7 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     // Most paragraphs hold no link: their text need not be read here.
     const links = descendantsTagged(el, LINK);
     if (!links.length) return undefined;
-    const text = collapse(el.textContent);
+    const text = collapse(el.textContent).replace(PROMO_TAG, '');
     if (!text || linkShare(links, text) < 0.9) return undefined;
     if (tag !== 'p' && isTableOfContents(links)) return 'skip';
     let blocks: Block[];
@@ -870,8 +870,17 @@ function isClosingNote(b: Block): boolean {
  */
 function isPromoLine(b: Block, linkOnly: LinkOnly): boolean {
   if (b.type !== 'paragraph' || !linkOnly.has(b)) return false;
-  return inCapitals(b.text) || /^\[[^\]]+\]$/.test(b.text);
+  return inCapitals(b.text) || /^\[[^\]]+\]$/.test(b.text) || TAGGED_PROMOS.test(b.text);
 }
+
+/**
+ * A label in brackets and capitals after a link to another story, as express.co.uk tags each of
+ * the three in its "DON'T MISS" lines: "China furious at Macron for Hong Kong protest jibe
+ * [INSIGHT]| Lakers vs Nets: … [VIDEO] …" (not counted as text that is not a link).
+ */
+const PROMO_TAG = /\[\s*\p{Lu}{2,}\s*\]/gu;
+/** Two links or more, each tagged so (see PROMO_TAG), with separators between them. */
+const TAGGED_PROMOS = /^(?:[^[\]]+\[\s*\p{Lu}{2,}\s*\][\s|]*){2,}$/u;
 
 /**
  * Set in capitals: three words or more, and at most one letter in twenty in lower case (a

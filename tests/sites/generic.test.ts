@@ -381,6 +381,8 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.text.startsWith(truthLines[0]!)).toBe(true);
     expect(article.text.endsWith(truthLines[truthLines.length - 1]!)).toBe(true);
     expect(article.text).not.toMatch(/\(Image: GETTY\)|READ MORE|DON'T MISS|PUBLISHED:/i);
+    // The links under "DON'T MISS", each tagged [INSIGHT], [VIDEO], [REACTION].
+    expect(article.text).not.toMatch(/\[(?:INSIGHT|VIDEO|REACTION)\]|China furious at Macron/);
     expect(article.authors).toEqual([{ name: 'Laura Mowat' }]);
     expect(article.published).toBe('2019-11-19T10:48:00Z');
   });
@@ -1533,6 +1535,40 @@ ${paragraphs(3)}<div class="social-media-embed">${tweet}</div>${paragraphs(3)}
     ]);
     expect(article.text).toContain('The harbour is open again.');
     expect(article.text).toContain('— Port Authority (@port) November 18, 2019');
+  });
+});
+
+describe('promo lines inside the story', () => {
+  const part = (n: number) =>
+    `<p>Paragraph ${n} of the story: police said the demonstrators inside the university had ` +
+    'no option but to come out and surrender, and the standoff went into its third day.</p>';
+  const textWith = (line: string) =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1>${part(1)}${part(2)}${line}${part(3)}${part(4)}</article></body></html>`),
+      'https://www.express.co.uk/news/world/1206313/story',
+    ).text;
+
+  it('go when each of their links is tagged in brackets and capitals', () => {
+    // express.co.uk's "DON'T MISS" lines.
+    const text = textWith(
+      '<p><a href="/news/world/1188134/a">China furious at Macron for protest jibe</a> ' +
+        '[<strong>INSIGHT]|<br></strong><a href="/sport/1188822/b">NBA make final decision on ' +
+        'game amid China turmoil</a> [<strong>VIDEO]</strong></p>',
+    );
+    expect(text).not.toMatch(/Macron|INSIGHT|VIDEO/);
+    expect(text).toContain('Paragraph 3 of the story');
+  });
+
+  it('stay when the tags are part of a sentence, or the links are not tagged', () => {
+    const sentence =
+      'The report [PDF] and the figures behind it [CSV] were <a href="/r">published</a> today.';
+    expect(textWith(`<p>${sentence}</p>`)).toContain(
+      'The report [PDF] and the figures behind it [CSV] were published today.',
+    );
+    expect(
+      textWith('<p><a href="/a">The first app</a> | <a href="/b">The second app</a></p>'),
+    ).toContain('The first app | The second app');
   });
 });
 
