@@ -124,7 +124,7 @@ export function toIsoUtc(value: string | number | null | undefined): string | nu
   // ISO 8601's basic format, without separators (nikkei.com's JSON-LD: 20180619T055000+0900).
   const basic = ISO_BASIC.exec(s);
   if (basic) {
-    const [, y, mo, d, h, mi, sec = '00', zone = 'Z'] = basic;
+    const [, y, , mo, d, h, mi, sec = '00', zone = 'Z'] = basic;
     if (!validParts(+y!, +mo!, +d!, +h!, +mi!, +sec)) return null;
     const offset = zone === 'Z' ? zone : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
     return normalize(new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${offset}`));
@@ -149,8 +149,11 @@ function printedDate(value: string): string | null {
   return line && !/[\p{L}\p{N}]/u.test(line.rest) ? line.date : null;
 }
 
-/** ISO 8601's basic format: `20180619T055000+0900`, `20180619T0550Z`, `20180619T055000`. */
-const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?$/i;
+/**
+ * ISO 8601's basic format: `20180619T055000+0900`, `20180619T0550Z`, `20180619T055000`; and a
+ * time in it after a date with dashes, `2016-06-13T1603Z` (AP's hosted stories, 2016).
+ */
+const ISO_BASIC = /^(\d{4})(-?)(\d{2})\2(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** An ISO 8601 date and time with no offset: `2018-04-05T06:00`, `2017-11-24 18:42:20.314667`. */
 const ISO_WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;

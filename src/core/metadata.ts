@@ -6,7 +6,7 @@ import type { Author } from './types';
 import { bodyOf, jsonLd, TEXT_NODE } from './dom';
 import { koreanFiledDate, parseDateLine, toIsoUtc } from './dates';
 import { BY_OPENING, cleanByline, collapse, countWords, splitNames } from './text';
-import { matches, queryAll, queryOne } from './query';
+import { closest, matches, queryAll, queryOne } from './query';
 import { dataOf, spacedText, textContentOf, walk } from './view';
 
 export interface PageMetadata {
@@ -249,7 +249,8 @@ const UPDATED =
 
 /**
  * The publication date a page shows in its body rather than its <head>: an element marked
- * `itemprop="datePublished"` with a machine-readable value, else the first `<time datetime>` when
+ * `itemprop="datePublished"` with a machine-readable value, else an hAtom post's date, else the
+ * first `<time datetime>` when
  * it stands in a date line of its own (a few words beside it at most, not "Updated"). Null when
  * neither: a date is never guessed from prose. Read from the whole page (as cleanup leaves it),
  * so that a reader of only the declared article finds the date line above it too.
@@ -259,6 +260,8 @@ export function shownPublicationDate(doc: Document): string | null {
     const value = toIsoUtc(el.getAttribute('datetime') ?? el.getAttribute('content'));
     if (value) return value;
   }
+  const entryDate = hAtomDate(doc);
+  if (entryDate) return entryDate;
   const time = queryOne(doc, 'time[datetime]');
   if (!time) return null;
   const line = collapse(textContentOf(time.parentElement));
@@ -272,6 +275,29 @@ export function shownPublicationDate(doc: Document): string | null {
   if (besides.length > 6) return null;
   return toIsoUtc(time.getAttribute('datetime'));
 }
+
+/**
+ * The date of the post in hAtom, the microformat of blogs and of AP's hosted stories: the first
+ * entry (`.hentry`) with a title (`.entry-title`) that is not a comment is the post, as blogs
+ * mark each comment an entry too (WordPress's `li.comment.hentry`, titled with the commenter's
+ * name on Readability's 002 page, untitled on firefox-nightly-blog); it gives its date in the
+ * title of the element classed `published`, else `updated`, where people read "Jun 13, 4:03 PM
+ * EDT" (`<div class="timestamp updated" title="2016-06-13T1603Z">`).
+ */
+function hAtomDate(doc: Document): string | null {
+  const post = queryAll(doc, '.hentry').find(
+    (entry) => queryOne(entry, '.entry-title') && !closest(entry, COMMENT),
+  );
+  if (!post) return null;
+  for (const selector of ['.published[title]', '.updated[title]']) {
+    const value = toIsoUtc(queryOne(post, selector)?.getAttribute('title'));
+    if (value) return value;
+  }
+  return null;
+}
+
+/** A reader's comment, or the box of them, as blogs class them. */
+const COMMENT = '[class*="comment" i], [id*="comment" i]';
 
 /**
  * A story's meta line, where some pages print the byline and the date: politifact.com's

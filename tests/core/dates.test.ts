@@ -25,6 +25,8 @@ describe('toIsoUtc', () => {
     ['20180619T055000+0900', '2018-06-18T20:50:00Z'],
     ['20180619T0550-05:30', '2018-06-19T11:20:00Z'],
     ['20180619T055000Z', '2018-06-19T05:50:00Z'],
+    // Its time after a date with dashes (AP's hosted stories, newspaper4k ap_meta_refresh).
+    ['2016-06-13T1603Z', '2016-06-13T16:03:00Z'],
     // An offset of three digits (washingtonpost.com's itemprop="datePublished").
     ['2015-12-23T12:34-500', '2015-12-23T17:34:00Z'],
     // Markup a template wrote into the value (theintercept.com's article:published_time).

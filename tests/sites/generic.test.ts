@@ -1458,6 +1458,38 @@ describe('the publication date shown on the page', () => {
     ).toBe('2020-12-18T16:09:48Z');
   });
 
+  it('is an hAtom post’s, not a comment’s', () => {
+    const page = (post: string, comments: string) =>
+      extractArticle(
+        parseHtml(`<!doctype html><html lang="en"><head><title>News from The Associated Press</title></head>
+<body>${post}
+<p>The first paragraph of the story, long enough to be read as the article's text, and more.</p>
+<p>The second paragraph of the story, which goes on a little, as stories do, to its end.</p>
+</div></div>${comments}</body></html>`),
+        'https://hosted.ap.example/dynamic/stories/A/AS_NIGHTCLUB',
+      ).published;
+    // AP's hosted stories: the entry's date in the title of its `updated` element.
+    expect(
+      page(
+        '<div class="hentry"><div class="body"><div class="timestamp updated" ' +
+          'title="2016-06-13T1603Z">Jun 13, 4:03 PM EDT</div>' +
+          '<p><span class="headline entry-title">Father of gunman known for videos</span></p>',
+        '',
+      ),
+    ).toBe('2016-06-13T16:03:00Z');
+    // A post that is no entry, and comments that are (WordPress, Readability's 002 page): the
+    // post's date line, not the first comment's date.
+    expect(
+      page(
+        '<div><div><h1>This API is so Fetching!</h1><p class="entry-posted">on <abbr ' +
+          'class="published" title="2015-03-10T08:05:41-07:00">March 10, 2015</abbr></p>',
+        '<ol><li class="comment hentry"><p class="entry-title vcard">Alexander wrote on ' +
+          '<abbr class="published" title="2015-03-11">March 11th, 2015</abbr>:</p>' +
+          '<p>A comment.</p></li></ol>',
+      ),
+    ).toBe('2015-03-10T00:00:00Z');
+  });
+
   it("is Dublin Core's day of issue only when nothing gives a time of day", () => {
     // washingtonpost.com 2014 (web-page-parser: "January 15th 2014"); theguardian.com writes its
     // DC.date.issued before its article:published_time.
@@ -1657,6 +1689,12 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     );
     expect(types).toEqual(expect.arrayContaining(['Pros', 'list', 'Cons', 'list', 'Summary']));
     expect(types.indexOf('Cons')).toBe(types.indexOf('Pros') + 2);
+  });
+
+  it('blogger, links-in-tables: the post’s date from its hAtom entry', () => {
+    // Blogger's `abbr.published` under the post, with the time in its title.
+    expect(readabilityTestPage('blogger').published).toBe('2016-05-08T07:55:00Z');
+    expect(readabilityTestPage('links-in-tables').published).toBe('2016-12-06T20:06:00Z');
   });
 
   it('buzzfeed-1: the opening line in a box classed no_caption is the story’s, with its photo', () => {
