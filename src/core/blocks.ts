@@ -696,6 +696,7 @@ export function imageBlock(
   options: BlockOptions,
   credit: string | null = null,
 ): Block | null {
+  if (isTrackingPixel(img)) return null;
   const src = pictureAddress(img, options.resolve);
   if (!src) return null;
   const alt = collapse(img.getAttribute('alt')) || null;
@@ -703,6 +704,19 @@ export function imageBlock(
   // wapo: `<img data-credit="Devindra Hardawar/AOL">`).
   credit ??= collapse(img.getAttribute('data-credit')) || null;
   return { type: 'image', src, alt, caption: caption || null, credit };
+}
+
+/**
+ * A picture of one pixel or none, stated so, with no other address a lazy loader would fill in:
+ * a counter that tells a server the page was read (AP's hosted stories load
+ * `analytics.apnewsregistry.com/…/image.svc/…` at `width="1" height="1"` under the headline).
+ */
+function isTrackingPixel(img: Element): boolean {
+  for (const name of ['width', 'height']) {
+    const size = img.getAttribute(name);
+    if (size === null || !/^\s*[01](?:px)?\s*$/.test(size)) return false;
+  }
+  return ![...LAZY_SOURCES, ...LAZY_SETS].some((name) => img.hasAttribute(name));
 }
 
 /**

@@ -24,6 +24,18 @@ describe('a picture’s address', () => {
     ]);
   });
 
+  it('is none for a counter of one pixel, but a lazy photo sized so keeps its loader’s', () => {
+    // AP's hosted stories: a 1×1 counter under the headline, alone in its <div>.
+    expect(
+      sources(
+        '<div><img src="http://analytics.apnewsregistry.com/analytics/v2/image.svc/AP/RWS/a" ' +
+          'height="1" width="1" alt=""></div><figure><img src="/t.gif" width="0" height="0"></figure>' +
+          `<figure><img src="${PIXEL}" width="1" height="1" data-src="/photo.jpg"></figure>` +
+          '<figure><img src="/thin-rule.png" width="600" height="1"></figure>',
+      ),
+    ).toEqual(['https://news.example/photo.jpg', 'https://news.example/thin-rule.png']);
+  });
+
   it('is where a lazy loader keeps it when src is a placeholder', () => {
     expect(
       sources(
