@@ -13,11 +13,13 @@ export interface PageMetadata {
   /** The headline the page declares (JSON-LD, Open Graph, Dublin Core), else its <title>. */
   title: string | null;
   /**
-   * Every headline the page declares, `title`'s first: a site may give its name in one (nikkei.com's
-   * JSON-LD headline is its <title>, "…の成否 （写真＝ロイター） ：日本経済新聞") and not in another
-   * (its og:title, "…の成否（写真＝ロイター）").
+   * Every headline the page declares, `title`'s first (none when `title` is the <title>): a site
+   * may give its name in one (nikkei.com's JSON-LD headline is its <title>, "…の成否 （写真＝ロイター）
+   * ：日本経済新聞") and not in another (its og:title, "…の成否（写真＝ロイター）").
    */
   titles: string[];
+  /** The title of the page's hAtom post (see hAtomPost), where it marks one. */
+  entryTitle: string | null;
   /** The page's <title> as written (sites add their name to it). */
   pageTitle: string | null;
   /** The text of the page's first few <h1>s (the headline among them, on most pages). */
@@ -160,17 +162,18 @@ export function readMetadata(
     doc.documentElement?.getAttribute('xml:lang') ??
     meta('language', 'og:locale', 'content-language');
   const pageTitle = collapse(textContentOf(queryOne(doc, 'title'))) || null;
-  const title =
+  const headline =
     (ld && firstString(ld['headline'])) ||
-    meta('og:title', 'twitter:title', 'headline', 'dc.title') ||
-    pageTitle;
+    meta('og:title', 'twitter:title', 'headline', 'dc.title');
   const declared = [
-    title,
+    headline,
     ...['og:title', 'twitter:title', 'headline', 'dc.title'].map((name) => meta(name)),
   ];
+  const post = hAtomPost(doc);
   return {
-    title,
+    title: headline || pageTitle,
     titles: [...new Set(declared.map(collapse))].filter(Boolean),
+    entryTitle: (post && collapse(textContentOf(queryOne(post, '.entry-title')))) || null,
     pageTitle,
     headings: queryAll(doc, 'h1')
       .slice(0, 4)
@@ -277,17 +280,26 @@ export function shownPublicationDate(doc: Document): string | null {
 }
 
 /**
- * The date of the post in hAtom, the microformat of blogs and of AP's hosted stories: the first
- * entry (`.hentry`) with a title (`.entry-title`) that is not a comment is the post, as blogs
- * mark each comment an entry too (WordPress's `li.comment.hentry`, titled with the commenter's
- * name on Readability's 002 page, untitled on firefox-nightly-blog); it gives its date in the
- * title of the element classed `published`, else `updated`, where people read "Jun 13, 4:03 PM
- * EDT" (`<div class="timestamp updated" title="2016-06-13T1603Z">`).
+ * The post in hAtom, the microformat of blogs and of AP's hosted stories: the first entry
+ * (`.hentry`) with a title (`.entry-title`) that is not a comment, as blogs mark each comment an
+ * entry too (WordPress's `li.comment.hentry`, titled with the commenter's name on Readability's
+ * 002 page, untitled on firefox-nightly-blog).
+ */
+function hAtomPost(doc: Document): Element | null {
+  return (
+    queryAll(doc, '.hentry').find(
+      (entry) => queryOne(entry, '.entry-title') && !closest(entry, COMMENT),
+    ) ?? null
+  );
+}
+
+/**
+ * The date of the hAtom post, in the title of its element classed `published`, else `updated`,
+ * where people read "Jun 13, 4:03 PM EDT" (`<div class="timestamp updated"
+ * title="2016-06-13T1603Z">`).
  */
 function hAtomDate(doc: Document): string | null {
-  const post = queryAll(doc, '.hentry').find(
-    (entry) => queryOne(entry, '.entry-title') && !closest(entry, COMMENT),
-  );
+  const post = hAtomPost(doc);
   if (!post) return null;
   for (const selector of ['.published[title]', '.updated[title]']) {
     const value = toIsoUtc(queryOne(post, selector)?.getAttribute('title'));

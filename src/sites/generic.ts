@@ -102,8 +102,9 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   if (!result || !root || root.nodeType !== 1) return null;
 
   const title = withoutNamedSite(
-    withoutSiteName(collapse(result.title), meta.titles, meta.headings, meta.pageTitle) ||
-      meta.title,
+    entryHeadline(meta) ??
+      (withoutSiteName(collapse(result.title), meta.titles, meta.headings, meta.pageTitle) ||
+        meta.title),
     [meta.siteName, collapse(result.siteName)],
     ctx.url,
   );
@@ -156,6 +157,18 @@ function withoutSiteName(
     if (siteNameAfter(heading, title) || siteNameAfter(heading, collapse(pageTitle)))
       return heading;
   return title;
+}
+
+/**
+ * The title of the page's hAtom post (`.hentry .entry-title`) on a page that declares no
+ * headline and prints no <h1>, whose <title> is then often the site's alone: every AP story a
+ * newspaper hosted was "News from The Associated Press" (newspaper4k's ap_meta_refresh), its
+ * headline a `span.headline.entry-title`.
+ */
+function entryHeadline(meta: PageMetadata): string | null {
+  if (meta.titles.length || meta.headings.length) return null;
+  const entry = meta.entryTitle;
+  return entry && entry.length >= MIN_HEADLINE ? entry : null;
 }
 
 /**

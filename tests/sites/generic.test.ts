@@ -1253,6 +1253,27 @@ describe('the headline of a page whose title adds the site’s name', () => {
     ).toBe('米朝首脳直通電話 習氏に挑むトランプ戦術の成否（写真＝ロイター）');
   });
 
+  it('is the hAtom post’s title on a page that declares no headline and prints no <h1>', () => {
+    // newspaper4k's ap_meta_refresh: every AP story a newspaper hosted had this <title>.
+    const page = (heading: string) =>
+      extractArticle(
+        parseHtml(`<!doctype html><html lang="en"><head><title>News from The Associated Press</title></head>
+<body><table class="ap-story-table hnews hentry item"><tr><td><div class="body">${heading}
+<p class="body"><span class="headline entry-title">Father of Orlando gunman known for rambling political videos</span></p>
+<span class="byline">By <span class="author vcard"><span class="fn">LYNNE O'DONNELL</span></span></span>
+</div></td></tr><tr><td><div class="body">
+<p class="ap-story-p">KABUL, Afghanistan (AP) -- The father of the Orlando nightclub gunman came to the U.S. from Afghanistan more than 30 years ago.</p>
+<p class="ap-story-p">Seddique Mir Mateen maintained a high profile on social media in the U.S., but is a mystery to Afghan authorities.</p>
+</div></td></tr></table></body></html>`),
+        'https://hosted.ap.example/dynamic/stories/A/AS_NIGHTCLUB',
+      );
+    const article = page('');
+    expect(article.title).toBe('Father of Orlando gunman known for rambling political videos');
+    expect(article.text).toMatch(/^KABUL, Afghanistan \(AP\)/);
+    // An <h1> is the page's own say on its headline: the rules above read it.
+    expect(page('<h1>Orlando shooting</h1>').title).toBe('News from The Associated Press');
+  });
+
   it('is the whole title when the declared headline is not its start before a separator', () => {
     expect(titleOf('Storms hit the coast - Live updates', 'Storms hit')).toBe(
       'Storms hit the coast - Live updates',
