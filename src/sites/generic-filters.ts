@@ -674,7 +674,7 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     // Most paragraphs hold no link: their text need not be read here.
     const links = descendantsTagged(el, LINK);
     if (!links.length) return undefined;
-    const text = collapse(el.textContent).replace(PROMO_TAG, '');
+    const text = withoutListLabel(el, collapse(el.textContent).replace(PROMO_TAG, ''));
     if (!text || linkShare(links, text) < 0.9) return undefined;
     if (tag !== 'p' && isTableOfContents(links)) return 'skip';
     let blocks: Block[];
@@ -690,6 +690,21 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     return blocks;
   };
 }
+
+/**
+ * A list's text without the label its first item may be, a few words and a colon with no link
+ * (independent.co.uk's topics under the story: "More about:", then "Hotels", "Hygiene", each a
+ * link): the label names the links, it is no text of its own.
+ */
+function withoutListLabel(list: Element, text: string): string {
+  const first = list.localName === 'p' ? null : list.firstElementChild;
+  if (first?.localName !== 'li' || descendantsTagged(first, LINK, 'first').length) return text;
+  const label = collapse(first.textContent);
+  return LIST_LABEL.test(label) && text.startsWith(label) ? text.slice(label.length).trim() : text;
+}
+
+/** A label of one to three words and a colon. */
+const LIST_LABEL = /^[^\s:]+(?:\s[^\s:]+){0,2}\s?:$/u;
 
 /**
  * A length in words for the tests below: its space-separated parts, and one more for each

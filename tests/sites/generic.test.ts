@@ -1591,7 +1591,7 @@ ${paragraphs(3)}<div class="social-media-embed">${tweet}</div>${paragraphs(3)}
   });
 });
 
-describe('promo lines inside the story', () => {
+describe('links to other pages set in the story', () => {
   const part = (n: number) =>
     `<p>Paragraph ${n} of the story: police said the demonstrators inside the university had ` +
     'no option but to come out and surrender, and the standoff went into its third day.</p>';
@@ -1611,6 +1611,23 @@ describe('promo lines inside the story', () => {
     );
     expect(text).not.toMatch(/Macron|INSIGHT|VIDEO/);
     expect(text).toContain('Paragraph 3 of the story');
+  });
+
+  it('go after the story as a list of topics under a label (independent.co.uk)', () => {
+    const text = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1>${part(1)}${part(2)}
+<ul><li>What they carried:</li><li>Two tents</li><li><a href="/stoves">A stove</a></li></ul>
+${part(3)}${part(4)}
+<ul class="inline-pipes-list"><li>More about:</li><li><a href="/topic/Hotels">Hotels</a></li>
+<li><a href="/topic/Hygiene">Hygiene</a></li></ul>
+</article></body></html>`),
+      'https://www.independent.co.uk/travel/story.html',
+    ).text;
+    expect(text).not.toMatch(/More about|Hotels|Hygiene/);
+    // A list of things under its label is the story's, a link among them or not.
+    expect(text).toContain('What they carried:\nTwo tents\nA stove');
+    expect(text).toMatch(/Paragraph 4 of the story.*$/);
   });
 
   it('stay when the tags are part of a sentence, or the links are not tagged', () => {
