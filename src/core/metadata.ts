@@ -253,9 +253,8 @@ const UPDATED =
 /**
  * The publication date a page shows in its body rather than its <head>: an element marked
  * `itemprop="datePublished"` with a machine-readable value, else an hAtom post's date, else the
- * first `<time datetime>` when
- * it stands in a date line of its own (a few words beside it at most, not "Updated"). Null when
- * neither: a date is never guessed from prose. Read from the whole page (as cleanup leaves it),
+ * first `<time datetime>` when it stands in a date line of its own (a few words beside it at
+ * most, not "Updated"). Null when none: a date is never guessed from prose. Read from the whole page (as cleanup leaves it),
  * so that a reader of only the declared article finds the date line above it too.
  */
 export function shownPublicationDate(doc: Document): string | null {
