@@ -177,6 +177,14 @@ const FURNITURE_LINES: {
     why: NEWSLETTER_BOX,
   },
   {
+    // A short plug whose last sentence asks the reader to sign up: "Start your day with the Opening
+    // Bell powered by The Water Coolest. … Sign up for the free daily newsletter." (dealbreaker.com).
+    pattern:
+      /(?:^|[.!?]\s+)sign up (?:to|for)\b[^.!?]{0,40}\bnewsletters?(?: here| today| now)?[.!]?$/i,
+    why: NEWSLETTER_BOX,
+    maxLength: 300,
+  },
+  {
     // A short line that promises the reader's inbox: "Let our news meet your inbox."
     // (nbcnews.com), "… the free daily newsletter delivered to your inbox daily." (dealbreaker.com).
     pattern: /\b(?:to|in|into|meet) your inbox\b/i,

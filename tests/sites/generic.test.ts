@@ -73,6 +73,17 @@ describe('furniture lines', () => {
         'Let our news meet your inbox. The news and stories that matters, delivered weekday mornings.',
       ),
     ).toBe('newsletter box');
+    expect(
+      furnitureReason(
+        'Start your day with the Opening Bell powered by The Water Coolest. The Water Coolest is the preferred bathroom stall reading material of finance professionals. Sign up for the free daily newsletter.',
+      ),
+    ).toBe('newsletter box');
+    // A story about a newsletter, or about signing up to one, is not a newsletter box.
+    expect(
+      furnitureReason(
+        'Readers who sign up for the newsletter, the editor said, get the story a day early.',
+      ),
+    ).toBeNull();
     // A story about email is not a newsletter box.
     expect(
       furnitureReason(
