@@ -682,7 +682,9 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
     // Most paragraphs hold no link: their text need not be read here.
     const links = descendantsTagged(el, LINK);
     if (!links.length) return undefined;
-    const text = withoutListLabel(el, collapse(el.textContent).replace(PROMO_TAG, ''));
+    const all = collapse(el.textContent);
+    // A promo line's tags are no text of its own; a list's "[PDF]" after each document is.
+    const text = tag === 'p' ? all.replace(PROMO_TAG, '') : withoutListLabel(el, all);
     if (!text || linkShare(links, text) < 0.9) return undefined;
     if (tag !== 'p' && isTableOfContents(links)) return 'skip';
     let blocks: Block[];
@@ -705,7 +707,7 @@ export function linkOnlyMarker(linkOnly: LinkOnly): (el: Element) => Classificat
  * link): the label names the links, it is no text of its own.
  */
 function withoutListLabel(list: Element, text: string): string {
-  const first = list.localName === 'p' ? null : list.firstElementChild;
+  const first = list.firstElementChild;
   if (first?.localName !== 'li' || descendantsTagged(first, LINK, 'first').length) return text;
   const label = collapse(first.textContent);
   return LIST_LABEL.test(label) && text.startsWith(label) ? text.slice(label.length).trim() : text;

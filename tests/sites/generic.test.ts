@@ -1650,6 +1650,15 @@ ${part(3)}${part(4)}
     expect(
       textWith('<p><a href="/a">The first app</a> | <a href="/b">The second app</a></p>'),
     ).toContain('The first app | The second app');
+    // Documents the story ends on, each marked as a PDF: a list of its own, not promos.
+    const documents = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1>${part(1)}${part(2)}${part(3)}
+<ul><li><a href="/report.pdf">The inspectors' report</a> [PDF]</li>
+<li><a href="/reply.pdf">The university's reply</a> [PDF]</li></ul></article></body></html>`),
+      'https://news.example/story',
+    ).text;
+    expect(documents).toContain("The inspectors' report [PDF]\nThe university's reply [PDF]");
   });
 });
 
