@@ -20,6 +20,8 @@ export interface PageMetadata {
   titles: string[];
   /** The title of the page's hAtom post (see hAtomPost), where it marks one. */
   entryTitle: string | null;
+  /** The date of that post (see hAtomDate), for shownPublicationDate. */
+  entryPublished: string | null;
   /** The page's <title> as written (sites add their name to it). */
   pageTitle: string | null;
   /** The text of the page's first few <h1>s (the headline among them, on most pages). */
@@ -174,6 +176,7 @@ export function readMetadata(
     title: headline || pageTitle,
     titles: [...new Set(declared.map(collapse))].filter(Boolean),
     entryTitle: (post && collapse(textContentOf(queryOne(post, '.entry-title')))) || null,
+    entryPublished: post && hAtomDate(post),
     pageTitle,
     headings: queryAll(doc, 'h1')
       .slice(0, 4)
@@ -252,18 +255,19 @@ const UPDATED =
 
 /**
  * The publication date a page shows in its body rather than its <head>: an element marked
- * `itemprop="datePublished"` with a machine-readable value, else an hAtom post's date, else the
- * first `<time datetime>` when it stands in a date line of its own (a few words beside it at
- * most, not "Updated"). Null when none: a date is never guessed from prose. Read from the whole page (as cleanup leaves it),
- * so that a reader of only the declared article finds the date line above it too.
+ * `itemprop="datePublished"` with a machine-readable value, else its hAtom post's date
+ * (`entryPublished`, as readMetadata read it off the same page), else the first `<time
+ * datetime>` when it stands in a date line of its own (a few words beside it at most, not
+ * "Updated"). Null when none: a date is never guessed from prose. Read from the whole page (as
+ * cleanup leaves it), so that a reader of only the declared article finds the date line above it
+ * too.
  */
-export function shownPublicationDate(doc: Document): string | null {
+export function shownPublicationDate(doc: Document, entryPublished: string | null): string | null {
   for (const el of queryAll(doc, '[itemprop~="datePublished"]')) {
     const value = toIsoUtc(el.getAttribute('datetime') ?? el.getAttribute('content'));
     if (value) return value;
   }
-  const entryDate = hAtomDate(doc);
-  if (entryDate) return entryDate;
+  if (entryPublished) return entryPublished;
   const time = queryOne(doc, 'time[datetime]');
   if (!time) return null;
   const line = collapse(textContentOf(time.parentElement));
@@ -297,9 +301,7 @@ function hAtomPost(doc: Document): Element | null {
  * where people read "Jun 13, 4:03 PM EDT" (`<div class="timestamp updated"
  * title="2016-06-13T1603Z">`).
  */
-function hAtomDate(doc: Document): string | null {
-  const post = hAtomPost(doc);
-  if (!post) return null;
+function hAtomDate(post: Element): string | null {
   for (const selector of ['.published[title]', '.updated[title]']) {
     const value = toIsoUtc(queryOne(post, selector)?.getAttribute('title'));
     if (value) return value;

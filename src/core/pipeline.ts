@@ -78,7 +78,7 @@ export function extractArticleWith(
       // line and byline above it are looked for here, on the whole page.
       if (!found || !hasText(found.body)) {
         metadata.published ??=
-          shownPublicationDate(from) ??
+          shownPublicationDate(from, metadata.entryPublished) ??
           metadata.pagePublished ??
           shownDateLine(from) ??
           shownKoreanFiledDate(from) ??

@@ -903,9 +903,10 @@ function isPromoLine(b: Block, linkOnly: LinkOnly): boolean {
  * the three in its "DON'T MISS" lines: "China furious at Macron for Hong Kong protest jibe
  * [INSIGHT]| Lakers vs Nets: … [VIDEO] …" (not counted as text that is not a link).
  */
-const PROMO_TAG = /\[\s*\p{Lu}{2,}\s*\]/gu;
+const PROMO_TAG_PATTERN = String.raw`\[\s*\p{Lu}{2,}\s*\]`;
+const PROMO_TAG = new RegExp(PROMO_TAG_PATTERN, 'gu');
 /** Two links or more, each tagged so (see PROMO_TAG), with separators between them. */
-const TAGGED_PROMOS = /^(?:[^[\]]+\[\s*\p{Lu}{2,}\s*\][\s|]*){2,}$/u;
+const TAGGED_PROMOS = new RegExp(String.raw`^(?:[^[\]]+${PROMO_TAG_PATTERN}[\s|]*){2,}$`, 'u');
 
 /**
  * Set in capitals: three words or more, and at most one letter in twenty in lower case (a
