@@ -716,7 +716,8 @@ function isTrackingPixel(img: Element): boolean {
     const size = img.getAttribute(name);
     if (size === null || !/^\s*[01](?:px)?\s*$/.test(size)) return false;
   }
-  return !LAZY_ATTRIBUTES.some((name) => img.hasAttribute(name));
+  const lazy = (name: string) => img.hasAttribute(name);
+  return !LAZY_SOURCES.some(lazy) && !LAZY_SETS.some(lazy);
 }
 
 /**
@@ -725,7 +726,6 @@ function isTrackingPixel(img: Element): boolean {
  */
 const LAZY_SOURCES = ['data-src', 'data-original', 'data-lazy-src'];
 const LAZY_SETS = ['srcset', 'data-srcset'];
-const LAZY_ATTRIBUTES = [...LAZY_SOURCES, ...LAZY_SETS];
 
 /**
  * The web address of an `<img>`: its `src`, else where a lazy loader keeps it, else the largest
