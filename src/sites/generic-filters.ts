@@ -15,8 +15,11 @@ import {
   PICTURE_FILE,
   type Classification,
 } from '../core/blocks';
-import { cjkCharacters, collapse } from '../core/text';
+import { cjkCharacters, collapse, countWords } from '../core/text';
 import { MONTH_NAME } from '../core/dates';
+
+/** What a video player's clock or length line is (see FURNITURE_LINES, withVideoTitles). */
+const MEDIA_PLAYER = 'media player';
 
 /** What a box classed for a newsletter sign-up is (see dropNewsletterBoxes). */
 const NEWSLETTER_BOX = 'newsletter box';
@@ -103,6 +106,14 @@ const FURNITURE_LINES: {
     pattern:
       /^(?:advertisement|advert|(?:video )?ad feedback|sponsored|skip to(?: main)? content|continue reading(?: below| the main story)?|story continues below|text size|enlarge(?: this)? image|caption|close|loading(?: content)?|\d*\s*comments?(?: \(\d+ posted\))?|post comment.*|sign in|subscribe|log ?in|print|view author archive.*|this slideshow requires javascript\.?|highlights|see tweets\s*:?|by|share(?: this)?(?: article| story| on \w+)?|breaking news|recent articles|table of contents|iklan|(?:add|leave|write|post) a (?:comment|reply|review)|(?:добавить|оставить|написать) (?:отзыв|комментарий))[^\p{L}\p{N}]*$/iu,
     why: 'furniture label',
+  },
+  {
+    // A media player's clock, which video.js writes under its video ("Current Time 0:00",
+    // "Duration Time 0:00", "Remaining Time -0:00": independent.co.uk's Brightcove player), and
+    // the length and source cnn.com prints under each video it embeds ("02:12 - Source: CNN").
+    pattern:
+      /^(?:(?:current|remaining|elapsed|duration)(?: time)?\s*-?\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2}(?::\d{2})?\s+-\s+source\s*:\s*\S+(?:\s+\S+){0,3})$/i,
+    why: MEDIA_PLAYER,
   },
   {
     // "Image 1 of / 23", "1of4", "of 6" (therepublic.com: the number before it is a picture's).
@@ -579,6 +590,38 @@ export function stripClutter(root: Element): void {
 }
 
 /**
+ * Whether `el` is one of an interface's controls by its ARIA role, asked of every element of the
+ * page's private copy before Readability reads it: a video player's buttons and sliders written
+ * as `<div role="button">` and `<div role="slider">` ("Play Video", "Play", "Mute", "Loaded: 0%
+ * Progress: 0%", "Fullscreen" in the story of independent.co.uk's Brightcove player, video.js),
+ * which Readability keeps where it drops a `<button>`. Not a link, not a disclosure's toggle
+ * (`aria-expanded`: an explainer's questions may be written so), nothing inside a paragraph (a
+ * footnote's or a spoiler's toggle in a sentence), nothing with a picture in it (a photo that
+ * opens a lightbox), and a label's few words, not a passage.
+ */
+export function isInterfaceControl(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (!role || !CONTROL_ROLES.has(role.trim().toLowerCase())) return false;
+  if (el.localName === 'a' || el.hasAttribute('aria-expanded') || el.closest('p')) return false;
+  return !el.querySelector('img, picture, video') && countWords(el.textContent) <= CONTROL_WORDS;
+}
+
+/** ARIA widget roles whose element is a control, never the story's text. */
+const CONTROL_ROLES = new Set([
+  'button',
+  'checkbox',
+  'progressbar',
+  'radio',
+  'scrollbar',
+  'slider',
+  'spinbutton',
+  'switch',
+]);
+
+/** Most words of a control's label ("Loaded: 0% Progress: 0%" is four). */
+const CONTROL_WORDS = 8;
+
+/**
  * Whether `el` is a box classed as a newsletter sign-up (see CLUTTER_CLASS_WORDS), asked of
  * every element of the page's private copy before Readability reads it (see
  * dropNewsletterBoxes): the word is looked for in the class and id before anything else.
@@ -784,11 +827,16 @@ export function filterBlocks(
   // An intro that is furniture itself ("More:" is a promo lead-in) still opens a related box.
   const introduced = new Set<Block>();
   const read = blocks.map(withoutTweetButton);
-  const kept = read.filter((b, i) => {
-    if (b.type === 'image' || !furnitureReason(blockText(b))) return true;
+  const kept: Block[] = [];
+  read.forEach((b, i) => {
+    const furniture = b.type !== 'image' && furnitureReason(blockText(b));
+    if (!furniture) {
+      kept.push(b);
+      return;
+    }
+    if (furniture === MEDIA_PLAYER) captionVideoPoster(kept);
     const next = read[i + 1];
     if (next && b.type !== 'list' && RELATED_INTRO.test(blockText(b))) introduced.add(next);
-    return false;
   });
   const first = kept.findIndex(story);
   if (first < 0) return kept;
@@ -833,6 +881,30 @@ export function filterBlocks(
  * bigbrandsystem.com). The sentence is story text; the button's words are not.
  */
 const TWEET_BUTTON = /\s*click to tweet[^\p{L}\p{N}]*$/iu;
+
+/**
+ * An embedded video as a picture: its poster, its title and its length with its source under it
+ * ("Watch what Trump did when asked a question outside the courtroom", "02:12 - Source: CNN":
+ * cnn.com, with the player's "Video Ad Feedback" between poster and title). Called as the
+ * length's line goes with the other furniture lines, with the blocks kept so far: the title, a
+ * short line that is no sentence, becomes the caption of a poster that has none, rather than a
+ * line of the story.
+ */
+function captionVideoPoster(kept: Block[]): void {
+  const title = kept.at(-1);
+  const poster = kept.at(-2);
+  if (
+    poster?.type === 'image' &&
+    !poster.caption &&
+    title?.type === 'paragraph' &&
+    countWords(title.text) <= VIDEO_TITLE_WORDS &&
+    !SENTENCE_END.test(title.text)
+  )
+    kept.splice(-2, 2, { ...poster, caption: title.text });
+}
+
+/** Most words of a video's title under its poster. */
+const VIDEO_TITLE_WORDS = 20;
 
 /**
  * The paragraph without a tweet button's words at its end. It is a new block, so it no longer

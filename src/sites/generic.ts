@@ -33,6 +33,7 @@ import {
   filterBlocks,
   linkOnlyMarker,
   dropNewsletterBoxes,
+  isInterfaceControl,
   isNewsletterBox,
   stripClutter,
   type LinkOnly,
@@ -65,22 +66,24 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page);
   keepPlaceholderAlt(page);
-  // One walk of the copy for two things Readability would keep and should not, and one it would
-  // drop and should not. Comments: it gathers a <div>'s loose text into paragraphs and ends one
-  // at any node that is not text or inline, and React's empty `<!-- -->` between the parts of one
-  // line cut nytimes.com's "A version of this article appears in print on , on Page A22 …" into
-  // seven paragraphs. Newsletter boxes: see dropNewsletterBoxes. Subheads: see
-  // keepHeaderClassedHeading.
+  // One walk of the copy for three things Readability would keep and should not, and one it
+  // would drop and should not. Comments: it gathers a <div>'s loose text into paragraphs and ends
+  // one at any node that is not text or inline, and React's empty `<!-- -->` between the parts of
+  // one line cut nytimes.com's "A version of this article appears in print on , on Page A22 …"
+  // into seven paragraphs. Newsletter boxes: see dropNewsletterBoxes. Controls: see
+  // isInterfaceControl. Subheads: see keepHeaderClassedHeading.
   const comments: Node[] = [];
   const boxes: Element[] = [];
+  const controls: Element[] = [];
   walk(page, (node) => {
     if (node.nodeType === COMMENT_NODE) comments.push(node);
     else if (node.nodeType === ELEMENT_NODE) {
       if (isNewsletterBox(node as Element)) boxes.push(node as Element);
+      else if (isInterfaceControl(node as Element)) controls.push(node as Element);
       else keepHeaderClassedHeading(node as Element);
     }
   });
-  for (const comment of comments) comment.parentNode?.removeChild(comment);
+  for (const node of [...comments, ...controls]) node.parentNode?.removeChild(node);
   dropNewsletterBoxes(page, boxes);
   const pictures = newPictures();
   readPictures(page, pictures);

@@ -1686,6 +1686,95 @@ ${part(5)}${part(6)}
   });
 });
 
+describe('video players in the story', () => {
+  const part = (n: number) =>
+    `<p>Paragraph ${n} of the story: the hotel's housekeepers told the inspectors on Tuesday ` +
+    'that the blankets were washed once a month, not after every guest as the rules say.</p>';
+  const extract = (player: string) =>
+    extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1>${part(1)}${part(2)}${player}${part(3)}${part(4)}</article></body></html>`),
+      'https://news.example/story',
+    );
+
+  it('leave their controls and clock out of the text (video.js as independent.co.uk had it)', () => {
+    // The player as the saved page holds it once video.js has run: divs with ARIA roles, which
+    // Readability keeps where it drops <button>s.
+    const { text } =
+      extract(`<div class="video-js vjs-paused" role="region" aria-label="video player">
+<video class="vjs-tech" preload="none"></video>
+<div class="vjs-big-play-button" tabindex="0" role="button"><span class="vjs-control-text">Play Video</span></div>
+<div class="vjs-control-bar" role="group">
+<div class="vjs-play-control vjs-control" tabindex="0" role="button"><span class="vjs-control-text">Play</span></div>
+<div class="vjs-volume-menu-button vjs-control" tabindex="0" role="button"><div class="vjs-menu">
+<div class="vjs-volume-bar" role="slider" aria-valuenow="100"><span class="vjs-control-text"></span></div></div>
+<span class="vjs-control-text">Mute</span></div>
+<div class="vjs-current-time"><div class="vjs-current-time-display"><span class="vjs-control-text">Current Time </span>0:00</div></div>
+<div class="vjs-time-divider"><div><span>/</span></div></div>
+<div class="vjs-duration"><div class="vjs-duration-display"><span class="vjs-control-text">Duration Time</span> 0:00</div></div>
+<div class="vjs-progress-control"><div class="vjs-progress-holder" role="slider" aria-valuenow="0">
+<div class="vjs-load-progress"><span class="vjs-control-text"><span>Loaded</span>: 0%</span></div>
+<div class="vjs-play-progress"><span class="vjs-control-text"><span>Progress</span>: 0%</span></div></div></div>
+<div class="vjs-remaining-time"><div class="vjs-remaining-time-display"><span class="vjs-control-text">Remaining Time</span> -0:00</div></div>
+<div class="vjs-fullscreen-control vjs-control" tabindex="0" role="button"><span class="vjs-control-text">Fullscreen</span></div>
+</div></div>`);
+    expect(text).toContain('Paragraph 4 of the story');
+    for (const control of [
+      'Play',
+      'Mute',
+      'Current Time',
+      'Duration',
+      'Loaded',
+      'Remaining',
+      'Fullscreen',
+    ])
+      expect(text).not.toContain(control);
+  });
+
+  it('give the video’s title to its poster as a caption (cnn.com), and its length goes', () => {
+    const article = extract(`<div class="video-resource" data-component-name="video-resource">
+<div class="video-resource__image"><picture><img src="https://media.example/poster.jpg" alt="The former president leaves the court"></picture></div>
+<div class="ad-feedback-link"><div class="ad-feedback-link__label">Video Ad Feedback</div></div>
+<div class="video-resource__details"><div class="video-resource__headline">Watch what Trump did when asked a question outside the courtroom</div>
+<div class="video-resource__credit"><span class="video-resource__duration">02:12</span>
+<span class="video-resource__source"> - Source: <a href="https://www.cnn.com/">CNN</a></span></div></div></div>`);
+    expect(article.body).toContainEqual({
+      type: 'image',
+      src: 'https://media.example/poster.jpg',
+      alt: 'The former president leaves the court',
+      caption: 'Watch what Trump did when asked a question outside the courtroom',
+      credit: null,
+    });
+    expect(article.text).not.toContain('Watch what');
+    expect(article.text).not.toContain('02:12');
+  });
+
+  it('leave what only looks like a control: a question’s toggle, a word in a sentence, a photo', () => {
+    const article = extract(`<h2>Questions and answers</h2>
+<div class="faq"><div role="button" aria-expanded="false" class="faq__question">Who inspects the hotels?</div>
+<div class="faq__answer"><p>The city's health department, twice a year, and after any complaint a guest makes to it in writing.</p></div></div>
+<p>The report calls the rule <span role="button" class="spoiler">the most ignored rule in the trade</span>, and the city agrees with it.</p>
+<div role="button" class="lightbox-open"><img src="https://media.example/room.jpg" alt="A hotel room"></div>`);
+    expect(article.text).toContain('Who inspects the hotels?');
+    expect(article.text).toContain(
+      'The report calls the rule the most ignored rule in the trade, and the city agrees with it.',
+    );
+    expect(article.images.map((i) => i.src)).toContain('https://media.example/room.jpg');
+  });
+
+  it('keep a line under a picture that is a sentence, and a time of day that is not a clock', () => {
+    expect(furnitureReason('Current Time 0:00')).toBe('media player');
+    expect(furnitureReason('Remaining Time -0:00')).toBe('media player');
+    expect(furnitureReason('02:12 - Source: CNN')).toBe('media player');
+    expect(furnitureReason('Current affairs at 10:30 on Radio 4')).toBeNull();
+    const article =
+      extract(`<figure><img src="https://media.example/lobby.jpg" alt="The lobby"></figure>
+<p>The inspectors arrived in the lobby at ten.</p><p>1:30 - Source: the inspectors' log</p>`);
+    expect(article.text).toContain('The inspectors arrived in the lobby at ten.');
+    expect(article.images[0]!.caption).toBeNull();
+  });
+});
+
 describe('other posts on a WordPress post’s page', () => {
   const story = (n: number, what: string) =>
     Array.from(
@@ -1747,6 +1836,19 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     );
     expect(types).toEqual(expect.arrayContaining(['Pros', 'list', 'Cons', 'list', 'Summary']));
     expect(types.indexOf('Cons')).toBe(types.indexOf('Pros') + 2);
+  });
+
+  it('bug-1255978: the Brightcove player’s controls in the story are not read', () => {
+    const { text } = readabilityTestPage('bug-1255978');
+    for (const control of [
+      'Play Video',
+      'Current Time',
+      'Duration Time',
+      'Loaded: 0%',
+      'Fullscreen',
+    ])
+      expect(text).not.toContain(control);
+    expect(text).toContain('2. Check the peep hole has not been tampered with');
   });
 
   it('blogger, links-in-tables: the post’s date from its hAtom entry', () => {
