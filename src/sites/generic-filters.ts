@@ -594,7 +594,7 @@ export function stripClutter(root: Element): void {
  * page's private copy before Readability reads it: a video player's buttons and sliders written
  * as `<div role="button">` and `<div role="slider">` ("Play Video", "Play", "Mute", "Loaded: 0%
  * Progress: 0%", "Fullscreen" in the story of independent.co.uk's Brightcove player, video.js),
- * which Readability keeps where it drops a `<button>`. Not a link, not a disclosure's toggle
+ * which Readability keeps where it drops a `<button>`. Not a link out, not a disclosure's toggle
  * (`aria-expanded`: an explainer's questions may be written so), nothing inside a paragraph (a
  * footnote's or a spoiler's toggle in a sentence), nothing with a picture in it (a photo that
  * opens a lightbox), and a label's few words, not a passage.
@@ -602,8 +602,17 @@ export function stripClutter(root: Element): void {
 export function isInterfaceControl(el: Element): boolean {
   const role = el.getAttribute('role');
   if (!role || !CONTROL_ROLES.has(role.trim().toLowerCase())) return false;
-  if (el.localName === 'a' || el.hasAttribute('aria-expanded') || el.closest('p')) return false;
+  if (isLinkOut(el) || el.hasAttribute('aria-expanded') || el.closest('p')) return false;
   return !el.querySelector('img, picture, video') && countWords(el.textContent) <= CONTROL_WORDS;
+}
+
+/**
+ * A link to another page or place, though set as a button; not one to a part of this page or to a
+ * script (mozilla.org's `<a href="#add-ons" role="button">Next</a>` turning its feature tour).
+ */
+function isLinkOut(el: Element): boolean {
+  const href = el.localName === 'a' ? el.getAttribute('href')?.trim() : undefined;
+  return !!href && !href.startsWith('#') && !/^javascript:/i.test(href);
 }
 
 /** ARIA widget roles whose element is a control, never the story's text. */

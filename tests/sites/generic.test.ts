@@ -1754,12 +1754,21 @@ describe('video players in the story', () => {
 <div class="faq"><div role="button" aria-expanded="false" class="faq__question">Who inspects the hotels?</div>
 <div class="faq__answer"><p>The city's health department, twice a year, and after any complaint a guest makes to it in writing.</p></div></div>
 <p>The report calls the rule <span role="button" class="spoiler">the most ignored rule in the trade</span>, and the city agrees with it.</p>
-<div role="button" class="lightbox-open"><img src="https://media.example/room.jpg" alt="A hotel room"></div>`);
+<div role="button" class="lightbox-open"><img src="https://media.example/room.jpg" alt="A hotel room"></div>
+<a role="button" class="cta" href="https://city.example/inspections.pdf">The inspections of 2019</a>`);
     expect(article.text).toContain('Who inspects the hotels?');
     expect(article.text).toContain(
       'The report calls the rule the most ignored rule in the trade, and the city agrees with it.',
     );
     expect(article.images.map((i) => i.src)).toContain('https://media.example/room.jpg');
+    expect(article.text).toContain('The inspections of 2019');
+  });
+
+  it('take a link set as a button that only moves within the page (mozilla.org’s "Next")', () => {
+    const { text } = extract(`<section id="themes"><h3>Themes</h3>
+<a class="next" href="#add-ons" role="button">Next</a><a href="javascript:void(0)" role="button">Replay</a></section>`);
+    expect(text).toContain('Themes');
+    expect(text).not.toMatch(/Next|Replay/);
   });
 
   it('keep a line under a picture that is a sentence, and a time of day that is not a clock', () => {
