@@ -149,6 +149,16 @@ const FURNITURE_LINES: {
     why: 'promo link',
   },
   {
+    // The same lead-ins in other languages: "Lire aussi : Les critiques de la CNIL …"
+    // (lemonde.fr), "Lea también:", "Leia também:", "Lesen Sie auch:", "Mehr zum Thema:",
+    // "Читайте также:", "اقرأ أيضا:", with their colon (or an arrow) as a story's sentence
+    // never has it; and the labels of Chinese, Japanese, Korean and Thai sites, which need none
+    // ("เรื่องที่เกี่ยวข้อง" ("related stories") and a story's headline: prachatai.com).
+    pattern:
+      /^(?:(?:(?:à )?lire aussi|voir aussi|le(?:a|e) también|ve(?:a|r) también|leia (?:também|mais)|veja também|lesen sie auch|mehr zum thema|siehe auch|czytaj (?:też|także|również)|lees ook|läs också|l(?:e|æ)s også|lue myös|читайте также|смотрите также|[اإ]قرأ أيضا?ً?)\s*(?::|›|»|>)|(?:関連記事|関連ニュース|相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|관련 ?기사|เรื่องที่เกี่ยวข้อง))/i,
+    why: 'promo link',
+  },
+  {
     // Promo lead-ins without a colon: "Also on rt.com …", "DON'T MISS …", "Leggi anche".
     pattern: /^(?:also on [\w-]+\.[a-z]{2,3}|don'?t miss|leggi anche)\b/i,
     why: 'promo link',

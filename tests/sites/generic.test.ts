@@ -46,6 +46,22 @@ describe('furniture lines', () => {
       'image caption',
     );
     expect(furnitureReason('READ MORE: China plague outbreak confirmed')).toBe('promo link');
+    // The same lead-ins in other languages, with their colon; and Chinese, Japanese, Korean and
+    // Thai labels, which need none (prachatai.com: "related stories" and a headline).
+    for (const line of [
+      'Lire aussi : Les critiques de la CNIL contre le projet de loi sur le renseignement',
+      'Lea también: El Gobierno aprueba el presupuesto',
+      'Leia também: O governo aprova o orçamento',
+      'Lesen Sie auch: Die Regierung beschließt den Haushalt',
+      'Читайте также: Правительство утвердило бюджет',
+      'اقرأ أيضاً: الحكومة تقر الموازنة',
+      '関連記事 政府が予算案を閣議決定',
+      'เรื่องที่เกี่ยวข้อง ลืออุ้ม อ.สุรชัย ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว',
+    ])
+      expect(furnitureReason(line), line).toBe('promo link');
+    // Without the colon, the same words may open a sentence of the story.
+    expect(furnitureReason('Lire aussi les notes du juge, qui disent le contraire.')).toBeNull();
+    expect(furnitureReason('Mehr zum Thema Klima gibt es morgen im Bundestag.')).toBeNull();
     expect(furnitureReason('Advertisement')).toBe('furniture label');
     // cnn.com prints it on each video's player (newspaper4k's cnn_001, cnn_002).
     expect(furnitureReason('Video Ad Feedback')).toBe('furniture label');
@@ -1845,6 +1861,12 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     );
     expect(types).toEqual(expect.arrayContaining(['Pros', 'list', 'Cons', 'list', 'Summary']));
     expect(types.indexOf('Cons')).toBe(types.indexOf('Pros') + 2);
+  });
+
+  it('lemonde-1: the "Lire aussi :" promo inside the story is not read', () => {
+    const { text } = readabilityTestPage('lemonde-1');
+    expect(text).not.toContain('Lire aussi');
+    expect(text).not.toContain('Les critiques de la CNIL contre le projet de loi');
   });
 
   it('bug-1255978: the Brightcove player’s controls in the story are not read', () => {
