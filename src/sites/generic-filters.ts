@@ -327,14 +327,17 @@ const DATE_EVIDENCE = new RegExp(
  * Month and weekday names, and the words around a date, in the other languages of the corpus's
  * news pages (Portuguese, Spanish, French, German, Italian): "segunda-feira, 22 de janeiro de
  * 2018 às 0:13" (autoracing.com.br), "Publicado el 3 de marzo de 2019", "mis à jour le 5 mars",
- * "Veröffentlicht am 14. März 2019, 10:12 Uhr", "pubblicato il 5 marzo alle ore 12".
+ * "Veröffentlicht am 14. März 2019, 10:12 Uhr", "pubblicato il 5 marzo alle ore 12"; and in
+ * Arabic, with the Levantine and the Egyptian names of the months side by side as sites print
+ * them: "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)" ("Wednesday, 28 August 2013, last
+ * updated 14:00": CNN Arabic).
  */
 const MONTHS_ELSEWHERE =
-  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|décembre|januar|jänner|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre';
+  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|décembre|januar|jänner|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول|يناير|فبراير|مارس|[أا]بريل|مايو|يوني[وه]|يولي[وه]|[أا]غسطس|سبتمبر|[أا]كتوبر|نوفمبر|ديسمبر';
 const WEEKDAYS_ELSEWHERE =
-  'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica';
+  'segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|الأحد|ال[اإ]ثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت';
 const DATE_WORDS_ELSEWHERE =
-  'de|del|da|do|às|as|a|las|la|le|à|el|em|en|il|am|um|uhr|alle|ore|h|publicado|publicada|atualizado|atualizada|actualizado|actualizada|publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|pubblicato|aggiornato';
+  'de|del|da|do|às|as|a|las|la|le|à|el|em|en|il|am|um|uhr|alle|ore|h|publicado|publicada|atualizado|atualizada|actualizado|actualizada|publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|pubblicato|aggiornato|آخر تحديث|تحديث|نشر|في|الساعة|بتوقيت';
 /** A whole word of these lists (JavaScript's \b knows only ASCII letters). */
 const wordOf = (list: string) => new RegExp(`(?<![\\p{L}])(?:${list})(?![\\p{L}])`, 'giu');
 const DATE_EVIDENCE_ELSEWHERE = wordOf(`${MONTHS_ELSEWHERE}|${WEEKDAYS_ELSEWHERE}`);

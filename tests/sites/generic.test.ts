@@ -315,6 +315,10 @@ describe('furniture lines', () => {
       'mis à jour le 5 mars 2019 à 10h12',
       'Veröffentlicht am 14. März 2019, 10:12 Uhr',
       'pubblicato il 5 marzo 2019 alle ore 12',
+      // CNN Arabic (newspaper4k's arabic_article): "Wednesday, 28 August 2013, last updated
+      // 14:00", the month by its Levantine and its Egyptian name.
+      'الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)',
+      'نشر في 5 مارس 2020',
     ])
       expect(isDateLine(line), line).toBe(true);
     for (const line of [
@@ -326,6 +330,8 @@ describe('furniture lines', () => {
       // vote runs until 8 October, 18:00 Moscow time").
       'Голосование продлится до 8 октября до 18:00 по московскому времени.',
       '投票は10月8日18:00まで',
+      // "The president visited Egypt on 5 March 2020."
+      'زار الرئيس مصر في 5 مارس 2020',
       // A time of day alone marks an update of a live story ("The Latest", sfgate.com).
       '4:14 p.m.',
       '10 a.m. EST',
