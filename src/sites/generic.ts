@@ -40,6 +40,7 @@ import {
 } from './generic-filters';
 import { articleScope } from './generic-scope';
 import { keepPlaceholderAlt, noscriptImagesAsElements } from '../core/noscript';
+import { formulasAsText } from '../core/math';
 
 const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
@@ -66,24 +67,28 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page);
   keepPlaceholderAlt(page);
-  // One walk of the copy for three things Readability would keep and should not, and one it
+  // One walk of the copy for three things Readability would keep and should not, and two it
   // would drop and should not. Comments: it gathers a <div>'s loose text into paragraphs and ends
   // one at any node that is not text or inline, and React's empty `<!-- -->` between the parts of
   // one line cut nytimes.com's "A version of this article appears in print on , on Page A22 …"
   // into seven paragraphs. Newsletter boxes: see dropNewsletterBoxes. Controls: see
-  // isInterfaceControl. Subheads: see keepHeaderClassedHeading.
+  // isInterfaceControl. Subheads: see keepHeaderClassedHeading. Formulas: see formulasAsText.
   const comments: Node[] = [];
   const boxes: Element[] = [];
   const controls: Element[] = [];
+  const formulas: Element[] = [];
   walk(page, (node) => {
     if (node.nodeType === COMMENT_NODE) comments.push(node);
     else if (node.nodeType === ELEMENT_NODE) {
-      if (isNewsletterBox(node as Element)) boxes.push(node as Element);
+      const name = (node as Element).localName;
+      if (name === 'math' || name === 'mjx-container') formulas.push(node as Element);
+      else if (isNewsletterBox(node as Element)) boxes.push(node as Element);
       else if (isInterfaceControl(node as Element)) controls.push(node as Element);
       else keepHeaderClassedHeading(node as Element);
     }
   });
   for (const node of [...comments, ...controls]) node.parentNode?.removeChild(node);
+  formulasAsText(formulas, page);
   dropNewsletterBoxes(page, boxes);
   const pictures = newPictures();
   readPictures(page, pictures);

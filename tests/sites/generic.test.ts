@@ -1806,6 +1806,31 @@ describe('video players in the story', () => {
   });
 });
 
+describe('formulas in the story', () => {
+  it('are read as text, where Readability took MathJax 3’s containers for menus', () => {
+    const part = (n: number) =>
+      `<p>Paragraph ${n}: the committee met on Tuesday and agreed that the proof in the ` +
+      'appendix is correct, after a long debate about its second lemma.</p>';
+    const formula = (display: boolean, mathml: string) =>
+      `<mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML" tabindex="0"${display ? ' display="true"' : ''}>` +
+      '<mjx-math class="MJX-TEX" aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math>' +
+      `<mjx-assistive-mml unselectable="on"><math>${mathml}</math></mjx-assistive-mml></mjx-container>`;
+    const article = extractArticle(
+      parseHtml(`<!doctype html><html lang="en"><head><title>T</title></head>
+<body><article><h1>T</h1>${part(1)}<p>When ${formula(false, '<mi>a</mi><mo>≠</mo><mn>0</mn>')}, there are two solutions.</p>
+${part(2)}<h2>The solutions</h2>${formula(true, '<mi>x</mi><mo>=</mo><mfrac><mrow><mo>−</mo><mi>b</mi></mrow><mrow><mn>2</mn><mi>a</mi></mrow></mfrac>')}
+${part(3)}</article></body></html>`),
+      'https://blog.example/proof',
+    );
+    expect(article.body).toContainEqual({
+      type: 'paragraph',
+      text: 'When a ≠ 0, there are two solutions.',
+    });
+    const at = article.body.findIndex((b) => b.type === 'heading' && b.text === 'The solutions');
+    expect(article.body[at + 1]).toEqual({ type: 'paragraph', text: 'x = (−b)/(2a)' });
+  });
+});
+
 describe('other posts on a WordPress post’s page', () => {
   const story = (n: number, what: string) =>
     Array.from(
@@ -1867,6 +1892,14 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     );
     expect(types).toEqual(expect.arrayContaining(['Pros', 'list', 'Cons', 'list', 'Summary']));
     expect(types.indexOf('Cons')).toBe(types.indexOf('Pros') + 2);
+  });
+
+  it('mathjax: every formula of MathJax’s sample page is read, with the heading over it', () => {
+    const { text } = readabilityTestPage('mathjax');
+    expect(text).toContain('a ≠ 0, there are two solutions to ax² + bx + c = 0 and they are');
+    expect(text).toContain('x = (−b ± √(b² − 4ac))/(2a).');
+    expect(text).toContain("Maxwell's Equations");
+    expect(text).toContain('√(3x − 1) + (1 + x)² is an example of an inline equation.');
   });
 
   it('lemonde-1: the "Lire aussi :" promo inside the story is not read', () => {
