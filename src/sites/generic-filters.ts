@@ -18,7 +18,7 @@ import {
 import { cjkCharacters, collapse, countWords } from '../core/text';
 import { MONTH_NAME } from '../core/dates';
 
-/** What a video player's clock or length line is (see FURNITURE_LINES, withVideoTitles). */
+/** What a video player's clock or length line is (see FURNITURE_LINES, captionVideoPoster). */
 const MEDIA_PLAYER = 'media player';
 
 /** What a box classed for a newsletter sign-up is (see dropNewsletterBoxes). */
