@@ -13,7 +13,7 @@ import { collapse } from './text';
 const MAX_DEPTH = 64;
 
 /**
- * Puts each formula of `formulas` (`<math>` or `<mjx-container>` elements under `within`, in
+ * Puts each formula of `formulas` (`<math>`, `<mjx-container>` or MediaWiki's formula elements under `within`, in
  * document order) in `within` as its text: a line of its own (a `<div>`) when it is set apart,
  * else a text in its sentence. A formula inside one replaced before it is skipped; a MathJax
  * drawing with no MathML copy stays as it is. For the generic reader's private copy of a page:
@@ -28,7 +28,7 @@ export function formulasAsText(formulas: readonly Element[], within: Element): v
     if (!text) continue;
     const doc = formula.ownerDocument;
     let node: Node;
-    if (isDisplayed(formula) || (math && isDisplayed(math))) {
+    if (formula.localName === 'div' || isDisplayed(formula) || (math && isDisplayed(math))) {
       node = doc.createElement('div');
       node.textContent = text;
     } else {
@@ -42,6 +42,17 @@ export function formulasAsText(formulas: readonly Element[], within: Element): v
     formula.parentNode?.replaceChild(node, formula);
   }
 }
+
+/**
+ * MediaWiki's formula (`.mwe-math-element`, a `<span>` in a sentence and a `<div>` set apart:
+ * Wikipedia): its MathML kept hidden for screen readers, and a picture of it whose `alt` is its
+ * TeX source. Read whole, as its MathML.
+ */
+export function isMediaWikiFormula(el: Element): boolean {
+  return MEDIAWIKI_FORMULA.test(el.getAttribute('class') ?? '');
+}
+
+const MEDIAWIKI_FORMULA = /(?:^|\s)mwe-math-element(?:\s|$)/;
 
 /** `<math display="block">`, `<mjx-container display="true">`. */
 function isDisplayed(el: Element): boolean {
@@ -63,7 +74,13 @@ function read(el: Element, depth: number): string {
   const kids = Array.from(el.children);
   const part = (i: number) => (kids[i] ? read(kids[i], depth + 1) : '');
   switch (el.localName) {
-    case 'mi':
+    case 'mi': {
+      const name = collapse(el.textContent);
+      // The number sets: "\mathbb{R}" is "ℝ", not "R".
+      return el.getAttribute('mathvariant') === 'double-struck'
+        ? (DOUBLE_STRUCK[name] ?? name)
+        : name;
+    }
     case 'mn':
     case 'ms':
       return collapse(el.textContent);
@@ -134,6 +151,16 @@ function row(kids: Element[], depth: number): string {
     })
     .join('');
 }
+
+const DOUBLE_STRUCK: Record<string, string> = {
+  C: 'ℂ',
+  H: 'ℍ',
+  N: 'ℕ',
+  P: 'ℙ',
+  Q: 'ℚ',
+  R: 'ℝ',
+  Z: 'ℤ',
+};
 
 /** Operators set apart by spaces, as a typesetter spaces them: "a ≠ 0", "b² − 4ac". */
 const SPACED = new Set(
@@ -219,9 +246,16 @@ const ACCENT: Record<string, string> = {
 
 function accented(base: string, over: string): string {
   const mark = ACCENT[over.trim()];
-  if (mark && Array.from(base.trim()).length === 1) return base.trim() + mark;
+  // On a letter or digit, or one and its script: Wikipedia's conjugate "\overline{a_{ji}}" is
+  // "ā_(ji)", "\overline{A^T}" is "Ā^T".
+  const letter = mark ? LETTER_AND_SCRIPTS.exec(base.trim()) : null;
+  if (letter) return letter[1]! + mark + letter[2]!;
   return base + raised(over, SUPERSCRIPT, '^');
 }
+
+/** A letter and one script: "a_(ji)", "A^T", "x²"; not "B^TA^T", two letters. */
+const LETTER_AND_SCRIPTS =
+  /^([\p{L}\p{N}])((?:[_^](?:\([^()]*\)|[^\s_^()])|[\u2070-\u209f¹²³]*))$/u;
 
 /** `text`, bracketed unless it is a single term ("2a" stays; "b + c" becomes "(b + c)"). */
 function grouped(text: string): string {

@@ -40,7 +40,7 @@ import {
 } from './generic-filters';
 import { articleScope } from './generic-scope';
 import { keepPlaceholderAlt, noscriptImagesAsElements } from '../core/noscript';
-import { formulasAsText } from '../core/math';
+import { formulasAsText, isMediaWikiFormula } from '../core/math';
 
 const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
@@ -81,7 +81,8 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
     if (node.nodeType === COMMENT_NODE) comments.push(node);
     else if (node.nodeType === ELEMENT_NODE) {
       const name = (node as Element).localName;
-      if (name === 'math' || name === 'mjx-container') formulas.push(node as Element);
+      if (name === 'math' || name === 'mjx-container' || isMediaWikiFormula(node as Element))
+        formulas.push(node as Element);
       else if (isNewsletterBox(node as Element)) boxes.push(node as Element);
       else if (isInterfaceControl(node as Element)) controls.push(node as Element);
       else keepHeaderClassedHeading(node as Element);

@@ -3,7 +3,7 @@
  * for screen readers, on hand-written formulas whose reading is checked by eye below.
  */
 import { describe, expect, it } from 'vitest';
-import { formulasAsText, formulaText } from '../../src/core/math';
+import { formulasAsText, formulaText, isMediaWikiFormula } from '../../src/core/math';
 import { parseHtml } from '../../src/node/load';
 
 const math = (mathml: string) =>
@@ -20,6 +20,9 @@ describe('formulaText', () => {
       ),
     ).toBe('ax² + bx + c = 0');
     expect(formulaText(math('<msub><mi>x</mi><mn>1</mn></msub>'))).toBe('x₁');
+    expect(formulaText(math('<mi>v</mi><mo>∈</mo><mi mathvariant="double-struck">R</mi>'))).toBe(
+      'v ∈ ℝ',
+    );
     // Scripts Unicode has no characters for are marked and bracketed.
     expect(formulaText(math('<msup><mi>e</mi><mrow><mi>i</mi><mi>π</mi></mrow></msup>'))).toBe(
       'e^(iπ)',
@@ -41,6 +44,20 @@ describe('formulaText', () => {
   it('reads a sign as a sign, accents over a letter, and a table row by row', () => {
     expect(formulaText(math('<mi>z</mi><mo>=</mo><mo>−</mo><mi>β</mi><mi>z</mi>'))).toBe('z = −βz');
     expect(formulaText(math('<mover><mi>x</mi><mo>˙</mo></mover>'))).toBe('ẋ');
+    // Wikipedia's conjugate, \overline{a_{ji}}: the bar on the letter, not on its script; over a
+    // product, after it.
+    expect(
+      formulaText(
+        math('<mover><msub><mi>a</mi><mrow><mi>j</mi><mi>i</mi></mrow></msub><mo>¯</mo></mover>'),
+      ),
+    ).toBe('ā_(ji)');
+    expect(
+      formulaText(
+        math(
+          '<mover><mrow><msup><mi>B</mi><mi>T</mi></msup><msup><mi>A</mi><mi>T</mi></msup></mrow><mo>¯</mo></mover>',
+        ),
+      ),
+    ).toBe('B^TA^T^¯');
     expect(
       formulaText(
         math(
@@ -69,6 +86,25 @@ they are</p><mjx-container class="MathJax" jax="CHTML" display="true"><mjx-assis
     );
     expect(body.querySelector('div')!.textContent).toBe('x = 1');
     expect(body.querySelectorAll('math, mjx-container')).toHaveLength(0);
+  });
+
+  it('reads MediaWiki’s formula whole: its hidden MathML, not its picture', () => {
+    // Wikipedia: the MathML kept for screen readers in a hidden span, then a picture of the
+    // formula whose alt is its TeX.
+    const doc = parseHtml(`<html><body><p>If the conjugate transpose of a matrix
+<span class="mwe-math-element"><span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;"><math alttext="{\\displaystyle A}"><semantics><mrow><mi>A</mi></mrow><annotation encoding="application/x-tex">{\\displaystyle A}</annotation></semantics></math></span><img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/7daff47fa58cdfd29dc333def748ff5fa4c923e3" class="mwe-math-fallback-image-inline" aria-hidden="true" alt="{\\displaystyle A}"></span>
+is denoted by <span class="mwe-math-element"><span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;"><math><msup><mi>A</mi><mi>H</mi></msup></math></span><img class="mwe-math-fallback-image-inline" alt="{\\displaystyle A^{H}}"></span>, then</p></body></html>`);
+    const body = doc.querySelector('body')!;
+    formulasAsText(
+      Array.from(body.querySelectorAll('*')).filter(
+        (el) => el.localName === 'math' || isMediaWikiFormula(el),
+      ),
+      body,
+    );
+    expect(body.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'If the conjugate transpose of a matrix A is denoted by A^H, then',
+    );
+    expect(body.querySelectorAll('img, [style]')).toHaveLength(0);
   });
 
   it('leaves a MathJax drawing that kept no MathML as it is', () => {

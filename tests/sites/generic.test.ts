@@ -1902,6 +1902,16 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     expect(text).toContain('√(3x − 1) + (1 + x)² is an example of an inline equation.');
   });
 
+  it('wikipedia-3: Wikipedia’s formulas are read in their sentences, not left as holes', () => {
+    const article = readabilityTestPage('wikipedia-3');
+    expect(article.text).toContain(
+      'If the conjugate transpose of a matrix A is denoted by A^H, then the Hermitian property can be written concisely as',
+    );
+    expect(article.text).toContain('R(M, x) ≤ λ_(max) and R(M, v_(max)) = λ_(max).');
+    // The pictures of the formulas are no pictures of the article.
+    expect(article.images.filter((i) => i.src.includes('/media/math/render/'))).toEqual([]);
+  });
+
   it('lemonde-1: the "Lire aussi :" promo inside the story is not read', () => {
     const { text } = readabilityTestPage('lemonde-1');
     expect(text).not.toContain('Lire aussi');
