@@ -101,6 +101,17 @@ describe.skipIf(!corpusAvailable)('pages read as a browser parses them', () => {
     },
   );
 
+  it.each(['mathjax', 'wikipedia-3'])(
+    '%s: formulas read from a browser’s tree (MathML elements in their namespace) as from the CLI’s',
+    (slug) => {
+      const page = readabilityPages(CORPUS_DIR).find((p) => p.id === slug)!;
+      const html = readHtmlFile(page.path);
+      const cli = articleOf(parseHtml(html), page.url) as { text: string };
+      expect(cli.text).toMatch(/ = /);
+      expect(articleOf(standardTree(html, page.url), page.url)).toEqual(cli);
+    },
+  );
+
   it('gives the same pictures whether <noscript> was parsed as elements or as text', () => {
     const pages = corpusAvailable
       ? [
