@@ -22,7 +22,7 @@ const MAX_DEPTH = 64;
  */
 export function formulasAsText(formulas: readonly Element[], within: Element): void {
   for (const formula of formulas) {
-    if (!within.contains(formula)) continue;
+    if (!isUnder(formula, within)) continue;
     const math = formula.localName === 'math' ? formula : formula.querySelector('math');
     const text = math ? formulaText(math) : '';
     if (!text) continue;
@@ -53,6 +53,15 @@ export function isMediaWikiFormula(el: Element): boolean {
 }
 
 const MEDIAWIKI_FORMULA = /(?:^|\s)mwe-math-element(?:\s|$)/;
+
+/**
+ * Whether `node` is still under `root`: a walk up, as long as the formula is deep (linkedom's
+ * `contains` walks down through `root`, the whole page, for each formula).
+ */
+function isUnder(node: Node, root: Node): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (p === root) return true;
+  return false;
+}
 
 /** `<math display="block">`, `<mjx-container display="true">`. */
 function isDisplayed(el: Element): boolean {

@@ -81,9 +81,11 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
     if (node.nodeType === COMMENT_NODE) comments.push(node);
     else if (node.nodeType === ELEMENT_NODE) {
       const name = (node as Element).localName;
-      if (name === 'math' || name === 'mjx-container' || isMediaWikiFormula(node as Element))
+      if (name === 'math' || name === 'mjx-container' || isMediaWikiFormula(node as Element)) {
+        // Read whole: what it holds is the formula's, formulas inside it included.
         formulas.push(node as Element);
-      else if (isNewsletterBox(node as Element)) boxes.push(node as Element);
+        return false;
+      } else if (isNewsletterBox(node as Element)) boxes.push(node as Element);
       else if (isInterfaceControl(node as Element)) controls.push(node as Element);
       else keepHeaderClassedHeading(node as Element);
     }

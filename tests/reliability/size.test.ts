@@ -190,6 +190,29 @@ describe('depth', { timeout: 120_000 }, () => {
     expect(total(run)).toBeLessThan(15_000);
   });
 
+  // Formulas are read as text before Readability runs, one replacement each (src/core/math.ts).
+  // Measured: 20,000 formulas of seven elements each, and one formula of 100 nested formulas
+  // (200 levels, below the depth at which a page is read whole, MAX_READABILITY_DEPTH): parse
+  // 1.0 s, extract 4.5 s (1.6 s with the formulas as plain text: the page's elements, not their
+  // reading, cost the rest; formulasAsText is 5% of it). Bound: 15 s.
+  it(`${count(20_000)} formulas in a story, and formulas nested in formulas`, () => {
+    const formula = (i: number) =>
+      `<math><msup><mi>x</mi><mn>${i % 10}</mn></msup><mo>+</mo><mfrac><mn>1</mn><mi>y</mi></mfrac></math>`;
+    const many = Array.from(
+      { length: scaled(20_000) },
+      (_, i) => `<p>Step ${i}: ${formula(i)} holds.</p>`,
+    );
+    const nestedMath = '<math><mrow>'.repeat(100) + '<mi>z</mi>' + '</mrow></math>'.repeat(100);
+    const run = runCore(
+      genericPage(para(0) + many.join('') + `<p>${nestedMath}</p>` + para(1)),
+      'https://example.com/formulas',
+    );
+    expect(textOf(run)).toContain('Step 0: x⁰ + 1/y holds.');
+    expect(textOf(run)).toMatch(/^z$/m);
+    expect(textOf(run)).toContain(`Paragraph 1. ${STORY_LINE}`);
+    expect(total(run)).toBeLessThan(15_000);
+  });
+
   it(`just past the Readability limit (${MAX_READABILITY_DEPTH + 1} levels): read whole, quickly`, () => {
     const story = [0, 1].map(para).join('');
     const run = runCore(
