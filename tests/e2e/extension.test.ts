@@ -126,6 +126,20 @@ const LAZY_PAGE = {
   contentType: 'text/html; charset=utf-8',
 };
 
+/**
+ * Readability's wikipedia-3 (Hermitian matrix) at Wikipedia's address: each formula is MathML
+ * the page hides for screen readers beside a picture of it. Chromium parses the MathML into its
+ * own namespace; the reader gives each formula as text in its sentence.
+ */
+const FORMULA_PAGE = {
+  url: 'https://en.wikipedia.org/wiki/Hermitian_matrix',
+  file: corpusPath('readability-test-pages/wikipedia-3/source.html'),
+  contentType: 'text/html; charset=utf-8',
+  sentence:
+    'If the conjugate transpose of a matrix A is denoted by A^H, then the Hermitian property can be written concisely as',
+  displayed: 'A Hermitian ⟺ A = A^H',
+};
+
 const chromiumPath = findChromium();
 if (!chromiumPath) {
   if (process.env.CI === 'true') throw new Error('Chromium is required for the e2e tests in CI.');
@@ -143,7 +157,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     ...BROWSER_TREE_PAGES.filter((p) => !pages.some((q) => q.url === p.url)),
     ...(scriptNavigation ? [SCRIPT_HOME, SCRIPT_SPORT, MODERN_2024] : []),
     ...(genericAvailable
-      ? [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE, LAZY_PAGE].map((p) => ({
+      ? [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE, LAZY_PAGE, FORMULA_PAGE].map((p) => ({
           url: p.url,
           file: p.file,
           ...('contentType' in p ? { contentType: p.contentType } : {}),
@@ -583,7 +597,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     beforeAll(async () => {
       granted = await launchWithGrantedHosts({
         extensionDir: DIST,
-        origins: [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE, LAZY_PAGE].map(
+        origins: [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE, LAZY_PAGE, FORMULA_PAGE].map(
           (p) => new URL(p.url).origin,
         ),
         hostResolverRules: server.hostResolverRules(),
@@ -710,6 +724,36 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
         'Kyle Busch',
       ]);
       await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-table.png'), fullPage: true });
+      await closeAll(reader, popup, tab);
+    });
+
+    it('reads Wikipedia’s formulas as text in their sentences, in the reader too', async () => {
+      const tab = await granted.context.newPage();
+      await tab.goto(FORMULA_PAGE.url, { waitUntil: 'domcontentloaded' });
+      const { tabId, popup } = await popupForNewestTab();
+      await expect
+        .poll(() => popup.getByRole('button', { name: 'Reader view' }).isEnabled(), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+      const article = await granted.serviceWorker.evaluate(
+        async (id) =>
+          (await chrome.tabs.sendMessage(id, { type: 'background→content:get-article' })) as {
+            ok: boolean;
+            value: { text: string; images: { src: string }[] };
+          },
+        tabId,
+      );
+      expect(article.ok).toBe(true);
+      expect(article.value.text).toContain(FORMULA_PAGE.sentence);
+      expect(article.value.images.filter((i) => i.src.includes('/math/render/'))).toEqual([]);
+      const reader = await openReaderFromPopup(granted.context, popup);
+      await expect
+        .poll(async () => collapse(await reader.evaluate(() => document.body.innerText)), {
+          timeout: 15_000,
+        })
+        .toContain(FORMULA_PAGE.displayed);
+      await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-formulas.png') });
       await closeAll(reader, popup, tab);
     });
 
