@@ -940,12 +940,13 @@ function withoutTweetButton(b: Block): Block {
 
 /**
  * The writer's email or social address on a line of its own after the story
- * ("paul.takahashi@chron.com", "twitter.com/paultakahashi"). Inside the story it stays: an
+ * ("paul.takahashi@chron.com", "twitter.com/paultakahashi"), with the "(END)" that Yonhap's
+ * stories close on ("kokobj@yna.co.kr (END)"). Inside the story it stays: an
  * essay's "Let's talk." over the writer's address (medium.com), the addresses a post cites as its
  * sources under their headings (kabarislamia.com), a product's short link (remember8090.it).
  */
 const SIGN_OFF =
-  /^(?:[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:https?:\/\/|www\.|(?:twitter|x|facebook|instagram)\.com\/)\S+)$/i;
+  /^(?:[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:https?:\/\/|www\.|(?:twitter|x|facebook|instagram)\.com\/)\S+)(?:\s*\((?:end|끝)\))?$/i;
 
 /**
  * The writer's biography under the story: a paragraph that opens with the whole name of one of

@@ -254,6 +254,10 @@ describe('furniture lines', () => {
     ];
     const signOff = ['paul.takahashi@chron.com', 'twitter.com/paultakahashi'].map(para);
     expect(filterBlocks([...story, ...signOff], null, new Set())).toEqual(story);
+    // Yonhap closes each story on its writer's address and "(END)" (newspaper4k's yna_co_kr).
+    expect(filterBlocks([...story, para('kokobj@yna.co.kr (END)')], null, new Set())).toEqual(
+      story,
+    );
   });
 
   it("drops the writer's biography under the story, not a sentence about a namesake", () => {
