@@ -220,7 +220,7 @@ function defaultBlock(
     case 'h4':
     case 'h5':
     case 'h6':
-      return { type: 'heading', level: Number(tag[1]), text: inlineText(el, isHeadingTool) };
+      return { type: 'heading', level: Number(tag[1]), text: headingText(el) };
     case 'blockquote':
       return { type: 'quote', text: inlineText(el), pull: false };
     case 'ul':
@@ -639,6 +639,11 @@ function dataTable(table: Element): Block | null {
   if (head.length + rows.length < 2 || columns < 2 || filled * 2 < cells) return null;
   if (!head.length && labelsRow(rows)) head.push(rows.shift()!);
   return { type: 'table', caption, head, rows };
+}
+
+/** A heading's words as the reader gives them: without its permalink mark or "[edit]". */
+export function headingText(el: Element): string {
+  return inlineText(el, isHeadingTool);
 }
 
 /**

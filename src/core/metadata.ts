@@ -8,6 +8,7 @@ import { koreanFiledDate, parseDateLine, toIsoUtc } from './dates';
 import { BY_OPENING, cleanByline, collapse, countWords, splitNames } from './text';
 import { closest, matches, queryAll, queryOne } from './query';
 import { dataOf, spacedText, textContentOf, walk } from './view';
+import { headingText } from './blocks';
 
 export interface PageMetadata {
   /** The headline the page declares (JSON-LD, Open Graph, Dublin Core), else its <title>. */
@@ -178,10 +179,9 @@ export function readMetadata(
     entryTitle: (post && collapse(textContentOf(queryOne(post, '.entry-title')))) || null,
     entryPublished: post && hAtomDate(post),
     pageTitle,
-    headings: queryAll(doc, 'h1')
-      .slice(0, 4)
-      .map((h) => collapse(textContentOf(h)))
-      .filter(Boolean),
+    // As the reader gives them: Sphinx's "¶" after each (mercurial's docs) is no part of the
+    // headline the <title> begins with.
+    headings: queryAll(doc, 'h1').slice(0, 4).map(headingText).filter(Boolean),
     description:
       meta('description', 'og:description', 'twitter:description') ??
       (ld && firstString(ld['description'])) ??

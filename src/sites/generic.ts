@@ -160,9 +160,16 @@ function withoutSiteName(
 ): string {
   const [headline = '', ...others] = declared;
   if (tailAfter(title, headline) !== null) return headline;
+  // A tail as long as the headline still names the site when the page prints it as another
+  // <h1>: Sphinx's docs head each page with the project's name ("evolve extension for
+  // Mercurial", as long as mercurial's "Evolve: Shared Mutable History").
   const siteNameAfter = (heading: string, full: string) => {
     const tail = tailAfter(full, heading);
-    return !!tail && tail.length < heading.length && countWords(tail) <= 6;
+    return (
+      !!tail &&
+      countWords(tail) <= 6 &&
+      (tail.length < heading.length || headings.some((h) => h !== heading && h === tail))
+    );
   };
   for (const heading of [...others, ...headings].filter((h) => h.length >= MIN_HEADLINE))
     if (siteNameAfter(heading, title) || siteNameAfter(heading, collapse(pageTitle)))

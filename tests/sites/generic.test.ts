@@ -1872,6 +1872,12 @@ ${story(4, 'Paragraph')}</article></div></body></html>`),
 });
 
 describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pages', () => {
+  it('mercurial: the title is the page’s headline, without its "¶" or the project’s name', () => {
+    // <title> "Evolve: Shared Mutable History — evolve extension for Mercurial"; the first <h1>
+    // is the project's name, the second the headline with Sphinx's permalink "¶".
+    expect(readabilityTestPage('mercurial').title).toBe('Evolve: Shared Mutable History');
+  });
+
   it('mercurial: the "Sharing with a single developer" section is read, not taken for a share bar', () => {
     const article = readabilityTestPage('mercurial');
     expect(article.body).toContainEqual({
