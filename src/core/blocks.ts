@@ -641,10 +641,16 @@ function dataTable(table: Element): Block | null {
   return { type: 'table', caption, head, rows };
 }
 
-/** A heading's words as the reader gives them: without its permalink mark or "[edit]". */
+/**
+ * A heading's words as the reader gives them: without its permalink mark or "[edit]", nor a
+ * figure set inside it (engadget's "Engadget Score" heading holds the key to its ratings, a
+ * `<figure>` of "Poor Uninspiring Good Excellent").
+ */
 export function headingText(el: Element): string {
-  return inlineText(el, isHeadingTool);
+  return inlineText(el, notHeadingWords);
 }
+
+const notHeadingWords = (el: Element) => isHeadingTool(el) || el.tagName.toLowerCase() === 'figure';
 
 /**
  * What a page prints in a heading as a tool rather than as its words ("History", not

@@ -1902,6 +1902,9 @@ describe.skipIf(!corpusAvailable)('generic extractor on Readability’s test pag
     );
     expect(types).toEqual(expect.arrayContaining(['Pros', 'list', 'Cons', 'list', 'Summary']));
     expect(types.indexOf('Cons')).toBe(types.indexOf('Pros') + 2);
+    // The score's heading without the key to the ratings set inside it (a <figure>).
+    expect(types).toContain('Engadget Score');
+    expect(types.join(' ')).not.toContain('Uninspiring');
   });
 
   it('mathjax: every formula of MathJax’s sample page is read, with the heading over it', () => {
