@@ -13,7 +13,7 @@ import { collapse } from './text';
 const MAX_DEPTH = 64;
 
 /**
- * Puts each formula of `formulas` (`<math>`, `<mjx-container>` or MediaWiki's formula elements under `within`, in
+ * Puts each formula of `formulas` (elements `isFormula` says are one, under `within`, in
  * document order) in `within` as its text: a line of its own (a `<div>`) when it is set apart,
  * else a text in its sentence. A formula inside one replaced before it is skipped; a MathJax
  * drawing with no MathML copy stays as it is. For the generic reader's private copy of a page:
@@ -44,15 +44,20 @@ export function formulasAsText(formulas: readonly Element[], within: Element): v
 }
 
 /**
- * MediaWiki's formula (`.mwe-math-element`, a `<span>` in a sentence and a `<div>` set apart:
- * Wikipedia): its MathML kept hidden for screen readers, and a picture of it whose `alt` is its
- * TeX source. Read whole, as its MathML.
+ * Whether `el` is a formula to read whole, as its MathML: `<math>`; MathJax 3's `<mjx-container>`;
+ * MathJax 2's `span.MathJax`, its drawing in spans of glyphs ("x2+1" as text) beside the MathML
+ * it keeps for screen readers (`span.MJX_Assistive_MathML > math`); MediaWiki's
+ * `.mwe-math-element` (a `<span>` in a sentence, a `<div>` set apart: Wikipedia), its MathML
+ * hidden beside a picture of the formula whose `alt` is its TeX source.
  */
-export function isMediaWikiFormula(el: Element): boolean {
-  return MEDIAWIKI_FORMULA.test(el.getAttribute('class') ?? '');
+export function isFormula(el: Element): boolean {
+  const name = el.localName;
+  if (name === 'math' || name === 'mjx-container') return true;
+  const className = el.getAttribute('class');
+  return !!className && FORMULA_CLASS.test(className);
 }
 
-const MEDIAWIKI_FORMULA = /(?:^|\s)mwe-math-element(?:\s|$)/;
+const FORMULA_CLASS = /(?:^|\s)(?:MathJax|mwe-math-element)(?:\s|$)/;
 
 /**
  * Whether `node` is still under `root`: a walk up, as long as the formula is deep (linkedom's

@@ -40,7 +40,7 @@ import {
 } from './generic-filters';
 import { articleScope } from './generic-scope';
 import { keepPlaceholderAlt, noscriptImagesAsElements } from '../core/noscript';
-import { formulasAsText, isMediaWikiFormula } from '../core/math';
+import { formulasAsText, isFormula } from '../core/math';
 
 const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
@@ -80,8 +80,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   walk(page, (node) => {
     if (node.nodeType === COMMENT_NODE) comments.push(node);
     else if (node.nodeType === ELEMENT_NODE) {
-      const name = (node as Element).localName;
-      if (name === 'math' || name === 'mjx-container' || isMediaWikiFormula(node as Element)) {
+      if (isFormula(node as Element)) {
         // Read whole: what it holds is the formula's, formulas inside it included.
         formulas.push(node as Element);
         return false;

@@ -3,7 +3,7 @@
  * for screen readers, on hand-written formulas whose reading is checked by eye below.
  */
 import { describe, expect, it } from 'vitest';
-import { formulasAsText, formulaText, isMediaWikiFormula } from '../../src/core/math';
+import { formulasAsText, formulaText, isFormula } from '../../src/core/math';
 import { parseHtml } from '../../src/node/load';
 
 const math = (mathml: string) =>
@@ -97,7 +97,7 @@ is denoted by <span class="mwe-math-element"><span class="mwe-math-mathml-inline
     const body = doc.querySelector('body')!;
     formulasAsText(
       Array.from(body.querySelectorAll('*')).filter(
-        (el) => el.localName === 'math' || isMediaWikiFormula(el),
+        (el) => el.localName === 'math' || isFormula(el),
       ),
       body,
     );
@@ -105,6 +105,20 @@ is denoted by <span class="mwe-math-element"><span class="mwe-math-mathml-inline
       'If the conjugate transpose of a matrix A is denoted by A^H, then',
     );
     expect(body.querySelectorAll('img, [style]')).toHaveLength(0);
+  });
+
+  it('reads MathJax 2’s formula as its MathML, not as its drawing in glyphs', () => {
+    const doc = parseHtml(
+      `<html><body><p>The area is <span class="MathJax_Preview" style="display: none;"></span><span class="MathJax" id="MathJax-Element-1-Frame" tabindex="0" role="presentation"><nobr aria-hidden="true"><span class="math" id="MathJax-Span-1"><span class="mrow"><span class="mi">π</span><span class="msubsup"><span class="mi">r</span><span class="mn">2</span></span></span></span></nobr><span class="MJX_Assistive_MathML" role="presentation"><math><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></math></span></span><script type="math/tex" id="MathJax-Element-1">\\pi r^2</script>.</p></body></html>`,
+    );
+    const body = doc.querySelector('body')!;
+    const formulas = Array.from(body.querySelectorAll('*')).filter(isFormula);
+    // The container, and the <math> inside it, which is read with it.
+    expect(formulas.map((f) => f.localName)).toEqual(['span', 'math']);
+    formulasAsText(formulas, body);
+    // (The TeX source after it is a <script>, which no reader reads.)
+    doc.querySelector('script')!.remove();
+    expect(doc.querySelector('p')!.textContent).toBe('The area is πr².');
   });
 
   it('leaves a MathJax drawing that kept no MathML as it is', () => {
