@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/shared/settings';
 import {
+  articleOfTab,
   findChromium,
   launchWithExtension,
   launchWithGrantedHosts,
@@ -565,25 +566,17 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
         'cleanup',
       );
       const tabId = await newestTabId();
-      const reply = await browser.serviceWorker.evaluate(
-        async (id) =>
-          (await chrome.tabs.sendMessage(id, { type: 'background→content:get-article' })) as {
-            ok: boolean;
-            value: Record<string, unknown>;
-          },
-        tabId,
-      );
-      expect(reply.ok).toBe(true);
-      expect(JSON.stringify(reply.value)).toContain(page.inArticle);
+      const article = await articleOfTab(browser, tabId);
+      expect(JSON.stringify(article)).toContain(page.inArticle);
       // What was removed is compared on the page itself: where Chromium's parser parts one
       // element in two (8063681's notice and its terms link), each is hidden, and counted, alone.
       const cli = cliArticle(page.url, page.file);
-      const comparable = (a: Record<string, unknown>) => ({
+      const comparable = (a: object) => ({
         ...a,
         extractedAt: null,
         removed: null,
       });
-      expect(comparable(reply.value)).toEqual(comparable(cli));
+      expect(comparable(article)).toEqual(comparable(cli));
       if (page.hiddenFromPage) expect(await bodyText(tab)).not.toContain(page.hiddenFromPage);
       await tab.close();
     });
@@ -621,6 +614,15 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       return { tabId, popup };
     }
 
+    /** Waits until the popup has the article (its **Reader view** button is enabled). */
+    async function readerReady(popup: Page): Promise<void> {
+      await expect
+        .poll(() => popup.getByRole('button', { name: 'Reader view' }).isEnabled(), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+    }
+
     it('is read on demand (the script is injected only when asked) and left uncleaned', async () => {
       const tab = await granted.context.newPage();
       await tab.goto(GENERIC_PAGE.url, { waitUntil: 'domcontentloaded' });
@@ -646,17 +648,9 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       expect(await injected()).toBe(0);
 
       // The article itself, as the background gets it for the reader and the download.
-      const article = await granted.serviceWorker.evaluate(
-        async (id) =>
-          (await chrome.tabs.sendMessage(id, { type: 'background→content:get-article' })) as {
-            ok: boolean;
-            value: { title: string; text: string; layout: string };
-          },
-        tabId,
-      );
-      expect(article.ok).toBe(true);
-      expect(article.value.layout).toBe('generic');
-      expect(collapse(article.value.text)).toContain(GENERIC_PAGE.firstSentence);
+      const article = await articleOfTab(granted, tabId);
+      expect(article.layout).toBe('generic');
+      expect(collapse(article.text)).toContain(GENERIC_PAGE.firstSentence);
       await popup.close();
       await tab.close();
     });
@@ -672,19 +666,11 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await expect
         .poll(() => popup.locator('h1').first().textContent(), { timeout: 15_000 })
         .toBe(SCOPED_PAGE.title);
-      const article = await granted.serviceWorker.evaluate(
-        async (id) =>
-          (await chrome.tabs.sendMessage(id, { type: 'background→content:get-article' })) as {
-            ok: boolean;
-            value: { text: string; authors: { name: string }[] };
-          },
-        tabId,
-      );
-      expect(article.ok).toBe(true);
-      const text = collapse(article.value.text);
+      const article = await articleOfTab(granted, tabId);
+      const text = collapse(article.text);
       expect(text).toContain(SCOPED_PAGE.firstSentence);
       expect(text).not.toContain('1625 K Street');
-      expect(article.value.authors).toEqual([{ name: 'Justine Coleman' }]);
+      expect(article.authors).toEqual([{ name: 'Justine Coleman' }]);
       await popup.close();
       await tab.close();
     });
@@ -693,11 +679,7 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       const tab = await granted.context.newPage();
       await tab.goto(TABLE_PAGE.url, { waitUntil: 'domcontentloaded' });
       const { popup } = await popupForNewestTab();
-      await expect
-        .poll(() => popup.getByRole('button', { name: 'Reader view' }).isEnabled(), {
-          timeout: 15_000,
-        })
-        .toBe(true);
+      await readerReady(popup);
       const reader = await openReaderFromPopup(granted.context, popup);
       const rows = reader.locator('.story-body table tr');
       await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(41);
@@ -731,22 +713,10 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       const tab = await granted.context.newPage();
       await tab.goto(FORMULA_PAGE.url, { waitUntil: 'domcontentloaded' });
       const { tabId, popup } = await popupForNewestTab();
-      await expect
-        .poll(() => popup.getByRole('button', { name: 'Reader view' }).isEnabled(), {
-          timeout: 15_000,
-        })
-        .toBe(true);
-      const article = await granted.serviceWorker.evaluate(
-        async (id) =>
-          (await chrome.tabs.sendMessage(id, { type: 'background→content:get-article' })) as {
-            ok: boolean;
-            value: { text: string; images: { src: string }[] };
-          },
-        tabId,
-      );
-      expect(article.ok).toBe(true);
-      expect(article.value.text).toContain(FORMULA_PAGE.sentence);
-      expect(article.value.images.filter((i) => i.src.includes('/math/render/'))).toEqual([]);
+      await readerReady(popup);
+      const article = await articleOfTab(granted, tabId);
+      expect(article.text).toContain(FORMULA_PAGE.sentence);
+      expect(article.images.filter((i) => i.src.includes('/math/render/'))).toEqual([]);
       const reader = await openReaderFromPopup(granted.context, popup);
       await expect
         .poll(async () => collapse(await reader.evaluate(() => document.body.innerText)), {
@@ -770,25 +740,13 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       ).toBe(true);
       const { tabId, popup } = await popupForNewestTab();
       // The popup has the script injected (activeTab) once it shows the article.
-      await expect
-        .poll(() => popup.getByRole('button', { name: 'Reader view' }).isEnabled(), {
-          timeout: 15_000,
-        })
-        .toBe(true);
-      const article = await granted.serviceWorker.evaluate(
-        async (id) =>
-          (await chrome.tabs.sendMessage(id, { type: 'background→content:get-article' })) as {
-            ok: boolean;
-            value: { images: { src: string }[] };
-          },
-        tabId,
-      );
-      expect(article.ok).toBe(true);
+      await readerReady(popup);
+      const article = await articleOfTab(granted, tabId);
       const cli = cliArticle(LAZY_PAGE.url, LAZY_PAGE.file) as { images: unknown[] };
-      expect(article.value.images).toEqual(cli.images);
+      expect(article.images).toEqual(cli.images);
       // The pictures themselves: the placeholders are 60 pixels wide, `?q=20`.
-      expect(article.value.images.some((i) => i.src.includes('/max/60/'))).toBe(false);
-      expect(article.value.images.length).toBeGreaterThanOrEqual(8);
+      expect(article.images.some((i) => i.src.includes('/max/60/'))).toBe(false);
+      expect(article.images.length).toBeGreaterThanOrEqual(8);
       await closeAll(popup, tab);
     });
   });

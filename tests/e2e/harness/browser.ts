@@ -16,6 +16,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Article } from '../../../src/core/types';
+import type { Reply } from '../../../src/shared/messages';
+
+/** The extension API `articleOfTab` calls inside the service worker. */
+declare const chrome: {
+  tabs: { sendMessage(tabId: number, message: object): Promise<unknown> };
+};
 
 export const CHROMIUM_PATHS = [
   process.env.BROADSHEET_CHROMIUM,
@@ -190,4 +197,23 @@ export async function openReaderFromPopup(context: BrowserContext, popup: Page):
       if (!popup.isClosed()) throw err;
     });
   return opened;
+}
+
+/**
+ * The article the tab's content script gives the background, as the reader and **Save as JSON**
+ * get it (the service worker asks the tab, as `src/background` does). An error reply fails the
+ * test with the content script's own code and message.
+ */
+export async function articleOfTab(browser: ExtensionBrowser, tabId: number): Promise<Article> {
+  const reply = await browser.serviceWorker.evaluate(
+    async (id) =>
+      (await chrome.tabs.sendMessage(id, {
+        type: 'background→content:get-article',
+      })) as Reply<Article>,
+    tabId,
+  );
+  if (!reply.ok) {
+    throw new Error(`tab ${tabId} gave no article: ${reply.error.code}: ${reply.error.message}`);
+  }
+  return reply.value;
 }
