@@ -210,14 +210,18 @@ export function readMetadata(
         meta('cxenseparse:recs:publishtime') ??
         // Dublin Core's day of issue, after every value that may give a time of day too
         // (theguardian.com writes DC.date.issued before article:published_time).
-        meta('dc.date.issued', 'dc.issued'),
+        meta('dc.date.issued', 'dc.issued') ??
+        // Its date of creation, last: the only date BBC World Service pages of 2012 declare
+        // (BBC Chinese, newspaper4k's chinese_article: dcterms.created beside dcterms.modified).
+        meta('dc.created'),
     ),
     shownAuthors: [],
     pagePublished: toIsoUtc(pageLd && firstString(pageLd['datePublished'])),
     modified: toIsoUtc(
       (ld && firstString(ld['dateModified'])) ??
         meta('article:modified_time', 'dateModified', 'og:updated_time', 'last-modified') ??
-        (pageLd && firstString(pageLd['dateModified'])),
+        (pageLd && firstString(pageLd['dateModified'])) ??
+        meta('dc.modified'),
     ),
     section:
       meta('article:section', 'section') ?? (ld && firstString(ld['articleSection'])) ?? null,

@@ -448,12 +448,24 @@ function storyFeature(el: Element, ctx: ExtractContext): Classification {
 
 function readTitle(doc: Document): string | null {
   const h1 = queryOne(doc, 'h1.story-body__h1, h1.story-header, #meta-information h1');
+  const pageTitle = collapse(textContentOf(queryOne(doc, 'title')));
   return (
     collapse(textContentOf(h1)) ||
     metaContent(doc, 'Headline', 'og:title') ||
-    collapse(textContentOf(queryOne(doc, 'title'))).replace(/^BBC News\s*-\s*/, '') ||
+    headlineBeginning(doc, pageTitle) ||
+    pageTitle.replace(/^BBC News\s*-\s*/, '') ||
     null
   );
+}
+
+/**
+ * The page's first <h1> when the <title> is it, then the service's name and more: BBC World
+ * Service pages of 2012 print the headline as a bare <h1> and title the page "港特首梁振英就住宅违建事件道歉
+ * - BBC中文网 - 两岸三地" (headline, BBC Chinese, section; newspaper4k's chinese_article).
+ */
+function headlineBeginning(doc: Document, pageTitle: string): string | null {
+  const headline = collapse(textContentOf(queryOne(doc, 'h1')));
+  return headline && pageTitle.startsWith(`${headline} - `) ? headline : null;
 }
 
 function readPublished(doc: Document, ld: Record<string, unknown> | null): string | null {

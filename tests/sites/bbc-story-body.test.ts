@@ -33,6 +33,11 @@ const PAGES: [path: string[], url: string][] = [
     ['readability-test-pages', 'bbc-1', 'source.html'],
     'http://www.bbc.com/news/world-us-canada-33646042',
   ],
+  // BBC Chinese, 2012 (a World Service page in the same template; the address its search form names).
+  [
+    ['newspaper4k', 'html', 'chinese_article.html'],
+    'http://www.bbc.co.uk/zhongwen/simp/chinese_news/2012/12/121210_hongkong_politics.shtml',
+  ],
 ];
 
 /** Strings of clutter that must never reach the article text, with where each was seen. */
@@ -139,6 +144,7 @@ describe.skipIf(!corpusAvailable)('bbc-story-body layout', () => {
     const pistorius = get('21528631');
     expect(pistorius.title).toBe('Oscar Pistorius detective on attempted murder charges');
     expect(pistorius.published).toBe('2013-02-21T14:10:58Z');
+    expect(pistorius.modified).toBe('2013-02-21T14:10:58Z'); // DCTERMS.modified
     expect(pistorius.body).toContainEqual({
       type: 'heading',
       level: 2,
@@ -157,6 +163,13 @@ describe.skipIf(!corpusAvailable)('bbc-story-body layout', () => {
     expect(obama.title).toBe("Obama admits US gun laws are his 'biggest frustration'");
     expect(obama.published).toBe('2015-07-24T04:36:09Z');
     expect(obama.section).toBe('US & Canada');
+    // BBC Chinese 2012: a bare <h1>, the <title> "港特首梁振英就住宅违建事件道歉 - BBC中文网 - 两岸三地"
+    // (headline, service, section), DCTERMS.created and .modified (the page shows "更新时间 …
+    // 格林尼治标准时间10:41", updated 10:41 GMT).
+    const hongKong = get('chinese_article');
+    expect(hongKong.title).toBe('港特首梁振英就住宅违建事件道歉');
+    expect(hongKong.published).toBe('2012-12-10T09:24:01Z');
+    expect(hongKong.modified).toBe('2012-12-10T10:41:47Z');
     // bbc.com 2019: h2.story-body__crosshead, data-seconds 1574185360.
     const assange = get(ASSANGE);
     expect(assange.title).toBe('Julian Assange: Sweden drops rape investigation');

@@ -1562,6 +1562,18 @@ describe('the publication date shown on the page', () => {
     ).toBe('2012-01-27T12:58:53Z');
   });
 
+  it("is Dublin Core's date of creation when the page declares no other", () => {
+    // BBC World Service 2012 (newspaper4k chinese_article): DCTERMS.created and .modified only.
+    const created = '<meta name="DCTERMS.created" content="2012-12-10T09:24:01+00:00">';
+    expect(publishedOf(created, '')).toBe('2012-12-10T09:24:01Z');
+    expect(
+      publishedOf(
+        `${created}<meta property="article:published_time" content="2012-12-10T10:00:00Z">`,
+        '',
+      ),
+    ).toBe('2012-12-10T10:00:00Z');
+  });
+
   it('is read from a Parse.ly parsely-page <meta>, whose content is JSON', () => {
     // cleveland.com 2014 (newspaper4k cleveland.com1): no other machine-readable date.
     const parsely = (content: string) =>
