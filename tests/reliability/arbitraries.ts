@@ -14,7 +14,8 @@ export type GenNode =
 
 /**
  * Tags: block and inline ones the block reader knows, containers whose parsing rules are odd
- * (table, select, template, svg, math, noscript, frameset), and non-content ones.
+ * (table, select, template, svg, math, noscript, frameset), non-content ones, and the MathML and
+ * MathJax elements the formula reader reads (src/core/math.ts), nested any way.
  */
 const TAGS = [
   'div',
@@ -71,6 +72,25 @@ const TAGS = [
   'center',
   'font',
   'esi:include',
+  'mi',
+  'mo',
+  'mn',
+  'mtext',
+  'mrow',
+  'mfrac',
+  'msup',
+  'msubsup',
+  'mover',
+  'msqrt',
+  'mroot',
+  'mfenced',
+  'mtable',
+  'mtr',
+  'mtd',
+  'semantics',
+  'annotation',
+  'mjx-container',
+  'mjx-assistive-mml',
 ];
 
 /**
@@ -111,6 +131,10 @@ const ATTRS: [string, string[]][] = [
       'post',
       'content',
       'article-body',
+      'MathJax',
+      'MJX_Assistive_MathML',
+      'mwe-math-element',
+      'vjs-control-bar',
     ],
   ],
   [
@@ -152,6 +176,13 @@ const ATTRS: [string, string[]][] = [
     ],
   ],
   ['hidden', ['']],
+  // Formulas (src/core/math.ts) and widgets the generic reader takes for controls.
+  ['display', ['block', 'true', 'inline']],
+  ['mathvariant', ['double-struck', 'bold']],
+  ['open', ['[', '', '<b>']],
+  ['close', [']', '']],
+  ['role', ['button', 'slider', 'progressbar', 'menu', 'tab', 'dialog', 'presentation']],
+  ['aria-expanded', ['true', 'false']],
   ['aria-hidden', ['true']],
   [
     'href',
@@ -202,6 +233,10 @@ const TEXTS = [
   '北京时间今天上午，新闻发布会在人民大会堂举行。',
   'ภาษาไทยเป็นภาษาที่มีวรรณยุกต์',
   '🎉🔥💥 ',
+  'x',
+  '−',
+  '2',
+  '\u2061',
   '\u202e\u200b\u00a0\ufeff',
   '&amp;&lt;&#0;&#x110000;&bogus;',
   ' ',
