@@ -400,18 +400,25 @@ function attrValue(entry: Entry | undefined, el: Element, name: string): string 
 
 function attrMatches(index: DocIndex, entry: Entry | undefined, el: Element, t: AttrTest): boolean {
   const raw = attrValue(entry, el, t.name);
-  return raw !== null && valueMatches(raw, t, folds(index, t));
+  return raw !== null && valueMatches(raw, t, folds(index, t, el));
 }
 
 /**
- * Whether `t` compares values ASCII case-insensitively in this document. HTML says a listed
- * attribute's value folds on HTML elements; Chromium, jsdom and linkedom fold it on every element
- * of an HTML document, SVG and MathML too, and the engine answers as they do
- * (tests/e2e/query-engine.test.ts).
+ * Whether `t` compares `el`'s value ASCII case-insensitively in this document. HTML says a listed
+ * attribute's value folds on HTML elements of an HTML document, and the engine answers so, as
+ * Chromium does since version 156 (tests/e2e/query-engine.test.ts; Chromium 150, jsdom and
+ * linkedom fold it on SVG and MathML elements too). An element is taken for HTML unless its
+ * namespace says SVG or MathML: linkedom files `<mi>` under HTML's.
  */
-function folds(index: DocIndex, t: AttrTest): boolean {
-  return t.fold === 'html' ? index.html : t.fold;
+function folds(index: DocIndex, t: AttrTest, el: Element): boolean {
+  if (t.fold !== 'html') return t.fold;
+  if (!index.html) return false;
+  const ns = el.namespaceURI;
+  return ns !== SVG_NAMESPACE && ns !== MATHML_NAMESPACE;
 }
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 
 const ASCII_UPPER = /[A-Z]+/g;
 
