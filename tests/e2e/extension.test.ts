@@ -3,7 +3,7 @@
  * cleanup on load and before first paint, the popup, Save as JSON, the reader view, Show
  * original, on-demand injection on a non-BBC page, and no request the pages did not ask for.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ import {
   textKeptAtDomContentLoaded,
   waitForCleanup,
 } from './harness/checks';
+import { filesIn, savedJson } from './harness/downloads';
 import { cliArticle, schemaErrors } from './harness/expected';
 import { routeBody, startFixtureServer } from './harness/server';
 import type { FixtureRoute, FixtureServer } from './harness/server';
@@ -386,11 +387,8 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-2007.png') });
 
       await popup.getByRole('button', { name: 'Save as JSON' }).click();
-      const name = '2007-05-15-no-breakthrough-for-us-and-russia.json';
-      const file = resolve(browser.downloadsDir, name);
-      await expect.poll(() => existsSync(file), { timeout: 15_000 }).toBe(true);
-      expect(readdirSync(browser.downloadsDir)).toEqual([name]);
-      const saved = JSON.parse(readFileSync(file, 'utf8'));
+      const { name, article: saved } = await savedJson(browser.downloadsDir);
+      expect(name).toBe('2007-05-15-no-breakthrough-for-us-and-russia.json');
 
       expect(schemaErrors(saved)).toEqual([]);
       const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
@@ -423,16 +421,13 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
       await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-2007.png') });
 
       // Save as JSON from the reader itself: the same article as the CLI reads from the page.
-      const before = new Set(readdirSync(browser.downloadsDir));
+      const before = filesIn(browser.downloadsDir);
       await reader.getByRole('button', { name: 'Save as JSON' }).click();
       await expect
         .poll(() => reader.getByRole('status').first().textContent(), { timeout: 15_000 })
         .toBe('Saved the article as JSON.');
-      const fresh = () =>
-        readdirSync(browser.downloadsDir).filter((f) => !before.has(f) && f.endsWith('.json'));
-      await expect.poll(() => fresh().length, { timeout: 15_000 }).toBe(1);
-      expect(fresh()[0]).toMatch(/^2007-05-15-no-breakthrough-for-us-and-russia.*\.json$/);
-      const saved = JSON.parse(readFileSync(resolve(browser.downloadsDir, fresh()[0]!), 'utf8'));
+      const { name, article: saved } = await savedJson(browser.downloadsDir, before);
+      expect(name).toMatch(/^2007-05-15-no-breakthrough-for-us-and-russia.*\.json$/);
       expect(schemaErrors(saved)).toEqual([]);
       const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
       expect({ ...saved, extractedAt: null }).toEqual({ ...cli, extractedAt: null });

@@ -5,7 +5,7 @@
  * own APIs (an event page instead of a service worker, `browser.*` promises, its downloads API),
  * so each user-facing path is exercised here too, not only linted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
   textKeptAtDomContentLoaded,
   waitForCleanup,
 } from './harness/checks';
+import { savedJson } from './harness/downloads';
 import { cliArticle, schemaErrors } from './harness/expected';
 import {
   findFirefox,
@@ -59,36 +60,6 @@ const firefoxPath = findFirefox();
 if (!firefoxPath) {
   if (process.env.CI === 'true') throw new Error('Firefox is required for the e2e tests in CI.');
   console.warn('\n[broadsheet] NOTICE: no Firefox found; the Firefox e2e tests are SKIPPED.\n');
-}
-
-/**
- * The one file a Save as JSON put in `dir`, once Firefox has finished it: it makes the file (and a
- * .part beside it) before writing it, so this waits for a single .json file whose text parses.
- */
-async function savedArticle(
-  dir: string,
-): Promise<{ name: string; article: Record<string, unknown> }> {
-  let saved: { name: string; article: Record<string, unknown> } | null = null;
-  await expect
-    .poll(
-      () => {
-        const names = readdirSync(dir);
-        if (names.length !== 1 || !names[0]!.endsWith('.json')) return false;
-        try {
-          const article = JSON.parse(readFileSync(resolve(dir, names[0]!), 'utf8')) as Record<
-            string,
-            unknown
-          >;
-          saved = { name: names[0]!, article };
-        } catch {
-          return false;
-        }
-        return true;
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  return saved!;
 }
 
 describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
@@ -272,7 +243,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
 
       await press(popup, 'Save as JSON');
       const name = '2007-05-15-no-breakthrough-for-us-and-russia.json';
-      const saved = await savedArticle(firefox.downloadsDir);
+      const saved = await savedJson(firefox.downloadsDir);
       expect(saved.name).toBe(name);
       expect(schemaErrors(saved.article)).toEqual([]);
       const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
@@ -314,7 +285,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
           .find((b) => b.textContent === 'Save as JSON')!
           .click(),
       );
-      const saved = await savedArticle(firefox.downloadsDir);
+      const saved = await savedJson(firefox.downloadsDir);
       expect(saved.name).toBe('2007-05-15-no-breakthrough-for-us-and-russia.json');
       expect(schemaErrors(saved.article)).toEqual([]);
       const cli = cliArticle(CLASSIC_2007.url, CLASSIC_2007.file);
@@ -517,7 +488,7 @@ describe.skipIf(!firefoxPath)('the Firefox build in Firefox', () => {
       expect(await marked()).toBe(0);
 
       await press(popup, 'Save as JSON');
-      const { article } = await savedArticle(granted.downloadsDir);
+      const { article } = await savedJson(granted.downloadsDir);
       expect(schemaErrors(article)).toEqual([]);
       expect(article['layout']).toBe('generic');
       expect(article['title']).toBe(GENERIC_PAGE.title);

@@ -16,12 +16,14 @@
  * replaces <body> after load. The content script must still clean (or leave the page as it was),
  * and the page's own script must keep running.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clutterIn, collapse } from './harness/checks';
+import type { Article } from '../../src/core/types';
+import { filesIn, savedJson } from './harness/downloads';
 import { schemaErrors } from './harness/expected';
 import {
   findChromium,
@@ -212,17 +214,11 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
 
       const save = popup.getByRole('button', { name: 'Save as JSON' });
       if (await save.count()) {
-        const before = new Set(readdirOf(b.downloadsDir));
+        const before = filesIn(b.downloadsDir);
         await save.click();
-        await expect
-          .poll(() => readdirOf(b.downloadsDir).filter((f) => !before.has(f)).length, {
-            timeout: 15_000,
-          })
-          .toBe(1);
-        const name = readdirOf(b.downloadsDir).find((f) => !before.has(f))!;
+        const { name, article: saved } = await savedJson<Article>(b.downloadsDir, before);
         // Chrome's `uniquify` adds " (1)" to a name saved before (the pages share a title).
         expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+(?: \(\d+\))?\.json$/);
-        const saved = JSON.parse(readFileSync(join(b.downloadsDir, name), 'utf8'));
         expect(schemaErrors(saved)).toEqual([]);
         const addresses = [
           saved.canonicalUrl,
@@ -303,8 +299,3 @@ describe.skipIf(!chromiumPath)('hostile pages in Chromium', () => {
     expect(server.requests.filter((r) => new URL(r.url).hostname === EVIL_HOST)).toEqual([]);
   });
 });
-
-/** Finished downloads in `dir` (Chromium writes `.crdownload` files while one is running). */
-function readdirOf(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.endsWith('.crdownload')) : [];
-}
