@@ -406,9 +406,9 @@ function attrMatches(index: DocIndex, entry: Entry | undefined, el: Element, t: 
 /**
  * Whether `t` compares `el`'s value ASCII case-insensitively in this document. HTML says a listed
  * attribute's value folds on HTML elements of an HTML document, and the engine answers so, as
- * Chromium does since version 156 (tests/e2e/query-engine.test.ts; Chromium 150, jsdom and
- * linkedom fold it on SVG and MathML elements too). An element is taken for HTML unless its
- * namespace says SVG or MathML: linkedom files `<mi>` under HTML's.
+ * Chromium 156.0.8078.114 does (tests/e2e/query-engine.test.ts; the Chromium 150 of earlier runs,
+ * jsdom and linkedom fold it on SVG and MathML elements too). An element is taken for HTML unless
+ * its namespace says SVG or MathML: linkedom files `<mi>` under HTML's.
  */
 function folds(index: DocIndex, t: AttrTest, el: Element): boolean {
   if (t.fold !== 'html') return t.fold;
