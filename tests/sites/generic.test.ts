@@ -1585,13 +1585,21 @@ describe('the publication date shown on the page', () => {
     expect(parsely('pub_date 2014-12-27')).toBeNull();
   });
 
-  it("is read from Piano's cXense tag (afpbb.com), before Dublin Core's day", () => {
-    // newspaper4k japanese_article2: its only publication time (the page prints "2018年6月18日 10:01").
+  it("is read from Piano's cXense tag, before Dublin Core's day", () => {
     const cxense = '<meta name="cXenseParse:recs:publishtime" content="2018-06-18T10:01:00.000Z">';
     expect(publishedOf(cxense, '')).toBe('2018-06-18T10:01:00Z');
     expect(publishedOf(`<meta name="DC.date.issued" content="2018-06-17">${cxense}`, '')).toBe(
       '2018-06-18T10:01:00Z',
     );
+  });
+
+  it('is an epoch-publish-date before the cXense tag (afpbb.com)', () => {
+    // newspaper4k japanese_article2 prints "2018年6月18日 10:01", Tokyo time: 01:01 UTC, as its
+    // epoch-publish-date (1529283660000 ms) says; its cXense tag has the Tokyo clock and a "Z".
+    const epoch = '<meta name="epoch-publish-date" content="1529283660000">';
+    const cxense = '<meta name="cXenseParse:recs:publishtime" content="2018-06-18T10:01:00.000Z">';
+    expect(publishedOf(`${epoch}${cxense}`, '')).toBe('2018-06-18T01:01:00Z');
+    expect(publishedOf(`${cxense}${epoch}`, '')).toBe('2018-06-18T01:01:00Z');
   });
 
   it('gives way to the <head>, and is not taken from a sentence or an "Updated" line', () => {
