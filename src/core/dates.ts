@@ -392,6 +392,9 @@ export function dateInAddress(url: string | null | undefined): string | null {
   return m && mo ? iso(+m[1]!, mo, +m[3]!) : null;
 }
 
-/** `/YYYY/MM/DD/` or `/YYYY/mon/DD/` as whole segments of a path. */
+/**
+ * `/YYYY/MM/DD/` or `/YYYY/mon/DD/` as whole segments of a path; the parts may also be joined by
+ * hyphens: `/2023-11/17/` (news.cn, newspaper4k's chinese_article_002), `/2023-11-17/`.
+ */
 const ADDRESS_DAY =
-  /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(0?[1-9]|[12]\d|3[01])(?=\/|$)/i;
+  /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](0?[1-9]|[12]\d|3[01])(?=\/|$)/i;

@@ -220,6 +220,9 @@ describe('dateInAddress', () => {
     ['https://www.politifact.com/truth-o-meter/article/2019/nov/18/guide/', '2019-11-18T00:00:00Z'],
     ['https://news.example/2019/1/5/story', '2019-01-05T00:00:00Z'],
     ['https://news.example/2019/11/18', '2019-11-18T00:00:00Z'],
+    // Parts joined by hyphens (news.cn).
+    ['http://www.news.cn/fortune/2023-11/17/c_1129981476.htm', '2023-11-17T00:00:00Z'],
+    ['https://news.example/2023-11-17/story', '2023-11-17T00:00:00Z'],
   ])('reads %s as %s', (url, day) => {
     expect(dateInAddress(url)).toBe(day);
   });
@@ -230,6 +233,8 @@ describe('dateInAddress', () => {
     'https://news.example/archive/2019/11/18999/story',
     'https://news.example/a2019/11/18/story',
     'https://news.example/2019/02/30/story',
+    'https://news.example/2019-11-18-story',
+    'https://news.example/id-2019-11-18/story',
     'https://news.example/story?date=2019/11/18',
     'not an address',
     null,
