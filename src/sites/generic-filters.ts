@@ -21,6 +21,9 @@ import { MONTH_NAME } from '../core/dates';
 /** What a video player's clock or length line is (see FURNITURE_LINES, captionVideoPoster). */
 const MEDIA_PLAYER = 'media player';
 
+/** The address of an account on a social network, written out (see FURNITURE_LINES). */
+const SOCIAL_PROFILE = String.raw`https?://(?:www\.)?(?:fb\.me|facebook\.com|twitter\.com|x\.com|instagram\.com|t\.me|line\.me|youtube\.com|tiktok\.com)/`;
+
 /** What a box classed for a newsletter sign-up is (see dropNewsletterBoxes). */
 const NEWSLETTER_BOX = 'newsletter box';
 
@@ -249,6 +252,16 @@ const FURNITURE_LINES: {
     // http://…" (a podcast's links, telegraph.co.uk).
     pattern: /^(?:[\p{L} ]{1,20}:\s*https?:\/\/\S+\s*){2,}$/u,
     why: 'promo link',
+  },
+  {
+    // The site's accounts given by their addresses, in any language: "ติดตามประชาไทอัพเดท ได้ที่:
+    // เฟซบุ๊ก https://fb.me/prachatai ทวิตเตอร์ https://twitter.com/prachatai LINE ไอดี = @prachatai"
+    // ("Follow Prachatai's updates at: Facebook … Twitter …", newspaper4k's thai_article). No other
+    // line of the corpus writes out even one such address. After the contact and promo lines,
+    // which may name accounts too.
+    pattern: new RegExp(`${SOCIAL_PROFILE}.*${SOCIAL_PROFILE}`, 'i'),
+    why: 'follow prompt',
+    maxLength: 250,
   },
   {
     // The words of a row of share buttons: "Share Tweet Submit" (wccftech.com), "Whatsapp

@@ -74,6 +74,16 @@ describe('furniture lines', () => {
       ),
     ).toBe('follow prompt');
     expect(furnitureReason('Join our Space Forums to keep talking space!')).toBe('follow prompt');
+    // The site's accounts by address, in Thai (prachatai.com, newspaper4k's thai_article).
+    expect(
+      furnitureReason(
+        'ติดตามประชาไทอัพเดท ได้ที่: เฟซบุ๊ก https://fb.me/prachatai ทวิตเตอร์ https://twitter.com/prachatai LINE ไอดี = @prachatai',
+      ),
+    ).toBe('follow prompt');
+    // One address in a sentence of the story is no list of accounts.
+    expect(
+      furnitureReason('The ministry posted the order at https://twitter.com/ministry on Monday.'),
+    ).toBeNull();
     expect(furnitureReason('личный архив Олеси Куприн')).toBe('image credit');
     for (const label of [
       'BREAKING NEWS',
