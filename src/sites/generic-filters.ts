@@ -305,6 +305,17 @@ const FURNITURE_LINES: {
     maxLength: 250,
   },
   {
+    // The same box's other lines: its heading "Kļūda rakstā?" ("A mistake in the article?") and,
+    // for phones, "Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas, lai nosūtītu labojamo
+    // teksta fragmentu redaktoram!" ("Select the text and press the Report a mistake button to
+    // send it to the editor": lsm.lv, newspaper4k's latvian_article): a line that tells the reader
+    // to select the text, names a mistake and sends it on.
+    pattern:
+      /^(?:kļūda rakstā|found a (?:typo|mistake)|spotted (?:a|an) (?:typo|mistake|error)|(?:нашли|заметили) ошибку)\s*\?$|^(?:iezīmējiet|select|highlight|выделите|виділіть) (?:the )?(?:tekstu|text|fragment|текст|фрагмент)[^.!?]*(?:kļūd|typo|mistake|error|ошиб|опечат|помил)[^.!?]*(?:redaktor|editor|редак|nosūtī|send|отправ)/i,
+    why: 'typo report note',
+    maxLength: 250,
+  },
+  {
     // A post's meta line: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde -
     // Tags: …" (jaraguadosul.com.br).
     pattern:

@@ -198,6 +198,13 @@ describe('furniture lines', () => {
       ],
       ['Если вы заметили ошибку, выделите её и нажмите Ctrl + Enter', 'typo report note'],
       ['ЗАМЕТИЛИ ОШИБКУ? НАЖМИТЕ CTRL+ENTER', 'typo report note'],
+      // The same box's heading and its line for phones (lsm.lv, newspaper4k's latvian_article).
+      ['Kļūda rakstā?', 'typo report note'],
+      [
+        'Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas, lai nosūtītu labojamo teksta fragmentu redaktoram!',
+        'typo report note',
+      ],
+      ['Found a typo?', 'typo report note'],
       ['CLICK HERE TO GET THE FOX NEWS APP', 'promo link'],
       ['READ MORE ON FOX BUSINESS BY CLICKING HERE', 'promo link'],
       ['Get the Fox News app on the go', 'promo link'],
@@ -303,6 +310,8 @@ describe('furniture lines', () => {
       'Print — газета закрылась навсегда',
       'Author: the one word every writer of this story wanted to be called, and was.',
       'Press Ctrl+Enter in the editor and the cell runs; the notebook keeps its output below it.',
+      'Select the cells with an error, and the editor marks them in red.',
+      'Found a typo in the contract, the lawyers asked for a delay?',
       // Word edges of the click prompts: not inside a longer word.
       'Click hereafter to see what the court decided.',
       'The dial sat on standby clicking here',
