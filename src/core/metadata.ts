@@ -212,6 +212,7 @@ export function readMetadata(
         meta('epoch-publish-date') ??
         // Piano's cXense tag (afpbb.com): the time it recommends the story from.
         meta('cxenseparse:recs:publishtime') ??
+        publishedStamp(doc) ??
         // Dublin Core's day of issue, after every value that may give a time of day too
         // (theguardian.com writes DC.date.issued before article:published_time).
         meta('dc.date.issued', 'dc.issued') ??
@@ -239,6 +240,19 @@ export function readMetadata(
     language: lang ? collapse(lang).replace('_', '-') || null : null,
     canonicalUrl: resolve(canonicalHref),
   };
+}
+
+/**
+ * washingtonpost.com's byline of 2014: an empty `span.timestamp` with `dateTitle="published"`
+ * whose `epochTime` (Unix ms) its script printed as the story's time ("January 18, 2014"). Read
+ * before Dublin Core's day of issue, which is the next day's paper there (DC.date.issued
+ * 2014-01-19; web-page-parser's spec: January 18). The names as the page writes them: linkedom
+ * keeps their case (a browser's getAttribute folds the name it is asked for).
+ */
+function publishedStamp(doc: Document): string | null {
+  for (const el of queryAll(doc, '.timestamp'))
+    if (el.getAttribute('dateTitle') === 'published') return el.getAttribute('epochTime');
+  return null;
 }
 
 /**

@@ -1494,11 +1494,13 @@ describe.skipIf(!corpusAvailable)('dates against those web-page-parser asserts',
     ]),
   );
   // theintercept.com: markup inside article:published_time; washingtonpost.com: an offset of
-  // three digits ("-500"), and a page whose only date is DC.date.issued.
+  // three digits ("-500"), and two 2014 pages whose byline stamp gives the day their
+  // DC.date.issued does not (will-a-bust…: January 18, the paper of the 19th).
   for (const name of [
     'canada-proclaiming-war-12-years-shocked-someone-attacked-soldiers.html',
     'israeli-ambassador.html',
     'sgt-bowe-bergdahls-capture-remains-amystery.html',
+    'will-a-bust-follow-the-boom-in-britain.html',
   ])
     it(name, () => {
       const c = cases.find((x) => x.path.endsWith(`/${name}`))!;
@@ -1591,6 +1593,23 @@ describe('the publication date shown on the page', () => {
         '',
       ),
     ).toBe('2012-12-10T10:00:00Z');
+  });
+
+  it("is washingtonpost.com's byline stamp of 2014, before Dublin Core's day of issue", () => {
+    // An empty span its script filled in; DC.date.issued is the next day's paper.
+    const stamp =
+      '<p class="byline">By Griff Witte <span class="timestamp updated pre" ' +
+      'epochTime="1390085017000" dateTitle="published"></span></p>';
+    expect(publishedOf('<meta name="DC.date.issued" content="2014-01-19">', stamp)).toBe(
+      '2014-01-18T22:43:37Z',
+    );
+    // A stamp that is not the publication's is not read.
+    expect(
+      publishedOf(
+        '<meta name="DC.date.issued" content="2014-01-19">',
+        stamp.replace('dateTitle="published"', 'dateTitle="updated"'),
+      ),
+    ).toBe('2014-01-19T00:00:00Z');
   });
 
   it('is read from a Parse.ly parsely-page <meta>, whose content is JSON', () => {
