@@ -111,12 +111,15 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   const root = result?.content as Element | null | undefined;
   if (!result || !root || root.nodeType !== 1) return null;
 
-  const title = withoutNamedSite(
-    entryHeadline(meta) ??
-      (withoutSiteName(collapse(result.title), meta.titles, meta.headings, meta.pageTitle) ||
-        meta.title),
-    [meta.siteName, collapse(result.siteName)],
-    ctx.url,
+  const title = printedHeadline(
+    withoutNamedSite(
+      entryHeadline(meta) ??
+        (withoutSiteName(collapse(result.title), meta.titles, meta.headings, meta.pageTitle) ||
+          meta.title),
+      [meta.siteName, collapse(result.siteName)],
+      ctx.url,
+    ),
+    meta,
   );
   const byline = meta.authors.length ? meta.authors : authorsFromByline(collapse(result.byline));
   const authors = byline.length ? byline : meta.shownAuthors;
@@ -175,6 +178,23 @@ function withoutSiteName(
       return heading;
   return title;
 }
+
+/**
+ * The headline the page prints, its first <h1>, where another headline it declares is the same
+ * words and `title` is neither: nytimes.com declares a headline for search engines in its JSON-LD
+ * ("What Teachers' Unions Are Fighting For as Schools Plan a New Year") and prints another, which
+ * its og:title repeats ("Teachers Are Wary of Returning to Class, and Online Instruction Too"):
+ * the reader's headline is the one two of them give.
+ */
+function printedHeadline(title: string | null, meta: PageMetadata): string | null {
+  const printed = meta.headings[0];
+  if (!title || !printed || printed.length < MIN_HEADLINE || sameWords(printed, title))
+    return title;
+  return meta.titles.some((declared) => sameWords(declared, printed)) ? printed : title;
+}
+
+const sameWords = (a: string, b: string) =>
+  straightQuotes(collapse(a)) === straightQuotes(collapse(b));
 
 /**
  * The title of the page's hAtom post (`.hentry .entry-title`) on a page that declares no
