@@ -190,8 +190,16 @@ function printedHeadline(title: string | null, meta: PageMetadata): string | nul
   const printed = meta.headings[0];
   if (!title || !printed || printed.length < MIN_HEADLINE || sameWords(printed, title))
     return title;
-  return meta.titles.some((declared) => sameWords(declared, printed)) ? printed : title;
+  const repeats = (declared: string) =>
+    sameWords(declared, printed) || sameWords(declared.replace(PUBLISHED_NOTE, ''), printed);
+  return meta.titles.some(repeats) ? printed : title;
 }
+
+/**
+ * The year nytimes.com adds to an old story's og:title: "Ignoring Deadline to Quit, G.O.P.
+ * Senate Candidate Defies His Party Leaders (Published 2012)".
+ */
+const PUBLISHED_NOTE = /\s+\(Published (?:19|20)\d\d\)$/;
 
 const sameWords = (a: string, b: string) =>
   straightQuotes(collapse(a)) === straightQuotes(collapse(b));
