@@ -190,8 +190,7 @@ function printedHeadline(title: string | null, meta: PageMetadata): string | nul
   const printed = meta.headings[0];
   if (!title || !printed || printed.length < MIN_HEADLINE || sameWords(printed, title))
     return title;
-  const repeats = (declared: string) =>
-    sameWords(declared, printed) || sameWords(declared.replace(PUBLISHED_NOTE, ''), printed);
+  const repeats = (declared: string) => sameWords(declared.replace(PUBLISHED_NOTE, ''), printed);
   return meta.titles.some(repeats) ? printed : title;
 }
 
