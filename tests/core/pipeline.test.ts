@@ -19,6 +19,22 @@ describe('pipeline', () => {
     expect(() => extractArticle(doc, 'https://example.com/')).toThrow(NoArticleError);
   });
 
+  it('keeps a line the story prints twice in a row, and a picture once', () => {
+    const line = 'And the band played Waltzing Matilda, as we stopped to bury our slain.';
+    const picture =
+      '<figure><img src="/band.jpg" alt="The band"><figcaption>The band, 1915.</figcaption></figure>';
+    const doc = parseHtml(`<html><head><title>The song</title></head><body><article>
+      <h1>The song</h1>
+      <p>The last verse ends on the chorus sung twice, which the singer slows the second time.</p>
+      ${picture}${picture}
+      <p>${line}</p><p>${line}</p>
+      <p>The record sold well in the year after it came out, and the song is still sung.</p>
+      </article></body></html>`);
+    const article = extractArticle(doc, 'https://example.com/song');
+    expect(article.text.split(line)).toHaveLength(3);
+    expect(article.images.map((i) => i.src)).toEqual(['https://example.com/band.jpg']);
+  });
+
   it('undo restores the exact serialization', () => {
     const doc = parseHtml(PAGE);
     const before = doc.documentElement.outerHTML;

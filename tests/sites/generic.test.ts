@@ -1147,6 +1147,23 @@ describe.skipIf(!corpusAvailable)('promos in brackets inside the story (wapo-1)'
   });
 });
 
+describe.skipIf(!corpusAvailable)('a paragraph the page prints again at once', () => {
+  it('is read as often as it is printed, around the like button (social-buttons)', () => {
+    // Five identical paragraphs, a "Like this: Like Loading..." widget after the second.
+    const article = readabilityTestPage('social-buttons');
+    const paragraphs = article.body.filter((b) => b.type === 'paragraph');
+    expect(paragraphs).toHaveLength(5);
+    expect(new Set(paragraphs.map((p) => p.type === 'paragraph' && p.text)).size).toBe(1);
+    expect(article.text).not.toMatch(/Like this|Loading/);
+  });
+
+  it('keeps a city and its region of the same name, side by side in a table (wikipedia-2)', () => {
+    // "16 | Gisborne | Gisborne | 37,200" in the largest-cities table: the city, then its region.
+    const { text } = readabilityTestPage('wikipedia-2');
+    expect(text.match(/\bGisborne\b/g)).toHaveLength(2);
+  });
+});
+
 describe.skipIf(!corpusAvailable)('the site’s name, as its og:site_name gives it', () => {
   // Each page also writes an `application-name` before its og:site_name: msn's is the story's
   // title. The expected names are Readability's (expected-metadata.json).
