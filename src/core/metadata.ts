@@ -2,7 +2,7 @@
  * Page metadata every layout can fall back on: JSON-LD (NewsArticle and friends), Open Graph,
  * Dublin Core / article:* meta, <link rel=canonical>, <html lang>.
  */
-import type { Author } from './types';
+import type { Author, FactCheck } from './types';
 import { bodyOf, jsonLd, TEXT_NODE } from './dom';
 import { koreanFiledDate, parseDateLine, toIsoUtc } from './dates';
 import { BY_OPENING, cleanByline, collapse, countWords, splitNames } from './text';
@@ -46,6 +46,8 @@ export interface PageMetadata {
   siteName: string | null;
   language: string | null;
   canonicalUrl: string | null;
+  /** The claims the page's ClaimReview objects say it checks, each once, in page order. */
+  factChecks: FactCheck[];
 }
 
 const ARTICLE_TYPES =
@@ -239,7 +241,38 @@ export function readMetadata(
       null,
     language: lang ? collapse(lang).replace('_', '-') || null : null,
     canonicalUrl: resolve(canonicalHref),
+    factChecks: factChecksOf(objects),
   };
+}
+
+/**
+ * The claims a fact-checker's page checks, from its ClaimReview objects: `claimReviewed`, the
+ * verdict `reviewRating` gives in words (`alternateName`; its `ratingValue` is a number on a
+ * scale each site defines), and the claim's author as `itemReviewed` names it. A review without
+ * the claim's words says nothing a reader could use, and is left out.
+ */
+function factChecksOf(objects: Record<string, unknown>[]): FactCheck[] {
+  const found = new Map<string, FactCheck>();
+  for (const review of objects.filter(ofType(/^ClaimReview$/))) {
+    const claim = firstString(review['claimReviewed']);
+    if (!claim || found.has(claim)) continue;
+    const rating = objectOf(review['reviewRating']);
+    const item = objectOf(review['itemReviewed']);
+    found.set(claim, {
+      claim,
+      rating: rating && (firstString(rating['alternateName']) ?? firstString(rating['name'])),
+      claimant: item && firstString(item['author']),
+    });
+  }
+  return [...found.values()];
+}
+
+/** `value` when it is a JSON object (the first of an array of them), else null. */
+function objectOf(value: unknown): Record<string, unknown> | null {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return first && typeof first === 'object' && !Array.isArray(first)
+    ? (first as Record<string, unknown>)
+    : null;
 }
 
 /**

@@ -160,6 +160,7 @@ export function extractArticleWith(
     text,
     wordCount: countWords(text),
     related,
+    factChecks: meta.factChecks,
     removed: plan.counts,
     extractor: { name: 'broadsheet', version: EXTRACTOR_VERSION },
     extractedAt: (options.now ?? new Date()).toISOString(),

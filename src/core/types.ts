@@ -89,6 +89,19 @@ export interface Author {
 }
 
 /**
+ * A claim the page checks, as its fact-check markup (schema.org's ClaimReview, which snopes.com,
+ * polygraph.info and other fact-checkers write for search engines) declares it.
+ */
+export interface FactCheck {
+  /** The claim checked, in the words the page quotes it in. */
+  claim: string;
+  /** The verdict in words ("False", "Unproven"), or null where the page gives only a number. */
+  rating: string | null;
+  /** Who made the claim, as the page names them, or null. */
+  claimant: string | null;
+}
+
+/**
  * Where an archived page was read from: a Wayback Machine capture (`url` is the capture's
  * address), or a record of a WARC file the CLI read (`url` is the record's WARC-Record-ID).
  */
@@ -119,6 +132,7 @@ export interface Article {
   text: string;
   wordCount: number;
   related: RelatedLink[];
+  factChecks: FactCheck[];
   removed: Record<RemovalKind, number>;
   extractor: { name: 'broadsheet'; version: string };
   extractedAt: string;

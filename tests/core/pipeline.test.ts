@@ -35,6 +35,49 @@ describe('pipeline', () => {
     expect(article.images.map((i) => i.src)).toEqual(['https://example.com/band.jpg']);
   });
 
+  it("reads a fact-check's claims once each, and none its markup leaves without words", () => {
+    const review = (data: object) =>
+      `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+    const doc = parseHtml(`<html><head><title>Fact check</title>
+      ${review({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebPage', name: 'Fact check' },
+          {
+            '@type': 'ClaimReview',
+            claimReviewed: '  The bridge   was closed for a year. ',
+            reviewRating: { '@type': 'Rating', ratingValue: 1, alternateName: 'Mostly false' },
+            itemReviewed: {
+              '@type': 'Claim',
+              author: [{ '@type': 'Person', name: 'A councillor' }],
+            },
+          },
+        ],
+      })}
+      ${review([
+        // The same claim again (a second plugin's markup), one rated by number only, and one
+        // that names no claim.
+        { '@type': 'ClaimReview', claimReviewed: 'The bridge was closed for a year.' },
+        {
+          '@type': 'ClaimReview',
+          claimReviewed: 'Tolls doubled.',
+          reviewRating: { ratingValue: 2 },
+        },
+        { '@type': 'ClaimReview', claimReviewed: '  ', reviewRating: { alternateName: 'True' } },
+      ])}
+      </head><body><article><h1>Was the bridge closed for a year?</h1>
+      <p>The council says the bridge reopened after seven months, and its minutes agree.</p>
+      </article></body></html>`);
+    expect(extractArticle(doc, 'https://example.com/check').factChecks).toEqual([
+      {
+        claim: 'The bridge was closed for a year.',
+        rating: 'Mostly false',
+        claimant: 'A councillor',
+      },
+      { claim: 'Tolls doubled.', rating: null, claimant: null },
+    ]);
+  });
+
   it('undo restores the exact serialization', () => {
     const doc = parseHtml(PAGE);
     const before = doc.documentElement.outerHTML;

@@ -1147,6 +1147,36 @@ describe.skipIf(!corpusAvailable)('promos in brackets inside the story (wapo-1)'
   });
 });
 
+describe.skipIf(!corpusAvailable)("a fact-check's claims, as its ClaimReview declares them", () => {
+  // Each read in the page's own JSON-LD and in what it prints: snopes.com's "Claim" and "Rating"
+  // cards, polygraph.info's statement, its source and its red "False".
+  it('gives the claim, who made it and the verdict in words (snopes.com)', () => {
+    const { article } = benchmark('8380689f358c');
+    expect(article.factChecks).toEqual([
+      {
+        claim:
+          'Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.',
+        rating: 'Unproven',
+        claimant: 'Multiple Sources',
+      },
+    ]);
+  });
+
+  it('gives a quoted statement whole, with the ministries that made it (polygraph.info)', () => {
+    const [check] = benchmark('1ee91d1fce65').article.factChecks;
+    expect(check!.claim).toMatch(
+      /^“A cause for serious concern is the situation in southern Syria/,
+    );
+    expect(check!.claim).toMatch(/directly threatened families wishing to leave the camp\.”$/);
+    expect(check!.rating).toBe('False');
+    expect(check!.claimant).toBe('The Russian and Syrian defense ministries');
+  });
+
+  it('is empty on a story that checks no claim (nbcdfw.com)', () => {
+    expect(benchmark('51d066b0602c').article.factChecks).toEqual([]);
+  });
+});
+
 describe.skipIf(!corpusAvailable)('a paragraph the page prints again at once', () => {
   it('is read as often as it is printed, around the like button (social-buttons)', () => {
     // Five identical paragraphs, a "Like this: Like Loading..." widget after the second.

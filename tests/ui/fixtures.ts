@@ -29,6 +29,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     text: 'The first paragraph.',
     wordCount: 3,
     related: [],
+    factChecks: [],
     removed: zeroCounts(),
     extractor: { name: 'broadsheet', version: '0.0.0' },
     extractedAt: '2024-05-01T12:00:00Z',
