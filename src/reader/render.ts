@@ -2,7 +2,7 @@
  * The reader view, built from an `Article` with DOM APIs only: every string in an Article came
  * from a web page, so it goes into text nodes and checked attributes, never into markup.
  */
-import type { Article, Block, RelatedLink } from '../core/types';
+import type { Article, Block, FactCheck, RelatedLink } from '../core/types';
 import { parseWaybackUrl } from '../core/archive';
 import { externalLink, h, safeHttpUrl, uid } from '../ui/dom';
 import { t } from '../ui/i18n';
@@ -240,6 +240,33 @@ function related(article: Article, format: FormatOptions): HTMLElement | null {
   );
 }
 
+/**
+ * The claims a fact-check checks and its verdicts, set out before the body as fact-checkers print
+ * them (a "Claim" box, then the rating): the page's markup declares them beside the story.
+ */
+function factChecks(checks: readonly FactCheck[]): HTMLElement | null {
+  if (checks.length === 0) return null;
+  const id = uid('fact-check');
+  const entry = (label: string, value: HTMLElement | string) => [
+    h('dt', null, label),
+    h('dd', null, value),
+  ];
+  return h(
+    'section',
+    { class: 'fact-checks', 'aria-labelledby': id },
+    h('h2', { id }, t('factCheckHeading')),
+    checks.map((check) =>
+      h(
+        'dl',
+        null,
+        entry(t('factCheckClaim'), check.claim),
+        check.claimant ? entry(t('factCheckClaimant'), check.claimant) : null,
+        check.rating ? entry(t('factCheckRating'), h('strong', null, check.rating)) : null,
+      ),
+    ),
+  );
+}
+
 function source(article: Article, format: FormatOptions): HTMLElement {
   const original = safeHttpUrl(article.canonicalUrl) ?? safeHttpUrl(article.url);
   const archive = article.archive && safeHttpUrl(article.archive.url);
@@ -293,7 +320,7 @@ function header(article: Article, format: FormatOptions): HTMLElement {
   );
 }
 
-/** The whole article: header, body, related links, source links. */
+/** The whole article: header, the claims it checks, body, related links, source links. */
 export function renderArticle(article: Article, format: FormatOptions = {}): HTMLElement {
   const lang = article.language && LANGUAGE_TAG.test(article.language) ? article.language : null;
   const pictureSource = picturesFrom(article.archive);
@@ -301,6 +328,7 @@ export function renderArticle(article: Article, format: FormatOptions = {}): HTM
     'article',
     { class: 'story', lang },
     header(article, format),
+    factChecks(article.factChecks),
     h('div', { class: 'story-body' }, renderBody(bodyBlocks(article), pictureSource)),
     related(article, format),
     source(article, format),

@@ -142,6 +142,16 @@ const FORMULA_PAGE = {
   displayed: 'A Hermitian ⟺ A = A^H',
 };
 
+/** A fact-check, whose claim and verdict its ClaimReview markup declares beside the story. */
+const FACT_CHECK_PAGE = {
+  url: 'https://www.snopes.com/fact-check/marie-yovanovitch-net-worth/',
+  file: corpusPath(
+    'article-extraction-benchmark/html/8380689f358c1e3a0f6fca6e11ed13e5304a74060139f7a584347db213950446.html.gz',
+  ),
+  contentType: 'text/html; charset=utf-8',
+  claim: 'Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.',
+};
+
 const chromiumPath = findChromium();
 if (!chromiumPath) {
   if (process.env.CI === 'true') throw new Error('Chromium is required for the e2e tests in CI.');
@@ -159,11 +169,13 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     ...BROWSER_TREE_PAGES.filter((p) => !pages.some((q) => q.url === p.url)),
     ...(scriptNavigation ? [SCRIPT_HOME, SCRIPT_SPORT, MODERN_2024] : []),
     ...(genericAvailable
-      ? [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE, LAZY_PAGE, FORMULA_PAGE].map((p) => ({
-          url: p.url,
-          file: p.file,
-          ...('contentType' in p ? { contentType: p.contentType } : {}),
-        }))
+      ? [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE, LAZY_PAGE, FORMULA_PAGE, FACT_CHECK_PAGE].map(
+          (p) => ({
+            url: p.url,
+            file: p.file,
+            ...('contentType' in p ? { contentType: p.contentType } : {}),
+          }),
+        )
       : []),
   ];
   let server: FixtureServer;
@@ -585,9 +597,14 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
     beforeAll(async () => {
       granted = await launchWithGrantedHosts({
         extensionDir: DIST,
-        origins: [GENERIC_PAGE, SCOPED_PAGE, TABLE_PAGE, LAZY_PAGE, FORMULA_PAGE].map(
-          (p) => new URL(p.url).origin,
-        ),
+        origins: [
+          GENERIC_PAGE,
+          SCOPED_PAGE,
+          TABLE_PAGE,
+          LAZY_PAGE,
+          FORMULA_PAGE,
+          FACT_CHECK_PAGE,
+        ].map((p) => new URL(p.url).origin),
         hostResolverRules: server.hostResolverRules(),
       });
     });
@@ -719,6 +736,29 @@ describe.skipIf(!chromiumPath)('the extension in Chromium', () => {
         })
         .toContain(FORMULA_PAGE.displayed);
       await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-formulas.png') });
+      await closeAll(reader, popup, tab);
+    });
+
+    it("boxes a fact-check's claim and verdict in the reader, before the story", async () => {
+      const tab = await granted.context.newPage();
+      await tab.goto(FACT_CHECK_PAGE.url, { waitUntil: 'domcontentloaded' });
+      const { tabId, popup } = await popupForNewestTab();
+      await readerReady(popup);
+      const article = await articleOfTab(granted, tabId);
+      expect(article.factChecks).toEqual([
+        { claim: FACT_CHECK_PAGE.claim, rating: 'Unproven', claimant: 'Multiple Sources' },
+      ]);
+      const reader = await openReaderFromPopup(granted.context, popup);
+      const box = reader.getByRole('region', { name: 'Fact check' });
+      await expect.poll(() => box.count(), { timeout: 15_000 }).toBe(1);
+      // Named by its heading (which the reader sets in capitals), then claim, claimant, verdict.
+      expect(collapse(await box.locator('dl').innerText())).toBe(
+        `Claim ${FACT_CHECK_PAGE.claim} Made by Multiple Sources Rating Unproven`,
+      );
+      // Then the story, from its first sentence.
+      const next = await box.evaluate((el) => el.nextElementSibling?.textContent ?? '');
+      expect(collapse(next)).toMatch(/^On Nov\. 15, 2019, former U\.S\. ambassador/);
+      await reader.screenshot({ path: resolve(ARTIFACTS, 'reader-fact-check.png') });
       await closeAll(reader, popup, tab);
     });
 

@@ -237,6 +237,51 @@ describe('reader details', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it("boxes a fact-check's claims and verdicts before the story, as text", async () => {
+    const el = show(
+      makeArticle({
+        factChecks: [
+          {
+            claim:
+              'Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.',
+            rating: 'Unproven',
+            claimant: 'Multiple Sources',
+          },
+          { claim: HOSTILE, rating: null, claimant: null },
+        ],
+      }),
+    );
+    const box = el.querySelector('.fact-checks')!;
+    // Between the headline and the story's first paragraph.
+    expect(el.querySelector('.story-head')!.nextElementSibling).toBe(box);
+    expect(box.nextElementSibling!.classList.contains('story-body')).toBe(true);
+    expect(document.getElementById(box.getAttribute('aria-labelledby')!)!.textContent).toBe(
+      'Fact check',
+    );
+    const pairs = [...box.querySelectorAll('dl')].map((dl) =>
+      [...dl.children].map((c) => `${c.tagName.toLowerCase()}:${c.textContent}`),
+    );
+    expect(pairs).toEqual([
+      [
+        'dt:Claim',
+        'dd:Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 million.',
+        'dt:Made by',
+        'dd:Multiple Sources',
+        'dt:Rating',
+        'dd:Unproven',
+      ],
+      // No verdict in words, no claimant: the claim alone, and its markup stays text.
+      ['dt:Claim', `dd:${HOSTILE}`],
+    ]);
+    expect(box.querySelector('strong')!.textContent).toBe('Unproven');
+    expect(box.querySelector('img')).toBeNull();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('has no fact-check box for a story that checks no claim', () => {
+    expect(show(makeArticle()).querySelector('.fact-checks')).toBeNull();
+  });
+
   it('says so where a picture did not load, with its description, and keeps the caption', async () => {
     const el = show(
       makeArticle({
