@@ -823,14 +823,21 @@ function wordsIn(text: string): number {
 const HOLDS_SENTENCE = /\p{Ll}{2}[.!?]["”’]?\s+\S/u;
 
 /**
+ * A result, two figures either side of a dash ("Palm Bay d. Rockledge 70-44", "Rockledge 14 11 6
+ * 15 — 44"): a sports roundup's line, never a label. Not a day or a time ("2019-01-21", "2019 -
+ * 07:29"), whose figures are longer or joined to more.
+ */
+const RESULT = /(?<![\d\-/.:])\b\d{1,3}\s?[-–—]\s?\d{1,3}\b(?![-/.:]\d)/;
+
+/**
  * A short line before the story that is not a sentence: a section label, "Opinion Columnist", an
- * author's name. A line that holds a sentence leads into the story, and so does a line over a
- * list that is not links: "Характеристики бега можно увеличить за счет кодов" over the codes
- * (gto-normativy.ru).
+ * author's name. A line that holds a sentence or a result (RESULT) is the story's own, and so is
+ * a line over a list that is not links: "Характеристики бега можно увеличить за счет кодов" over
+ * the codes (gto-normativy.ru).
  */
 function isLabel(b: Block, text: string, next: Block | undefined, linkOnly: LinkOnly): boolean {
   if (b.type === 'heading' || wordsIn(text) >= 8) return false;
-  if (/[.!?。！？]$/.test(text) || HOLDS_SENTENCE.test(text)) return false;
+  if (/[.!?。！？]$/.test(text) || HOLDS_SENTENCE.test(text) || RESULT.test(text)) return false;
   return !(b.type === 'paragraph' && next?.type === 'list' && !linkOnly.has(next));
 }
 

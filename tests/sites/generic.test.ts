@@ -232,6 +232,25 @@ describe('furniture lines', () => {
     ]);
   });
 
+  it('keeps a result before the story, and not a day and time set out the same way', () => {
+    // floridatoday.com's roundup: a heading, the game's result and each quarter's points, then
+    // the players; albawaba.com and prachatai.com print their dates alike.
+    const story = 'Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points.';
+    const lines = [
+      'Palm Bay d. Rockledge 70-44',
+      'Rockledge 14 11 6 15 — 44',
+      'Published November 20th, 2019 - 07:29 GMT',
+      'Submitted on Mon, 2019-01-21 13:49',
+      story,
+    ];
+    const blocks = lines.map((text): Block => ({ type: 'paragraph', text }));
+    expect(filterBlocks(blocks, null, new Set()).map((b) => 'text' in b && b.text)).toEqual([
+      'Palm Bay d. Rockledge 70-44',
+      'Rockledge 14 11 6 15 — 44',
+      story,
+    ]);
+  });
+
   it('keeps a short line over a list before the story, unless the list is only links', () => {
     const story: Block = {
       type: 'paragraph',
