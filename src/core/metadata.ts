@@ -62,18 +62,22 @@ const PAGE_TYPES = /^(?:Medical)?WebPage$|^ItemPage$|^ClaimReview$/;
 /** What a site's template writes where it has no value ("articleSection": "nil"). */
 const PLACEHOLDER = /^(?:nil|null|undefined|none|n\/a)$/i;
 
+/**
+ * The first string in `value` that says something, looking into arrays in order and into an
+ * object's `name` (JSON-LD's `"author": [{"name": "…"}]`). With a stack of its own, not by
+ * recursion: a page's JSON-LD may nest arrays 10,000 deep, which overflowed the call stack.
+ */
 function firstString(value: unknown): string | null {
-  if (typeof value === 'string') {
-    const text = collapse(value);
-    return text && !PLACEHOLDER.test(text) ? text : null;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      const text = collapse(v);
+      if (text && !PLACEHOLDER.test(text)) return text;
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (v && typeof v === 'object') stack.push((v as Record<string, unknown>)['name']);
   }
-  if (Array.isArray(value))
-    for (const v of value) {
-      const s = firstString(v);
-      if (s) return s;
-    }
-  if (value && typeof value === 'object')
-    return firstString((value as Record<string, unknown>)['name']);
   return null;
 }
 
