@@ -475,10 +475,8 @@ function withoutCaptionWords(blocks: Block[], pictures: Pictures): Block[] {
  * (space.com), and the class that said it was a credit is gone.
  */
 function readPictures(root: ParentNode, pictures: Pictures): void {
-  for (const figure of Array.from(root.querySelectorAll('figure'))) {
-    const img = figure.querySelector('img');
+  for (const [figure, img] of figuresWithPictures(root))
     if (img && !pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
-  }
   // Elements classed as captions, in document order: a box holding its picture comes before the
   // caption line inside it, which then finds its picture read.
   for (const el of Array.from(root.querySelectorAll('[class*="aption"]'))) {
@@ -493,6 +491,42 @@ function readPictures(root: ParentNode, pictures: Pictures): void {
     }
   }
   readEmphasisCaptions(root, pictures);
+}
+
+/**
+ * Each figure under `root`, in document order, with the first <img> inside it (or null), from one
+ * walk: asking each figure for its picture walked down to it again for every figure of figures
+ * nested in one another (4.3 s for 20,000).
+ */
+function figuresWithPictures(root: ParentNode): [Element, Element | null][] {
+  const found: [Element, Element | null][] = [];
+  // The figures entered and not yet given a picture (indexes into `found`): the open ones, each
+  // inside the one before it, so the first picture met is the first of each.
+  let waiting: number[] = [];
+  // Elements to enter, and (a number) a figure to leave once its inside has been walked.
+  const stack: (Element | number)[] = [];
+  const pushChildren = (el: ParentNode) => {
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  };
+  pushChildren(root);
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'number') {
+      if (waiting[waiting.length - 1] === item) waiting.pop();
+      continue;
+    }
+    const tag = item.localName.toLowerCase();
+    if (tag === 'img') {
+      for (const i of waiting) found[i]![1] = item;
+      waiting = [];
+    } else if (tag === 'figure') {
+      waiting.push(found.length);
+      stack.push(found.length);
+      found.push([item, null]);
+    }
+    pushChildren(item);
+  }
+  return found;
 }
 
 /** Most words of the caption a picture's box holds: past this it is a wrapper of more. */
