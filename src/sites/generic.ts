@@ -39,6 +39,7 @@ import {
   type LinkOnly,
 } from './generic-filters';
 import { articleScope } from './generic-scope';
+import { flattenBelow, nestedDeeperThan } from './generic-depth';
 import { keepPlaceholderAlt, noscriptImagesAsElements } from '../core/noscript';
 import { formulasAsText, isFormula } from '../core/math';
 
@@ -60,8 +61,12 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
     n = next;
   }
   // Readability walks and measures text recursively, once per ancestor: past a few hundred
-  // levels it takes minutes and then overflows the stack. Such a page is read whole instead.
-  if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) return readWhole(page, ctx, meta);
+  // levels it takes minutes and then overflows the stack. Such a page is read whole instead,
+  // flattened below that depth first (./generic-depth.ts).
+  if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) {
+    flattenBelow(page, MAX_READABILITY_DEPTH);
+    return readWhole(page, ctx, meta);
+  }
   unwrapEmbeddedPosts(page);
   withoutOtherPosts(page);
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
@@ -378,17 +383,6 @@ function keepHeaderClassedHeading(el: Element): void {
 const SUBHEADS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 /** Every "header" in a class (global: only ever used to replace, never to test). */
 const HEADER_WORD = /header/gi;
-
-/** True when some element under `root` is more than `limit` levels below it (iterative). */
-function nestedDeeperThan(root: Element, limit: number): boolean {
-  const stack: [Element, number][] = [[root, 0]];
-  while (stack.length) {
-    const [el, depth] = stack.pop()!;
-    if (depth > limit) return true;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
-  }
-  return false;
-}
 
 /** Readability's element, or the whole body, read into blocks with the post-filters applied. */
 function readFiltered(

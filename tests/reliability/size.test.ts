@@ -227,6 +227,43 @@ describe('depth', { timeout: 120_000 }, () => {
     expect(total(run)).toBeLessThan(15_000);
   });
 
+  // Past MAX_READABILITY_DEPTH a page is read whole, and the whole-page reading looks at each
+  // element's subtree once per level: a picture's caption box, a paragraph's pictures, the
+  // declared article's share of the paragraphs. Before the page was flattened below that depth
+  // (generic-depth.ts) and paragraphs in paragraphs counted once (generic-scope.ts), 20,000
+  // levels took 348 s (caption tables), 48 s (<p><em>) and 15 s (caption divs). Measured now, at
+  // the sizes here: extract 0.35 s, 0.46 s, 0.73 s; parse 1.9 s, 4.9 s, 1.7 s. Bound: extract
+  // 5 s, in all 30 s.
+  const deepCases: [string, string, string][] = [
+    [
+      '20,000 picture-caption tables nested in one another',
+      '<table class="tr-caption-container"><tr><td>',
+      '</td></tr></table>',
+    ],
+    ['50,000 levels of <p><em>', '<p><em>', '</em></p>'],
+    ['50,000 caption boxes nested in one another', '<div class="caption">', '</div>'],
+  ];
+  for (const [name, open, close] of deepCases) {
+    it(name, () => {
+      const depth = name.startsWith('20,000') ? 20_000 : 50_000;
+      const chain =
+        open.repeat(depth) +
+        '<img src="/deep.jpg" alt="Deep down">Last words' +
+        close.repeat(depth);
+      const run = runCore(
+        genericPage(chain + [0, 1, 2].map(para).join('')),
+        'https://example.com/deep-captions',
+      );
+      expect(run.outcome.kind).toBe('article');
+      if (run.outcome.kind !== 'article') return;
+      expect(textOf(run)).toContain(`Paragraph 0. ${STORY_LINE}`);
+      expect(textOf(run)).toContain(`Paragraph 2. ${STORY_LINE}`);
+      expect(run.outcome.article.images.map((i) => i.alt)).toContain('Deep down');
+      expect(run.ms.extract).toBeLessThan(5_000);
+      expect(total(run)).toBeLessThan(30_000);
+    });
+  }
+
   // Lists are read nested to MAX_LIST_LEVEL, each level a call; deeper ones as text. Without
   // that bound this overflowed the stack. Measured: parse 0.7 s, clean + undo 0.5 s, extract
   // 0.2 s (linkedom takes 10 s to parse 50,000 levels, so 10,000 here). Bound: 15 s.
