@@ -57,6 +57,53 @@ export function metaContent(doc: Document, ...names: string[]): string | null {
   return null;
 }
 
+/**
+ * A test of whether a node or one of its ancestors is an element `test` holds for, that
+ * remembers the answer for every node it climbs through, so each climb stops at the first node
+ * an earlier one passed: asked of every node of a deep chain, it climbs the chain once, where a
+ * climb to the top each time (or `closest()`) is quadratic. For a test that holds for more
+ * elements as time goes on (membership of a growing set), `grows` gives a count that changes
+ * whenever it does: a "no" is believed only while that count is unchanged, a "yes" for good.
+ */
+export function withinWhere(
+  test: (el: Element) => boolean,
+  grows?: () => number,
+): (node: Node | null) => boolean {
+  const known = new Map<Node, number>();
+  return (node) => {
+    const now = grows ? grows() : 0;
+    const climbed: Node[] = [];
+    let inside = false;
+    let steps = 0;
+    for (let p = node; p; p = p.parentNode) {
+      // The first levels are climbed as they are: no real page is deeper, and a page load pays
+      // nothing for the memory.
+      if (++steps > UNREMEMBERED_LEVELS) {
+        const seen = known.get(p);
+        if (seen === INSIDE) {
+          inside = true;
+          break;
+        }
+        if (seen === now) break;
+        climbed.push(p);
+      }
+      if (p.nodeType === ELEMENT_NODE && test(p as Element)) {
+        inside = true;
+        break;
+      }
+    }
+    const mark = inside ? INSIDE : now;
+    for (const p of climbed) known.set(p, mark);
+    return inside;
+  };
+}
+
+/** Levels withinWhere climbs before it remembers: the corpus's deepest page is 51. */
+const UNREMEMBERED_LEVELS = 64;
+
+/** withinWhere's mark of a node inside: below any count `grows` gives. */
+const INSIDE = -1;
+
 /** Every comment node under `root`, in document order, without recursion (deep pages). */
 export function commentsUnder(root: Node): Comment[] {
   const out: Comment[] = [];

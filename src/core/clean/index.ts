@@ -9,7 +9,7 @@ import { detectLayout } from '../detect';
 import { siteFor } from '../../sites';
 import { SHARED_STEPS, TRAILING_STEPS, siteClutterStep } from './steps';
 import { CLIP_MAX, clip } from '../text';
-import { ELEMENT_NODE, TEXT_NODE } from '../dom';
+import { ELEMENT_NODE, TEXT_NODE, withinWhere } from '../dom';
 import { spacedText } from '../view';
 
 /** Marks an element Broadsheet hid; the extension's stylesheet keys on it too. */
@@ -78,10 +78,12 @@ export function planCleanup(
   let nested = false;
 
   const protects = (el: Element) => roots.some((root) => root === el || el.contains(root));
-  const insideTaken = (node: Node) => {
-    for (let p: Node | null = node; p; p = p.parentNode) if (taken.has(p as Element)) return true;
-    return false;
-  };
+  // Asked of every finding: a climb to the top each time was quadratic on a deep page (10,000
+  // directives, each in a `<div>` of the one before: 12 s). `taken` only grows here.
+  const insideTaken = withinWhere(
+    (el) => taken.has(el),
+    () => taken.size,
+  );
   const ctx: CleanContext = {
     doc,
     url,
@@ -152,12 +154,8 @@ function holdAncestors(holders: Set<Node>, node: Node): void {
  * counted and listed once, under the element that holds it, and undo has one thing to restore.
  */
 function withoutNested(plan: CleanPlan): void {
-  const inTaken = (node: Node) => {
-    for (let p = node.parentNode; p; p = p.parentNode)
-      if (plan.taken.has(p as Element)) return true;
-    return false;
-  };
-  const keep = plan.subjects.map((node) => !inTaken(node));
+  const inTaken = withinWhere((el) => plan.taken.has(el));
+  const keep = plan.subjects.map((node) => !inTaken(node.parentNode));
   for (let i = 0; i < plan.subjects.length; i++) {
     if (keep[i]) continue;
     const node = plan.subjects[i]!;

@@ -1,0 +1,60 @@
+/**
+ * withinWhere (src/core/dom.ts): "is this node, or an ancestor, an element the test holds for",
+ * remembering what its climbs passed. The answers must be those of a plain climb, however deep
+ * the page and however the tested set grows between questions.
+ */
+import { describe, expect, it } from 'vitest';
+import { withinWhere } from '../../src/core/dom';
+import { parseHtml } from '../../src/node/load';
+
+/** A body holding `depth` nested divs, each with a text node; the divs, outermost first. */
+function chain(depth: number): { divs: Element[]; texts: Text[] } {
+  const doc = parseHtml(
+    '<!DOCTYPE html><html><body>' +
+      '<div>t'.repeat(depth) +
+      '</div>'.repeat(depth) +
+      '<p>beside</p></body></html>',
+  );
+  const divs = Array.from(doc.querySelectorAll('div'));
+  return { divs, texts: divs.map((d) => d.firstChild as Text) };
+}
+
+/** The plain climb withinWhere must agree with. */
+const climb = (node: Node | null, test: (el: Element) => boolean) => {
+  for (let p = node; p; p = p.parentNode) if (p.nodeType === 1 && test(p as Element)) return true;
+  return false;
+};
+
+describe('withinWhere', () => {
+  it('answers as a plain climb does, on a chain far deeper than it climbs unremembered', () => {
+    const { divs, texts } = chain(300);
+    const marked = new Set([divs[120]!, divs[250]!]);
+    const test = (el: Element) => marked.has(el);
+    const within = withinWhere(test);
+    // Deepest first, then shallowest, then every other: the remembered answers are reused.
+    const order = [...texts.keys()].reverse().concat([...texts.keys()]);
+    for (const i of order) expect(within(texts[i]!), `text ${i}`).toBe(climb(texts[i]!, test));
+    expect(within(texts[119]!)).toBe(false);
+    expect(within(texts[120]!)).toBe(true);
+    expect(within(divs[0]!.ownerDocument.querySelector('p'))).toBe(false);
+    expect(within(null)).toBe(false);
+  });
+
+  it('believes a "no" only while the growing set has not grown', () => {
+    const { divs, texts } = chain(200);
+    const taken = new Set<Element>();
+    const within = withinWhere(
+      (el) => taken.has(el),
+      () => taken.size,
+    );
+    expect(within(texts[199]!)).toBe(false);
+    expect(within(texts[150]!)).toBe(false);
+    taken.add(divs[100]!);
+    expect(within(texts[199]!)).toBe(true);
+    expect(within(texts[150]!)).toBe(true);
+    expect(within(texts[99]!)).toBe(false);
+    taken.add(divs[10]!);
+    expect(within(texts[99]!)).toBe(true);
+    expect(within(texts[5]!)).toBe(false);
+  });
+});
