@@ -783,7 +783,7 @@ export function largestInSrcset(set: string | null): string | null {
     const [url, descriptor] = candidate.trim().split(/\s+/);
     if (!url) continue;
     const size = Number.parseFloat(descriptor ?? '1') || 1;
-    if (size > bestSize) [best, bestSize] = [url.replace(/,+$/, ''), size];
+    if (size > bestSize) [best, bestSize] = [url.replace(/(?<!,),+$/, ''), size];
   }
   return best;
 }

@@ -112,7 +112,7 @@ export function toIsoUtc(value: string | number | null | undefined): string | nu
   const s = String(value)
     // A template that wrote markup into the value: "<span class='fltimestamp' …>2014-10-22T08:56:26
     // +00:00</span>" (theintercept.com's article:published_time, 2014). Its text is the date.
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .trim()
     // An offset of three digits: "2015-12-23T12:34-500" (washingtonpost.com's datePublished).
     .replace(
@@ -371,7 +371,7 @@ export function koreanFiledDate(text: string): string | null {
 }
 
 const KOREAN_FILED =
-  /(?:기사\s*)?(?:입력|등록)(?:일시|일|시간)?\s*[:：]?\s*\[?\s*(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\.?\s+(?:(오전|오후)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?/u;
+  /(?:기사\s*)?(?:입력|등록)(?:일시|일|시간)?\s*(?:[:：]\s*)?(?:\[\s*)?(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\.?\s+(?:(오전|오후)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?/u;
 
 /**
  * The day a story's address is filed under, as many sites write it: `/2015/10/26/` (WordPress,

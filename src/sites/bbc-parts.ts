@@ -135,8 +135,8 @@ export function splitByline(
       name = collapse(name.slice(0, comma));
     }
   }
-  const authors = name
-    .split(/\s+(?:and|&)\s+|\s*,\s*/)
+  const authors = collapse(name)
+    .split(/ (?:and|&) | ?, ?/)
     .map((n) => collapse(n))
     .filter((n) => n && n.length < 80 && !ROLE_WORDS.test(n))
     .map((n) => ({ name: n }));
@@ -182,7 +182,7 @@ export function relatedLink(
       return true;
     }),
   )
-    .replace(/\s*Published\s.*$/, '')
+    .replace(/(?<!\s)\s*Published\s.*$/, '')
     .trim();
   if (!url || !title) return null;
   if (video && kind === 'story') kind = 'media';

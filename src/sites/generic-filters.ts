@@ -120,7 +120,7 @@ const FURNITURE_LINES: {
   },
   {
     // "Image 1 of / 23", "1of4", "of 6" (therepublic.com: the number before it is a picture's).
-    pattern: /^(?:image|photo|slide)?\s*\d*\s*of\s*\/?\s*\d+$/i,
+    pattern: /^(?:image|photo|slide)?\s*(?:\d+\s*)?of\s*(?:\/\s*)?\d+$/i,
     why: 'slideshow counter',
   },
   {
@@ -135,7 +135,7 @@ const FURNITURE_LINES: {
   },
   {
     // Captions ending with their credit: "The plague wiped out half of Europe (Image: GETTY)".
-    pattern: /\((?:image|photo|picture|credit)s?\s*:[^)]*\)$/i,
+    pattern: /\((?:image|photo|picture|credit)s?\s*:[^()]*\)$/i,
     why: 'image caption',
   },
   {
@@ -227,7 +227,7 @@ const FURNITURE_LINES: {
     // Tag and category lines: "Filed under: Khawarij", "Tags calendario stock car 2018, stock
     // car brasil, …" (autoracing.com.br): a label, then a colon or a list, and no sentence.
     pattern:
-      /^(?:tags?|tagged(?: with)?|filed under|categories|category)(?:\s*:|\s+[^.!?]*,[^.!?]*,)[^.!?]*$/i,
+      /^(?:tags?|tagged(?: with)?|filed under|categories|category)(?:\s*:|\s(?=(?:[^,]*,){2}))[^.!?]*$/i,
     why: 'tag list',
   },
   {
@@ -250,7 +250,8 @@ const FURNITURE_LINES: {
   {
     // A row of labelled addresses: "Listen: http://po.st/TP_615 Download: http://… iTunes:
     // http://…" (a podcast's links, telegraph.co.uk).
-    pattern: /^(?:[\p{L} ]{1,20}:\s*https?:\/\/\S+\s*){2,}$/u,
+    pattern:
+      /^\p{L}[\p{L} ]{0,19}:\s*https?:\/\/\S+(?:\s+\p{L}[\p{L} ]{0,19}:\s*https?:\/\/\S+)+\s*$/u,
     why: 'promo link',
   },
   {
@@ -291,7 +292,7 @@ const FURNITURE_LINES: {
   {
     // A blogging tool's shortcode printed as text, not run: "[button link=… type=”big”] Send us
     // YOUR kit review[/button]" (morebikes.co.uk).
-    pattern: /^\[([a-z_-]+)\b[^\]]*\].*\[\/\1\]$/i,
+    pattern: /^\[([a-z_-]+)(?![a-z_-])[^\]]*\].*\[\/\1\]$/i,
     why: 'unrendered shortcode',
   },
   {
@@ -515,7 +516,7 @@ function camelCaseClutter(raw: string, el: Element): string | undefined {
  * (moneycontrol.com), "Trending" (hosted.ap.org), "LATEST NEWS" (sfgate.com).
  */
 const RELATED_INTRO =
-  /^(?:more\b.{0,40}|related\b.{0,30}|(?:recommended|trending|popular|latest|top)(?: \w+){0,3}|you (?:may|might) (?:also )?(?:like|enjoy)\b.*|read (?:next|more)|up next|what to read next|most (?:read|popular|viewed|shared)|further reading|also (?:read|see)|see also)[^\p{L}\p{N}]*$/iu;
+  /^(?:more\b.{0,40}|related\b.{0,30}|(?:recommended|trending|popular|latest|top)(?: [\p{L}\p{N}]+){0,3}|you (?:may|might) (?:also )?(?:like|enjoy)\b.*|read (?:next|more)|up next|what to read next|most (?:read|popular|viewed|shared)|further reading|also (?:read|see)|see also)[^\p{L}\p{N}]*$/iu;
 
 /** Blocks read from elements that are only a link (related-story lists, promo lines). */
 export type LinkOnly = Set<Block>;
@@ -956,7 +957,7 @@ export function filterBlocks(
  * button ("Every online business exists in the 'space-time continuum.'Click To Tweet",
  * bigbrandsystem.com). The sentence is story text; the button's words are not.
  */
-const TWEET_BUTTON = /\s*click to tweet[^\p{L}\p{N}]*$/iu;
+const TWEET_BUTTON = /(?<!\s)\s*click to tweet[^\p{L}\p{N}]*$/iu;
 
 /**
  * An embedded video as a picture: its poster, its title and its length with its source under it
@@ -1055,7 +1056,10 @@ function isPromoLine(b: Block, linkOnly: LinkOnly): boolean {
 const PROMO_TAG_PATTERN = String.raw`\[\s*\p{Lu}{2,}\s*\]`;
 const PROMO_TAG = new RegExp(PROMO_TAG_PATTERN, 'gu');
 /** Two links or more, each tagged so (see PROMO_TAG), with separators between them. */
-const TAGGED_PROMOS = new RegExp(String.raw`^(?:[^[\]]+${PROMO_TAG_PATTERN}[\s|]*){2,}$`, 'u');
+const TAGGED_PROMOS = new RegExp(
+  String.raw`^[\s|]*(?:[^[\]\s|][^[\]]*${PROMO_TAG_PATTERN}[\s|]*){2,}$`,
+  'u',
+);
 
 /**
  * Set in capitals: three words or more, and at most one letter in twenty in lower case (a

@@ -201,9 +201,11 @@ function printedHeadline(title: string | null, meta: PageMetadata): string | nul
 
 /**
  * The year nytimes.com adds to an old story's og:title: "Ignoring Deadline to Quit, G.O.P.
- * Senate Candidate Defies His Party Leaders (Published 2012)".
+ * Senate Candidate Defies His Party Leaders (Published 2012)". `(?<!\s)`: a match starts only
+ * at the first of a run of spaces, so the run is not read again from each (quadratic on a long
+ * one); the same guard is on the other end-of-text patterns here.
  */
-const PUBLISHED_NOTE = /\s+\(Published (?:19|20)\d\d\)$/;
+const PUBLISHED_NOTE = /(?<!\s)\s+\(Published (?:19|20)\d\d\)$/;
 
 const sameWords = (a: string, b: string) =>
   straightQuotes(collapse(a)) === straightQuotes(collapse(b));
@@ -255,8 +257,11 @@ function withoutNamedSite(
   return named.length >= 3 && names.includes(named) ? head : title;
 }
 
-/** A title's last part after a spaced separator, and what stands before it. */
-const LAST_PART = /^(.+?)\s+(?:--|[-–—|·•»~/])\s+([^-–—|·•»~/]+)$/;
+/**
+ * A title's last part after a spaced separator, and what stands before it. Each run of spaces can
+ * be read only one way (the parts end and start with a letter), or a long run is quadratic.
+ */
+const LAST_PART = /^(.*?\S)\s+(?:--|[-–—|·•»~/])\s+([^-–—|·•»~/\s][^-–—|·•»~/]*)$/;
 
 /** What follows `headline` and a separator in `title`, or null when `title` is not that. */
 function tailAfter(title: string, headline: string): string | null {
@@ -732,7 +737,7 @@ function standfirstOf(description: string | null, body: Block[]): string | null 
 const LONGEST_STANDFIRST = 400;
 
 /** The mark an automatic excerpt ends with: "…", "...", WordPress's "[…]". */
-const CUT_OFF = /\s*(?:\[(?:…|\.\.\.)\]|\.\.\.|…)$/;
+const CUT_OFF = /(?<!\s)\s*(?:\[(?:…|\.\.\.)\]|\.\.\.|…)$/;
 
 /** Words as the excerpt check compares them: runs of letters and digits, lower-cased. */
 function wordsOf(text: string): string[] {
@@ -782,7 +787,9 @@ function withoutTail(byline: string): string {
     const found = byline.search(tail);
     if (found >= 0 && found < at) at = found;
   }
-  return at === byline.length ? byline : byline.slice(0, at).replace(/[\s|,–—-]+$/, '');
+  return at === byline.length
+    ? byline
+    : byline.slice(0, at).replace(/(?<![\s|,–—-])[\s|,–—-]+$/, '');
 }
 
 /**

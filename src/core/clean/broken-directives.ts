@@ -41,10 +41,12 @@ export const DIRECTIVE_TEXT: readonly { name: string; pattern: RegExp }[] = [
     pattern: /\[\s*an\s+error\s+occurred\s+while\s+processing\s+this\s+directive\s*\]/gi,
   },
   {
-    // An SSI element escaped into the text: `<!--#include virtual="/inc/nav.sssi" -->`.
+    // An SSI element escaped into the text: `<!--#include virtual="/inc/nav.sssi" -->`. At most
+    // 1,000 characters to its end: unbounded, each opening without one read to the end of the
+    // text (20,000 unclosed `<!--#include` took 2.4 s to clean).
     name: 'ssi-element',
     pattern:
-      /<!--\s*#(?:include|echo|exec|config|set|if|elif|else|endif|flastmod|fsize|printenv)\b[^>]*?-->/gi,
+      /<!--\s*#(?:include|echo|exec|config|set|if|elif|else|endif|flastmod|fsize|printenv)\b[^>]{0,1000}?-->/gi,
   },
   {
     // An ESI tag escaped into the text: `<esi:include src="/fragment"/>`, `</esi:try>`.

@@ -247,7 +247,7 @@ function hideElement(el: Element, kind: RemovalKind): () => void {
   const style = el.getAttribute('style');
   const marker = el.getAttribute(HIDDEN_ATTR);
   const kept = el.getAttribute(STYLE_ATTR);
-  el.setAttribute('style', `${style ? style.replace(/;?\s*$/, ';') : ''}display:none !important`);
+  el.setAttribute('style', `${style ? styleEnded(style) : ''}display:none !important`);
   el.setAttribute(HIDDEN_ATTR, kind);
   if (style !== null) el.setAttribute(STYLE_ATTR, style);
   return () => {
@@ -255,6 +255,15 @@ function hideElement(el: Element, kind: RemovalKind): () => void {
     restoreAttribute(el, HIDDEN_ATTR, marker);
     restoreAttribute(el, STYLE_ATTR, kept);
   };
+}
+
+/**
+ * A page's `style` value ended by one `;`, ready for a declaration after it: trailing white space
+ * and a last `;` dropped first. (As `/;?\s*$/`, a style of 30,000 spaces took 0.4 s.)
+ */
+function styleEnded(style: string): string {
+  const trimmed = style.trimEnd();
+  return (trimmed.endsWith(';') ? trimmed.slice(0, -1) : trimmed) + ';';
 }
 
 /** Records on `parent` that text nodes of it now read `after` and read `before`. */
