@@ -4,9 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { cleanPage, REMOVAL_KINDS } from '../core';
+import { REMOVAL_KINDS } from '../core';
 import type { CleanReport } from '../core';
 import { clip } from '../core/text';
+import { cleanParsedPage } from '../node/clean';
 import {
   describeIoError,
   fileAddress,
@@ -60,7 +61,7 @@ export async function runClean(
   // Cleanup detects layouts from structure; the address only has to be the best one at hand.
   const fallback = fromStdin ? STDIN_ADDRESS : fileAddress(cmd.file);
   const url = cmd.url ?? ownAddress(doc, fallback) ?? fallback;
-  const report = cleanPage(doc, url, { mode: 'remove' });
+  const report = cleanParsedPage(doc, url, { mode: 'remove' });
   declareUtf8(doc);
   const html = serialize(doc);
 

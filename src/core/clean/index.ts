@@ -173,7 +173,17 @@ function withoutNested(plan: CleanPlan): void {
  * and `undo()` restores the exact original serialization.
  */
 export function cleanPage(doc: Document, url: string, options: CleanOptions = {}): CleanReport {
-  const plan = planCleanup(doc, url, options);
+  return applyPlan(planCleanup(doc, url, options), options);
+}
+
+/**
+ * Carries out a plan `planCleanup` made (with the same `options`): `cleanPage`'s second half, for
+ * callers that plan on their own terms (src/node/clean.ts plans on an indexed page).
+ */
+export function applyPlan(
+  plan: CleanPlan,
+  options: Pick<CleanOptions, 'mode' | 'recordTexts'> = {},
+): CleanReport {
   const undoers: (() => void)[] = [];
   const hiding = options.mode !== 'remove';
   /** The cuts under each parent, noted on it once all are made (a run can hold 200,000). */
