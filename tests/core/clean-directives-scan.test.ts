@@ -95,4 +95,19 @@ describe.each(parsers)('broken directives in %s', (_name, parse) => {
     ]);
     expect(doc.querySelector('esi\\:remove')?.hasAttribute('data-broadsheet-hidden')).toBe(false);
   });
+
+  it('lists directive text and ESI elements together in document order, at any depth', () => {
+    const found = removals(
+      `<div><div><p>One ${SSI_ERROR}</p></div></div><esi:include src="/a"></esi:include>` +
+        `<p>Two ${SSI_ERROR}</p><div><div><esi:include src="/b"></esi:include></div></div>` +
+        `<p>Three ${SSI_ERROR}</p>`,
+    );
+    expect(found.map((r) => r.rule)).toEqual([
+      'broken-directives/text',
+      'broken-directives/esi-element',
+      'broken-directives/text',
+      'broken-directives/esi-element',
+      'broken-directives/text',
+    ]);
+  });
 });

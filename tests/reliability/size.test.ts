@@ -418,6 +418,20 @@ describe('page-sized lists where the core reads lists', { timeout: 120_000 }, ()
     expect(total(run)).toBeLessThan(60_000);
   }, 120_000);
 
+  // The directive step gives its text cuts and its ESI tags in one list, in document order, and
+  // sorted them by compareDocumentPosition: a call into the DOM per comparison, each walking the
+  // tags' shared list of siblings (here: clean, twice with undo, 33.4 s; extract 17.7 s; in
+  // Chromium the sort alone took 0.6 s). One walk now numbers them. Measured now: clean (twice,
+  // with undo) 0.43 s, extract 0.07 s, parse 0.08 s. Bound: clean 5 s, in all 15 s.
+  it('20,000 empty ESI tags beside a directive in a classic BBC story', () => {
+    const tags = '<esi:include src="/fragment"></esi:include>'.repeat(20_000);
+    const run = runCore(classicWith(tags), CLASSIC_URL);
+    expect(textOf(run)).toContain(CLASSIC_LEDE);
+    expect(textOf(run)).not.toContain('an error occurred');
+    expect(run.ms.clean).toBeLessThan(5_000);
+    expect(total(run)).toBeLessThan(15_000);
+  });
+
   // Measured: parse 1.1 s, clean 2.2 s, extract 3.4 s. Bound: 30 s.
   it(`${count(200_000)} elements between Wayback toolbar markers`, () => {
     const html = genericPage(para(1)).replace(
