@@ -45,6 +45,14 @@ const CONTENT_TAGS = new Set(['img', 'picture', 'figure', 'video', 'audio', 'tab
 const MIN_SHARE_LINKS = 2;
 
 /**
+ * Nodes a share bar shows besides its links, at most: its own furniture is small (the largest in
+ * the corpus is 59 nodes, text nodes counted). Each box on a link's way up is judged by a walk of
+ * all below it, so without a bound a chain of boxes nested in one another was judged in time
+ * growing with its square (16,000 levels: 26 s to clean a classic BBC story in linkedom).
+ */
+const MAX_BAR_NODES = 400;
+
+/**
  * SHARE_LINKS as one pattern: every link of the page is tested, and seventeen patterns per link
  * (each compiled on first use) were 3–9 ms of a cold cleanup in Chromium on
  * web-page-parser/bbc_news 8011268.stm.html and 21528631.html.
@@ -99,8 +107,13 @@ function countShareLinks(el: Element, shareSet: Set<Element>): number {
 function isShareOnly(el: Element, shareSet: Set<Element>): boolean {
   let rest = '';
   let tooBig = false;
+  let nodes = 0;
   walk(el, (node) => {
     if (tooBig) return false;
+    if (++nodes > MAX_BAR_NODES) {
+      tooBig = true;
+      return false;
+    }
     if (node.nodeType === TEXT_NODE) {
       rest += (node as Text).data;
       // A share bar's own words are few; stop reading a big container early.
