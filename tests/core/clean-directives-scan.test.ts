@@ -96,6 +96,26 @@ describe.each(parsers)('broken directives in %s', (_name, parse) => {
     expect(doc.querySelector('esi\\:remove')?.hasAttribute('data-broadsheet-hidden')).toBe(false);
   });
 
+  it('hides the outermost empty ESI element of a box that holds text elsewhere', () => {
+    const doc = parse(
+      page(
+        `<p>Story</p><esi:try><esi:attempt><esi:include src="/a"></esi:include> </esi:attempt>` +
+          `<esi:except><esi:include src="/b"></esi:include>Fallback text</esi:except></esi:try>` +
+          `<esi:include src="/c"></esi:include>`,
+      ),
+    );
+    const found = cleanPage(doc, URL_).removals.filter((r) => r.kind === 'directive');
+    expect(found.length).toBe(3);
+    const hidden = (sel: string) =>
+      Array.from(doc.querySelectorAll(sel)).map((el) => el.hasAttribute('data-broadsheet-hidden'));
+    // The try box and its except hold text; the attempt is empty (its include goes with it), and
+    // so are the include in the except and the one after the box.
+    expect(hidden('esi\\:try')).toEqual([false]);
+    expect(hidden('esi\\:attempt')).toEqual([true]);
+    expect(hidden('esi\\:except')).toEqual([false]);
+    expect(hidden('esi\\:include')).toEqual([false, true, true]);
+  });
+
   it('lists directive text and ESI elements together in document order, at any depth', () => {
     const found = removals(
       `<div><div><p>One ${SSI_ERROR}</p></div></div><esi:include src="/a"></esi:include>` +
