@@ -57,25 +57,55 @@ export function metaContent(doc: Document, ...names: string[]): string | null {
   return null;
 }
 
+/** withinWhere's question, and for a growing set the way to tell it the set grew. */
+export interface WithinWhere {
+  (node: Node | null): boolean;
+  /**
+   * For a test that holds for more elements as time goes on (membership of a growing set): it
+   * now holds for `el` too. Ask about `el` first (the answer gives its depth).
+   */
+  added(el: Element): void;
+}
+
 /**
  * A test of whether a node or one of its ancestors is an element `test` holds for, that
  * remembers the answer for every node it climbs through, so each climb stops at the first node
  * an earlier one passed: asked of every node of a deep chain, it climbs the chain once, where a
- * climb to the top each time (or `closest()`) is quadratic. For a test that holds for more
- * elements as time goes on (membership of a growing set), `grows` gives a count that changes
- * whenever it does: a "no" is believed only while that count is unchanged, a "yes" for good.
+ * climb to the top each time (or `closest()`) is quadratic. A "yes" holds for good. A "no" holds
+ * until an element is `added` at the node's depth or above: only such an element can be an
+ * ancestor of it. (Believing a "no" only until anything was added made each of 16,000 ad frames,
+ * each in a `<div>` of the one before, climb to the top: 8 s to clean in linkedom.)
  */
-export function withinWhere(
-  test: (el: Element) => boolean,
-  grows?: () => number,
-): (node: Node | null) => boolean {
+export function withinWhere(test: (el: Element) => boolean): WithinWhere {
+  /** Per remembered node: INSIDE, or how many elements had been added when it was outside. */
   const known = new Map<Node, number>();
-  return (node) => {
-    const now = grows ? grows() : 0;
+  /** Per node remembered outside: its depth (the number of nodes above it). */
+  const depths = new Map<Node, number>();
+  /** [index, depth] of the additions that are shallower than every later one. */
+  const shallowest: [number, number][] = [];
+  let count = 0;
+  let lastNode: Node | null = null;
+  let lastDepth = 0;
+  /** Whether nothing added since the `since`-th addition lies at `depth` or above. */
+  const stillOutside = (since: number, depth: number): boolean => {
+    if (since === count) return true;
+    let lo = 0;
+    let hi = shallowest.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (shallowest[mid]![0] < since) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === shallowest.length || shallowest[lo]![1] > depth;
+  };
+  const within = ((node: Node | null) => {
     const climbed: Node[] = [];
     let inside = false;
     let steps = 0;
-    for (let p = node; p; p = p.parentNode) {
+    /** The depth of the remembered node the climb stopped at, if it stopped at one outside. */
+    let stopDepth = -1;
+    let p = node;
+    for (; p; p = p.parentNode) {
       // The first levels are climbed as they are: no real page is deeper, and a page load pays
       // nothing for the memory.
       if (++steps > UNREMEMBERED_LEVELS) {
@@ -84,7 +114,10 @@ export function withinWhere(
           inside = true;
           break;
         }
-        if (seen === now) break;
+        if (seen !== undefined && stillOutside(seen, depths.get(p)!)) {
+          stopDepth = depths.get(p)!;
+          break;
+        }
         climbed.push(p);
       }
       if (p.nodeType === ELEMENT_NODE && test(p as Element)) {
@@ -92,16 +125,37 @@ export function withinWhere(
         break;
       }
     }
-    const mark = inside ? INSIDE : now;
-    for (const p of climbed) known.set(p, mark);
-    return inside;
+    if (inside) {
+      for (const n of climbed) known.set(n, INSIDE);
+      return true;
+    }
+    // The node at step i of the climb (the first is 1) lies at depth `base - i`.
+    const base = p ? stopDepth + steps : steps;
+    for (let j = 0; j < climbed.length; j++) {
+      known.set(climbed[j]!, count);
+      depths.set(climbed[j]!, base - (UNREMEMBERED_LEVELS + 1 + j));
+    }
+    lastNode = node;
+    lastDepth = base - 1;
+    return false;
+  }) as WithinWhere;
+  within.added = (el) => {
+    let depth = lastDepth;
+    if (el !== lastNode) {
+      depth = 0;
+      for (let p = el.parentNode; p; p = p.parentNode) depth++;
+    }
+    while (shallowest.length && shallowest[shallowest.length - 1]![1] >= depth) shallowest.pop();
+    shallowest.push([count, depth]);
+    count++;
   };
+  return within;
 }
 
 /** Levels withinWhere climbs before it remembers: the corpus's deepest page is 51. */
 const UNREMEMBERED_LEVELS = 64;
 
-/** withinWhere's mark of a node inside: below any count `grows` gives. */
+/** withinWhere's mark of a node inside: below any count of additions. */
 const INSIDE = -1;
 
 /** Every comment node under `root`, in document order, without recursion (deep pages). */

@@ -40,21 +40,63 @@ describe('withinWhere', () => {
     expect(within(null)).toBe(false);
   });
 
-  it('believes a "no" only while the growing set has not grown', () => {
+  it('answers as a plain climb does while the tested set grows', () => {
     const { divs, texts } = chain(200);
     const taken = new Set<Element>();
-    const within = withinWhere(
-      (el) => taken.has(el),
-      () => taken.size,
-    );
+    const within = withinWhere((el) => taken.has(el));
+    const add = (el: Element) => {
+      expect(within(el)).toBe(false);
+      taken.add(el);
+      within.added(el);
+    };
     expect(within(texts[199]!)).toBe(false);
     expect(within(texts[150]!)).toBe(false);
-    taken.add(divs[100]!);
+    add(divs[100]!);
     expect(within(texts[199]!)).toBe(true);
     expect(within(texts[150]!)).toBe(true);
     expect(within(texts[99]!)).toBe(false);
-    taken.add(divs[10]!);
+    add(divs[10]!);
     expect(within(texts[99]!)).toBe(true);
     expect(within(texts[5]!)).toBe(false);
+  });
+
+  it('keeps a "no" for nodes above every element added since, and only for those', () => {
+    // A leaf beside each div of a deep chain, as a page of ads each in a <div> of the one before.
+    const depth = 400;
+    const doc = parseHtml(
+      '<!DOCTYPE html><html><body>' +
+        '<div><i></i>'.repeat(depth) +
+        '</div>'.repeat(depth) +
+        '</body></html>',
+    );
+    const divs = Array.from(doc.querySelectorAll('div'));
+    const leaves = Array.from(doc.querySelectorAll('i'));
+    const taken = new Set<Element>();
+    const test = (el: Element) => taken.has(el);
+    const within = withinWhere(test);
+    // A fixed pseudo-random order of questions and additions, checked against a plain climb.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < depth; i++) {
+      const leaf = leaves[i]!;
+      expect(within(leaf), `leaf ${i}`).toBe(climb(leaf, test));
+      if (!climb(leaf, test)) {
+        taken.add(leaf);
+        within.added(leaf);
+      }
+      const probe = next(3) === 0 ? divs[next(depth)]! : leaves[next(depth)]!;
+      expect(within(probe), `probe after leaf ${i}`).toBe(climb(probe, test));
+      if (next(25) === 0) {
+        const div = divs[next(depth)]!;
+        if (!within(div)) {
+          taken.add(div);
+          within.added(div);
+        }
+      }
+    }
+    for (const node of [...divs, ...leaves]) expect(within(node)).toBe(climb(node, test));
   });
 });
