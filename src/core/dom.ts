@@ -81,23 +81,10 @@ export function withinWhere(test: (el: Element) => boolean): WithinWhere {
   const known = new Map<Node, number>();
   /** Per node remembered outside: its depth (the number of nodes above it). */
   const depths = new Map<Node, number>();
-  /** [index, depth] of the additions that are shallower than every later one. */
-  const shallowest: [number, number][] = [];
-  let count = 0;
+  /** The depth of each element added, in order. */
+  const added: number[] = [];
   let lastNode: Node | null = null;
   let lastDepth = 0;
-  /** Whether nothing added since the `since`-th addition lies at `depth` or above. */
-  const stillOutside = (since: number, depth: number): boolean => {
-    if (since === count) return true;
-    let lo = 0;
-    let hi = shallowest.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (shallowest[mid]![0] < since) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === shallowest.length || shallowest[lo]![1] > depth;
-  };
   const within = ((node: Node | null) => {
     const climbed: Node[] = [];
     let inside = false;
@@ -114,9 +101,16 @@ export function withinWhere(test: (el: Element) => boolean): WithinWhere {
           inside = true;
           break;
         }
-        if (seen !== undefined && stillOutside(seen, depths.get(p)!)) {
-          stopDepth = depths.get(p)!;
-          break;
+        if (seen !== undefined) {
+          // Still outside unless an element added since lies at its depth or above.
+          const depth = depths.get(p)!;
+          let i = seen;
+          while (i < added.length && added[i]! > depth) i++;
+          if (i === added.length) {
+            known.set(p, i);
+            stopDepth = depth;
+            break;
+          }
         }
         climbed.push(p);
       }
@@ -132,7 +126,7 @@ export function withinWhere(test: (el: Element) => boolean): WithinWhere {
     // The node at step i of the climb (the first is 1) lies at depth `base - i`.
     const base = p ? stopDepth + steps : steps;
     for (let j = 0; j < climbed.length; j++) {
-      known.set(climbed[j]!, count);
+      known.set(climbed[j]!, added.length);
       depths.set(climbed[j]!, base - (UNREMEMBERED_LEVELS + 1 + j));
     }
     lastNode = node;
@@ -145,9 +139,7 @@ export function withinWhere(test: (el: Element) => boolean): WithinWhere {
       depth = 0;
       for (let p = el.parentNode; p; p = p.parentNode) depth++;
     }
-    while (shallowest.length && shallowest[shallowest.length - 1]![1] >= depth) shallowest.pop();
-    shallowest.push([count, depth]);
-    count++;
+    added.push(depth);
   };
   return within;
 }
