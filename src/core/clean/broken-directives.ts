@@ -12,10 +12,10 @@
  */
 import type { CleanStep, Finding } from './step';
 import { ELEMENT_NODE, TEXT_NODE, bodyOf, walk, withinWhere } from '../dom';
+import { queryAll } from '../query';
 
 /** Node.CDATA_SECTION_NODE: `textContent` counts its text too. */
 const CDATA_SECTION_NODE = 4;
-import { queryAll } from '../query';
 
 /**
  * The elements of ESI 1.0 (W3C note, 2001), the language's whole vocabulary; what an
