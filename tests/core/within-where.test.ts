@@ -7,16 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { withinWhere } from '../../src/core/dom';
 import { parseHtml } from '../../src/node/load';
 
-/** A body holding `depth` nested divs, each with a text node; the divs, outermost first. */
-function chain(depth: number): { divs: Element[]; texts: Text[] } {
+/**
+ * A body holding `depth` nested divs, each opening with `lead` (a text node unless told); the divs,
+ * outermost first, and each one's first child.
+ */
+function chain(depth: number, lead = 't'): { divs: Element[]; firsts: ChildNode[] } {
   const doc = parseHtml(
     '<!DOCTYPE html><html><body>' +
-      '<div>t'.repeat(depth) +
+      `<div>${lead}`.repeat(depth) +
       '</div>'.repeat(depth) +
       '<p>beside</p></body></html>',
   );
   const divs = Array.from(doc.querySelectorAll('div'));
-  return { divs, texts: divs.map((d) => d.firstChild as Text) };
+  return { divs, firsts: divs.map((d) => d.firstChild!) };
 }
 
 /** The plain climb withinWhere must agree with. */
@@ -27,7 +30,7 @@ const climb = (node: Node | null, test: (el: Element) => boolean) => {
 
 describe('withinWhere', () => {
   it('answers as a plain climb does, on a chain far deeper than it climbs unremembered', () => {
-    const { divs, texts } = chain(300);
+    const { divs, firsts: texts } = chain(300);
     const marked = new Set([divs[120]!, divs[250]!]);
     const test = (el: Element) => marked.has(el);
     const within = withinWhere(test);
@@ -41,7 +44,7 @@ describe('withinWhere', () => {
   });
 
   it('answers as a plain climb does while the tested set grows', () => {
-    const { divs, texts } = chain(200);
+    const { divs, firsts: texts } = chain(200);
     const taken = new Set<Element>();
     const within = withinWhere((el) => taken.has(el));
     const add = (el: Element) => {
@@ -63,14 +66,8 @@ describe('withinWhere', () => {
   it('keeps a "no" for nodes above every element added since, and only for those', () => {
     // A leaf beside each div of a deep chain, as a page of ads each in a <div> of the one before.
     const depth = 400;
-    const doc = parseHtml(
-      '<!DOCTYPE html><html><body>' +
-        '<div><i></i>'.repeat(depth) +
-        '</div>'.repeat(depth) +
-        '</body></html>',
-    );
-    const divs = Array.from(doc.querySelectorAll('div'));
-    const leaves = Array.from(doc.querySelectorAll('i'));
+    const { divs, firsts } = chain(depth, '<i></i>');
+    const leaves = firsts as Element[];
     const taken = new Set<Element>();
     const test = (el: Element) => taken.has(el);
     const within = withinWhere(test);
