@@ -274,6 +274,11 @@ export function mendJson(text: string): string {
   return out.join('');
 }
 
+/** Whether a `<script>` holds JSON-LD (its type read as loosely as any reader of it does). */
+export function isJsonLd(script: Element): boolean {
+  return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+}
+
 /** Parses JSON-LD blocks, tolerating broken ones; flattens `@graph` arrays. */
 export function jsonLd(doc: Document): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];

@@ -18,6 +18,7 @@
 import { Readability } from '@mozilla/readability';
 import type { CopyScope } from '../core/clean';
 import { descendantsTagged } from '../core/blocks';
+import { isJsonLd } from '../core/dom';
 import { queryAll } from '../core/query';
 import { lastElementChildOf, previousElementSiblingOf, textContentOf } from '../core/view';
 
@@ -151,10 +152,6 @@ const UNLIKELY_ROLES = RULES.UNLIKELY_ROLES;
 const SKIPPED = new Set(['script', 'noscript', 'style', 'template']);
 /** Not walked for a byline (an SVG's class is not a string in a browser). */
 const NOT_WALKED = new Set(['svg']);
-
-function isJsonLd(script: Element): boolean {
-  return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
-}
 
 function saysByline(el: Element, names: string): boolean {
   return (
