@@ -23,6 +23,8 @@ import {
   textContentOf,
 } from '../../src/core/view';
 import { parseHtml } from '../../src/node/load';
+import type { RemovalKind } from '../../src/core/types';
+import { planTaking } from '../helpers/plan';
 
 const HTML =
   '<!doctype html><html><head><title>t</title></head><body><div id="story">' +
@@ -34,14 +36,11 @@ const HTML =
 function masked() {
   const doc = parseHtml(HTML);
   const text = doc.getElementById('p1')!.firstChild as Text;
-  const taken = new Map<Element, string>([
+  const taken = new Map<Element, RemovalKind>([
     [doc.getElementById('promo')!, 'promo'],
     [doc.getElementById('ad')!, 'ad'],
   ]);
-  const holders = new Set<Node>();
-  for (const node of [...taken.keys(), text])
-    for (let p = node.parentNode; p; p = p.parentNode) holders.add(p);
-  const plan = { taken, cuts: new Map([[text, 'First.']]), holders };
+  const plan = planTaking(taken, new Map([[text, 'First.']]));
   return { doc, plan, text };
 }
 
