@@ -19,7 +19,7 @@ import type {
 import { NoArticleError } from './types';
 import { detectLayout } from './detect';
 import { copyWithout, planCleanup } from './clean';
-import type { CleanPlan, CopyScope } from './clean';
+import type { CleanPlan, CopyOptions, CopyScope } from './clean';
 import { isIndexed } from './query';
 import { indexDocument, maskDocument } from './query-index';
 import { readerFor } from '../sites/readers';
@@ -102,14 +102,14 @@ export function extractArticleWith(
       } finally {
         mask.release();
       }
-      copyFor = (part) => copyWithout(doc, cleanup, part);
+      copyFor = (part) => copyWithout(doc, cleanup, part, LEAN);
     } else {
       // Indexing switched off (tests/core/query.test.ts compares both ways): no mask without an
       // index, so the readers read a copy made without what the plan takes.
       const work = copyWithout(doc, cleanup);
       [meta, parts] = read(work);
       scope = scopeOf(work);
-      copyFor = (part) => (part ? copyWithout(work, NOTHING_TAKEN, part) : work);
+      copyFor = (part) => copyWithout(work, NOTHING_TAKEN, part, LEAN);
     }
   } finally {
     page.release();
@@ -119,6 +119,7 @@ export function extractArticleWith(
     // generic reader may still find text; the layout stays what detection said. Readability
     // changes what it reads, so it gets a private copy, made without what the plan takes, and
     // holding only the page's declared article when there is one (../sites/generic-scope.ts).
+    // A lean copy: without the comments, scripts, styles and white space it would not read.
     parts = readGeneric.read(copyFor(scope), ctx, meta);
     // Should the declared article give the reader nothing, the whole page still may.
     if (scope && (!parts || !hasText(parts.body)))
@@ -184,6 +185,8 @@ function withoutPublication(authors: Author[], siteName: string | null, url: str
 
 /** A plan that takes nothing: for copying a copy that cleanup has already been applied to. */
 const NOTHING_TAKEN = { taken: new Map(), cuts: new Map(), holders: new Set<Node>() };
+/** How the generic reader's copy is made (see `CopyOptions`). */
+const LEAN: CopyOptions = { lean: true };
 
 /** A language tag as the Article schema states it (BCP 47's shape). */
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;

@@ -19,6 +19,7 @@ import { Readability } from '@mozilla/readability';
 import type { CopyScope } from '../core/clean';
 import { descendantsTagged } from '../core/blocks';
 import { isJsonLd } from '../core/dom';
+import { leanTextOf } from '../core/lean';
 import { queryAll } from '../core/query';
 import { lastElementChildOf, previousElementSiblingOf, textContentOf } from '../core/view';
 
@@ -120,7 +121,8 @@ function readOutside(body: Element, scope: Element): { before: Element[]; after:
     if (walks) {
       const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
       if (saysByline(el, names) && !el.contains(scope)) {
-        const length = textContentOf(el).trim().length;
+        // Measured as Readability will: in the reader's lean copy (../core/lean.ts).
+        const length = leanTextOf(el).trim().length;
         if (length > 0 && length < 100) {
           side.push(el);
           bylineKept = true;

@@ -15,6 +15,7 @@ import { articleScope } from '../../src/sites/generic-scope';
 import { benchPages } from '../../src/eval/bench-pages';
 import { f1 } from '../../src/eval/metric';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
+import { planTaking } from '../helpers/plan';
 
 const URL = 'https://news.example.org/2024/05/story.html';
 const NOW = new Date('2024-05-01T00:00:00Z');
@@ -121,18 +122,11 @@ describe('copyWithout with a scope', () => {
       '<div id="wrap"><aside>rail</aside><article><p>one</p><div id="ad">ad</div></article>' +
       '<footer>foot</footer></div><script type="application/ld+json">{}</script></body></html>';
     const doc = parseHtml(html);
-    const ad = doc.getElementById('ad')!;
-    const holders = new Set<Node>();
-    for (let p = ad.parentNode; p; p = p.parentNode) holders.add(p);
-    const copy = copyWithout(
-      doc,
-      { taken: new Map([[ad, 'ad']]), cuts: new Map(), holders },
-      {
-        element: doc.querySelector('article')!,
-        keep: [doc.querySelector('.byline')!],
-        after: [doc.querySelector('script')!],
-      },
-    );
+    const copy = copyWithout(doc, planTaking(new Map([[doc.getElementById('ad')!, 'ad']])), {
+      element: doc.querySelector('article')!,
+      keep: [doc.querySelector('.byline')!],
+      after: [doc.querySelector('script')!],
+    });
     expect(copy.toString()).toBe(
       '<!DOCTYPE html><html><head><title>t</title></head><body>' +
         '<div class="byline">By A</div><div id="wrap"><article><p>one</p></article></div>' +
@@ -144,15 +138,11 @@ describe('copyWithout with a scope', () => {
   it('copies the whole page when the plan takes the scope', () => {
     const doc = parseHtml('<html><head></head><body><p>a</p><article>b</article></body></html>');
     const article = doc.querySelector('article')!;
-    const copy = copyWithout(
-      doc,
-      {
-        taken: new Map([[article, 'ad']]),
-        cuts: new Map(),
-        holders: new Set<Node>([doc.body, doc.documentElement]),
-      },
-      { element: article, keep: [], after: [] },
-    );
+    const copy = copyWithout(doc, planTaking(new Map([[article, 'ad']])), {
+      element: article,
+      keep: [],
+      after: [],
+    });
     expect(copy.toString()).toBe('<html><head></head><body><p>a</p></body></html>');
   });
 });
@@ -163,6 +153,23 @@ describe('reading within the scope', () => {
       `<header><h1>Harbour stays open</h1><div class="byline">By Jane Roe</div></header>` +
         `<article>${story(6)}</article>`,
     );
+    expect(scopeOf(doc)).not.toBeNull();
+    const scoped = extractArticle(doc, URL, { now: NOW });
+    expect(scoped.authors).toEqual([{ name: 'Jane Roe' }]);
+    expect(scoped).toEqual(extractArticleWith(wholePage, doc, URL, { now: NOW }));
+  });
+
+  it('measures the byline as Readability will, without the white space the reader drops', () => {
+    // 109 characters with the indentation between its blocks, 18 without: Readability reads
+    // the reader's lean copy, which has none of that white space, and so takes it as a byline.
+    const indent = `\n${' '.repeat(90)}`;
+    const byline =
+      `<footer class="byline">${indent}<div><a href="/by/jane">Jane Roe</a></div>` +
+      `${indent}<div>1 May 2024</div>${indent}</footer>`;
+    const doc = page(
+      `<header><h1>Harbour stays open</h1>${byline}</header><article>${story(6)}</article>`,
+    );
+    expect(doc.querySelector('footer')!.textContent!.trim().length).toBeGreaterThan(100);
     expect(scopeOf(doc)).not.toBeNull();
     const scoped = extractArticle(doc, URL, { now: NOW });
     expect(scoped.authors).toEqual([{ name: 'Jane Roe' }]);
