@@ -9,6 +9,8 @@ import { firstElementChildOf, nextElementSiblingOf, textContentOf, walk } from '
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+/** `textContent` counts its text too. */
+export const CDATA_SECTION_NODE = 4;
 export const COMMENT_NODE = 8;
 
 /**

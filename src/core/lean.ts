@@ -5,10 +5,9 @@
  * about the page before the copy is made measures that text as the copy will hold it
  * (`leanTextOf`).
  */
-import { COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, isJsonLd } from './dom';
+import { CDATA_SECTION_NODE, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, isJsonLd } from './dom';
 import { activeMask } from './query';
-
-const CDATA_SECTION_NODE = 4;
+import { dataOf } from './view';
 
 /**
  * `el.textContent` as a lean copy of it holds it: without the white space, scripts and styles
@@ -20,12 +19,15 @@ export function leanTextOf(el: Element): string {
   const stack: [Node, boolean][] = [[el, preformattedAbove(el) > 0]];
   while (stack.length) {
     const [node, inPre] = stack.pop()!;
-    const cut = mask && node.nodeType === TEXT_NODE ? mask.cuts.get(node as Text) : undefined;
-    if (cut !== undefined) out += cut;
-    else if (leftOutOfLean(node, inPre)) continue;
-    else if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE)
-      out += (node as CharacterData).data;
-    else if (node.nodeType === ELEMENT_NODE && !mask?.taken.has(node as Element)) {
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+      // A cut text node is copied whatever it holds (src/core/clean `copySubtree`).
+      if (mask?.cuts.has(node as Text) || !leftOutOfLean(node, inPre))
+        out += dataOf(node as CharacterData);
+    } else if (
+      node.nodeType === ELEMENT_NODE &&
+      !mask?.taken.has(node as Element) &&
+      !leftOutOfLean(node, inPre)
+    ) {
       const pre = inPre || PREFORMATTED.has((node as Element).localName);
       for (let child = node.lastChild; child; child = child.previousSibling)
         stack.push([child, pre]);

@@ -11,11 +11,8 @@
  * are invisible and are not touched.
  */
 import type { CleanStep, Finding } from './step';
-import { ELEMENT_NODE, TEXT_NODE, bodyOf, walk, withinWhere } from '../dom';
+import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE, bodyOf, walk, withinWhere } from '../dom';
 import { queryAll } from '../query';
-
-/** Node.CDATA_SECTION_NODE: `textContent` counts its text too. */
-const CDATA_SECTION_NODE = 4;
 
 /**
  * The elements of ESI 1.0 (W3C note, 2001), the language's whole vocabulary; what an
