@@ -72,15 +72,19 @@ export function firstImgTag(noscript: Element): Map<string, string> | null {
 }
 
 /**
- * On a private copy of a page: every `<noscript>` under `root` that holds its markup as text,
+ * On a private copy of a page: every `<noscript>` under `root` (`noscripts`, when the caller's
+ * own walk of the copy found them) that holds its markup as text,
  * and in it only pictures (`<img>` tags, maybe in wrappers, no words), gets them as `<img>`
  * elements (built with createElement, attributes set one by one) in place of the text, as a
  * parser with scripting off would have made them, so that a reader of the copy (Readability's own
  * noscript handling included) finds the same pictures in the browser as in the CLI.
  */
-export function noscriptImagesAsElements(root: Element): void {
+export function noscriptImagesAsElements(
+  root: Element,
+  noscripts: readonly Element[] = Array.from(queryAll(root, 'noscript')),
+): void {
   const doc = root.ownerDocument;
-  for (const noscript of Array.from(queryAll(root, 'noscript'))) {
+  for (const noscript of noscripts) {
     const text = noscriptText(noscript);
     if (!text || text.length > MAX_MARKUP || !/<img\b/i.test(text)) continue;
     if (text.replace(ANY_TAG, '').trim()) continue;
@@ -105,10 +109,14 @@ export function noscriptImagesAsElements(root: Element): void {
  * `<img alt="…">` before a `<noscript>` holding the real `<img>` with no alt (appleinsider.com:
  * a white pixel with the description, then the photo without), and Readability, which puts the
  * `<noscript>`'s picture in the placeholder's place, keeps only the placeholder's addresses.
- * For the generic reader's private copy, after `noscriptImagesAsElements`.
+ * For the generic reader's private copy, after `noscriptImagesAsElements` (and given the same
+ * `noscripts`, when it was).
  */
-export function keepPlaceholderAlt(root: Element): void {
-  for (const noscript of Array.from(root.getElementsByTagName('noscript'))) {
+export function keepPlaceholderAlt(
+  root: Element,
+  noscripts: readonly Element[] = Array.from(root.getElementsByTagName('noscript')),
+): void {
+  for (const noscript of noscripts) {
     const images = noscript.getElementsByTagName('img');
     const real = images.length === 1 ? images[0]! : null;
     if (!real || real.getAttribute('alt')?.trim()) continue;

@@ -16,17 +16,6 @@ import { collapse } from '../core/text';
  */
 const KEPT_HEIGHT = 8;
 
-/** True when some element under `root` is more than `limit` levels below it (iterative). */
-export function nestedDeeperThan(root: Element, limit: number): boolean {
-  const stack: [Element, number][] = [[root, 0]];
-  while (stack.length) {
-    const [el, depth] = stack.pop()!;
-    if (depth > limit) return true;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
-  }
-  return false;
-}
-
 /**
  * Each element `limit` levels under `root` keeps what it holds, in order, as one flat run:
  * subtrees at most KEPT_HEIGHT high as they are, the text of the deep chains around them as

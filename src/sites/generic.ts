@@ -39,7 +39,7 @@ import {
   type LinkOnly,
 } from './generic-filters';
 import { articleScope } from './generic-scope';
-import { flattenBelow, nestedDeeperThan } from './generic-depth';
+import { flattenBelow } from './generic-depth';
 import { keepPlaceholderAlt, noscriptImagesAsElements } from '../core/noscript';
 import { formulasAsText, isFormula } from '../core/math';
 
@@ -63,15 +63,16 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // Readability walks and measures text recursively, once per ancestor: past a few hundred
   // levels it takes minutes and then overflows the stack. Such a page is read whole instead,
   // flattened below that depth first (./generic-depth.ts).
-  if (nestedDeeperThan(page, MAX_READABILITY_DEPTH)) {
+  const found = firstLook(page);
+  if (!found) {
     flattenBelow(page, MAX_READABILITY_DEPTH);
     return readWhole(page, ctx, meta);
   }
-  unwrapEmbeddedPosts(page);
+  unwrapEmbeddedPosts(page, found.posts);
   withoutOtherPosts(page);
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
-  noscriptImagesAsElements(page);
-  keepPlaceholderAlt(page);
+  noscriptImagesAsElements(page, found.noscripts);
+  keepPlaceholderAlt(page, found.noscripts);
   // One walk of the copy for three things Readability would keep and should not, and two it
   // would drop and should not. Comments: it gathers a <div>'s loose text into paragraphs and ends
   // one at any node that is not text or inline, and React's empty `<!-- -->` between the parts of
@@ -327,9 +328,42 @@ function withoutOtherPosts(page: Element): void {
   for (const el of others) if (!el.getElementsByClassName(own).length) el.remove();
 }
 
+/**
+ * What the steps before Readability look for in the copy, found in one walk of it (linkedom
+ * answers each query with a walk of its own): its embedded posts and its `<noscript>`s, in
+ * document order. Null when the copy nests deeper than MAX_READABILITY_DEPTH, which ends the walk.
+ * Nothing is taken out of the copy before the lists are used but what holds no post (the posts'
+ * wrappers, other posts), so what is found is still there or out of the page for good.
+ */
+function firstLook(page: Element): { posts: Element[]; noscripts: Element[] } | null {
+  const posts: Element[] = [];
+  const noscripts: Element[] = [];
+  let depth = 1;
+  let el = page.firstElementChild;
+  while (el) {
+    if (depth > MAX_READABILITY_DEPTH) return null;
+    if (el.localName === 'noscript') noscripts.push(el);
+    else if (el.localName === 'blockquote' && isEmbeddedPost(el)) posts.push(el);
+    // Next in document order, and how deep it is.
+    let next = el.firstElementChild;
+    if (next) depth++;
+    for (let at = el; !next;) {
+      next = at.nextElementSibling;
+      if (next) break;
+      at = at.parentElement!;
+      depth--;
+      if (at === page) break;
+    }
+    el = next;
+  }
+  return { posts, noscripts };
+}
+
 /** Posts a story quotes from social networks, as their embed codes write them. */
-const EMBEDDED_POST =
-  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed';
+const EMBEDDED_POST_CLASSES = ['twitter-tweet', 'instagram-media', 'tiktok-embed'];
+
+const isEmbeddedPost = (blockquote: Element) =>
+  EMBEDDED_POST_CLASSES.some((name) => blockquote.classList.contains(name));
 
 /**
  * Takes embedded posts out of the wrappers sites put them in (nj.com's
@@ -342,8 +376,8 @@ const EMBEDDED_POST =
  * drops that as short and linky ("on. meth. dot. com.<br><br>meth.<br><br>we're. on. it. <a>…",
  * nj.com: two of its five tweets lost their words, keeping only "— name (@handle) date").
  */
-function unwrapEmbeddedPosts(page: Element): void {
-  for (const post of Array.from(page.querySelectorAll(EMBEDDED_POST))) {
+function unwrapEmbeddedPosts(page: Element, posts: readonly Element[]): void {
+  for (const post of posts) {
     for (const br of Array.from(post.getElementsByTagName('br'))) {
       let next = br.nextSibling;
       while (next && next.nodeType === TEXT_NODE && !next.nodeValue?.trim())
@@ -473,12 +507,13 @@ function withoutCaptionWords(blocks: Block[], pictures: Pictures): Block[] {
  * the page before Readability too: it rewrites a `<div class="credit">` as a plain `<p>`
  * (space.com), and the class that said it was a credit is gone.
  */
-function readPictures(root: ParentNode, pictures: Pictures): void {
-  for (const [figure, img] of figuresWithPictures(root))
+function readPictures(root: Element, pictures: Pictures): void {
+  const { figures, captions, imgs } = picturesUnder(root);
+  for (const [figure, img] of figures)
     if (img && !pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
   // Elements classed as captions, in document order: a box holding its picture comes before the
   // caption line inside it, which then finds its picture read.
-  for (const el of Array.from(root.querySelectorAll('[class*="aption"]'))) {
+  for (const el of captions) {
     if (!CAPTION_CLASS.test(el.getAttribute('class') ?? '') || el.closest('figure')) continue;
     const imgs = Array.from(el.querySelectorAll('img'));
     if (imgs.length) readPictureBox(el, imgs, pictures);
@@ -489,24 +524,51 @@ function readPictures(root: ParentNode, pictures: Pictures): void {
         pictures.captionWords.add(wordsKey(words));
     }
   }
-  readEmphasisCaptions(root, pictures);
+  readEmphasisCaptions(imgs, pictures);
 }
 
 /**
- * Each figure under `root`, in document order, with the first <img> inside it (or null). Found
- * from each picture up, as keepFigures does, stopping where an earlier picture's way up passed:
- * asking each figure for its picture walked down to it again for every figure of figures nested
- * in one another (4.3 s for 20,000).
+ * In one walk of the elements under `root` (linkedom answers each query with a walk of its own),
+ * in document order: each figure with the first <img> inside it (or null), the elements whose
+ * class has "aption" in it (`caption`, `Caption`: CAPTION_CLASS tells), and every <img>.
  */
-function figuresWithPictures(root: ParentNode): [Element, Element | null][] {
-  const firstPicture = new Map<Element, Element>();
-  const passed = new Set<Node>();
-  for (const img of Array.from(root.querySelectorAll('figure img')))
-    for (let el = img.parentElement; el && el !== root && !passed.has(el); el = el.parentElement) {
-      passed.add(el);
-      if (el.localName === 'figure') firstPicture.set(el, img);
+function picturesUnder(root: Element): {
+  figures: [Element, Element | null][];
+  captions: Element[];
+  imgs: Element[];
+} {
+  const figures: [Element, Element | null][] = [];
+  const captions: Element[] = [];
+  const imgs: Element[] = [];
+  // The figures the walk is in, outermost first, as indexes of `figures`; those from `waiting`
+  // on have no picture yet (a picture is the first of every figure it is in that has none).
+  const open: number[] = [];
+  let waiting = 0;
+  let el = root.firstElementChild;
+  while (el) {
+    if (el.localName === 'figure') {
+      open.push(figures.length);
+      figures.push([el, null]);
+    } else if (el.localName === 'img') {
+      imgs.push(el);
+      for (; waiting < open.length; waiting++) figures[open[waiting]!]![1] = el;
     }
-  return Array.from(root.querySelectorAll('figure'), (f) => [f, firstPicture.get(f) ?? null]);
+    if (el.getAttribute('class')?.includes('aption')) captions.push(el);
+    // Next in document order; out of the figures the walk leaves on its way there.
+    let next = el.firstElementChild;
+    for (let at = el; !next;) {
+      if (at.localName === 'figure') {
+        open.pop();
+        waiting = Math.min(waiting, open.length);
+      }
+      next = at.nextElementSibling;
+      if (next) break;
+      at = at.parentElement!;
+      if (at === root) break;
+    }
+    el = next;
+  }
+  return { figures, captions, imgs };
 }
 
 /** Most words of the caption a picture's box holds: past this it is a wrapper of more. */
@@ -556,8 +618,8 @@ function creditWithin(box: Element): Element | null {
  * element that holds one picture without a caption and no text. The picture gets it as its
  * caption, and the line is not read as story text.
  */
-function readEmphasisCaptions(root: ParentNode, pictures: Pictures): void {
-  for (const img of Array.from(root.querySelectorAll('img'))) {
+function readEmphasisCaptions(imgs: readonly Element[], pictures: Pictures): void {
+  for (const img of imgs) {
     if (pictures.parts.has(img)) continue;
     let holder: Element = img;
     while (holder.parentElement && !holder.nextElementSibling && !holder.previousElementSibling)

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/core';
 import { parseHtml } from '../../src/node/load';
-import { flattenBelow, nestedDeeperThan } from '../../src/sites/generic-depth';
+import { flattenBelow } from '../../src/sites/generic-depth';
 import { MAX_READABILITY_DEPTH } from '../../src/sites/generic';
 
 const nest = (depth: number, open: string, close: string, inner: string) =>
@@ -22,6 +22,17 @@ const shape = (root: Element) =>
   [...root.children].map((c) =>
     /^(p|h\d)$/.test(c.localName) ? `${c.localName}: ${c.textContent}` : c.localName,
   );
+
+/** True when some element under `root` is more than `limit` levels below it. */
+function nestedDeeperThan(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return false;
+}
 
 /** The element `depth` levels down the first-child chain of `root`. */
 const down = (root: Element, depth: number) => {
@@ -101,5 +112,29 @@ describe('a page past the depth limit, read', () => {
     expect(article.images.map((i) => [i.alt, i.caption])).toEqual([
       ['The harbour', 'The harbour at dawn'],
     ]);
+  });
+});
+
+describe('the depth limit', () => {
+  // Eight paragraphs nested `depth` levels under <body>, beside a sidebar Readability drops.
+  const page = (depth: number) => {
+    const story = [1, 2, 3, 4, 5, 6, 7, 8]
+      .map((i) => `<p>Paragraph ${i}: the council voted on Tuesday to keep the harbour open.</p>`)
+      .join('');
+    const wrappers = depth - 1;
+    return parseHtml(
+      `<!DOCTYPE html><html><head><title>Harbour</title></head><body>` +
+        `<div class="sidebar"><p>Sign up for the sidebar offers of the week.</p></div>` +
+        `${'<div>'.repeat(wrappers)}${story}${'</div>'.repeat(wrappers)}</body></html>`,
+    );
+  };
+  const read = (depth: number) => extractArticle(page(depth), 'https://example.com/harbour').text;
+
+  it('hands a page as deep as the limit to Readability, and reads one level deeper whole', () => {
+    expect(read(MAX_READABILITY_DEPTH)).toContain('Paragraph 8: the council voted');
+    expect(read(MAX_READABILITY_DEPTH)).not.toContain('sidebar offers');
+    // Read whole: Readability's choice of the story is not made, so the sidebar stays.
+    expect(read(MAX_READABILITY_DEPTH + 1)).toContain('Paragraph 8: the council voted');
+    expect(read(MAX_READABILITY_DEPTH + 1)).toContain('sidebar offers');
   });
 });

@@ -2262,6 +2262,17 @@ describe('pictures of a generic page', () => {
     expect(mixed.text).toContain('Light a Wish by OGE Group');
   });
 
+  it('give a figure of figures its caption, on its first picture', () => {
+    // The outer figure's first picture is inside a figure of its own, which says nothing of it.
+    expect(
+      read(
+        '<figure><figure><img src="/quay.jpg" alt="The quay"></figure>' +
+          '<figure><img src="/boats.jpg" alt="The boats"></figure>' +
+          '<figcaption>The harbour in winter</figcaption></figure>',
+      )[0],
+    ).toEqual({ caption: 'The harbour in winter', credit: null });
+  });
+
   it('keep their caption and their credit apart, without the labels', () => {
     expect(
       read(
