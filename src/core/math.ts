@@ -4,6 +4,7 @@
  * a reader can follow: "x = (−b ± √(b² − 4ac))/(2a)", where the elements' text alone runs
  * together into "x=−b±b2−4ac2a" and "b²" reads as "b2".
  */
+import { attributeOf } from './attr';
 import { collapse } from './text';
 
 /**
@@ -53,7 +54,7 @@ export function formulasAsText(formulas: readonly Element[], within: Element): v
 export function isFormula(el: Element): boolean {
   const name = el.localName;
   if (name === 'math' || name === 'mjx-container') return true;
-  const className = el.getAttribute('class');
+  const className = attributeOf(el, 'class');
   return !!className && FORMULA_CLASS.test(className);
 }
 

@@ -19,6 +19,7 @@
  * ./view.ts reads text and children the same way. tests/core/query.test.ts checks the engine
  * against jsdom and linkedom, and whole extractions with the index on and off.
  */
+import { attributeOf } from './attr';
 import { activeMask, answerFromIndexes, setActiveMask } from './query';
 import type { Mask } from './query';
 
@@ -289,8 +290,8 @@ function build(doc: Document): DocIndex {
     const tag = el.localName.toLowerCase();
     // The attribute nodes, not getAttribute: linkedom answers getAttribute('class') by building
     // a DOMTokenList for the element, which made indexing four times slower.
-    const cls = el.getAttributeNode('class')?.value ?? null;
-    const id = el.getAttributeNode('id')?.value ?? null;
+    const cls = attributeOf(el, 'class');
+    const id = attributeOf(el, 'id');
     const classes = !cls
       ? NO_CLASSES
       : SPACE_IN_CLASS.test(cls)
@@ -367,20 +368,11 @@ export function withoutIndexes<T>(fn: () => T): T {
 
 // ─── Matching ───────────────────────────────────────────────────────────────────────────────
 
-/**
- * `el.getAttribute(name)` by its attribute node: on linkedom, getAttribute costs eight times as
- * much (it asks the document whether names fold case on every call). Selector attribute names
- * are lower case, as HTML's are.
- */
-function readAttr(el: Element, name: string): string | null {
-  return el.getAttributeNode(name)?.value ?? null;
-}
-
 /** An attribute's value: `class` and `id` from the index entry, others from the element. */
 function attrOf(entry: Entry | undefined, el: Element, name: string): string | null {
   if (entry && name === 'class') return entry.cls;
   if (entry && name === 'id') return entry.id;
-  return readAttr(el, name);
+  return attributeOf(el, name);
 }
 
 /**
@@ -392,7 +384,7 @@ function attrValue(entry: Entry | undefined, el: Element, name: string): string 
   entry.attrs ??= new Map();
   let value = entry.attrs.get(name);
   if (value === undefined) {
-    value = readAttr(el, name);
+    value = attributeOf(el, name);
     entry.attrs.set(name, value);
   }
   return value;

@@ -15,6 +15,7 @@ import {
   PICTURE_FILE,
   type Classification,
 } from '../core/blocks';
+import { attributeOf } from '../core/attr';
 import { cjkCharacters, collapse, countWords } from '../core/text';
 import { MONTH_NAME } from '../core/dates';
 
@@ -697,9 +698,9 @@ const NEWSLETTER = /newsletter/i;
 
 /** A class or id with "newsletter" in it anywhere: the cheap test before classClutter's. */
 function namesNewsletter(el: Element): boolean {
-  const className = el.getAttribute('class');
+  const className = attributeOf(el, 'class');
   if (className && NEWSLETTER.test(className)) return true;
-  const id = el.getAttribute('id');
+  const id = attributeOf(el, 'id');
   return !!id && NEWSLETTER.test(id);
 }
 

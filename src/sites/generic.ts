@@ -42,6 +42,7 @@ import { articleScope } from './generic-scope';
 import { flattenBelow } from './generic-depth';
 import { keepPlaceholderAlt, noscriptImagesAsElements } from '../core/noscript';
 import { formulasAsText, isFormula } from '../core/math';
+import { attributeOf } from '../core/attr';
 
 const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   // linkedom builds no <html>/<body> for a page that has none (newspaper4k's
@@ -553,7 +554,7 @@ function picturesUnder(root: Element): {
       imgs.push(el);
       for (; waiting < open.length; waiting++) figures[open[waiting]!]![1] = el;
     }
-    if (el.getAttribute('class')?.includes('aption')) captions.push(el);
+    if (attributeOf(el, 'class')?.includes('aption')) captions.push(el);
     // Next in document order; out of the figures the walk leaves on its way there.
     let next = el.firstElementChild;
     for (let at = el; !next;) {
