@@ -73,11 +73,11 @@ export function firstImgTag(noscript: Element): Map<string, string> | null {
 
 /**
  * On a private copy of a page: every `<noscript>` under `root` (`noscripts`, when the caller's
- * own walk of the copy found them) that holds its markup as text,
- * and in it only pictures (`<img>` tags, maybe in wrappers, no words), gets them as `<img>`
- * elements (built with createElement, attributes set one by one) in place of the text, as a
- * parser with scripting off would have made them, so that a reader of the copy (Readability's own
- * noscript handling included) finds the same pictures in the browser as in the CLI.
+ * own walk of the copy found them) that holds its markup as text, and in it only pictures
+ * (`<img>` tags, maybe in wrappers, no words), gets them as `<img>` elements (built with
+ * createElement, attributes set one by one) in place of the text, as a parser with scripting off
+ * would have made them, so that a reader of the copy (Readability's own noscript handling
+ * included) finds the same pictures in the browser as in the CLI.
  */
 export function noscriptImagesAsElements(
   root: Element,

@@ -333,31 +333,33 @@ function withoutOtherPosts(page: Element): void {
  * What the steps before Readability look for in the copy, found in one walk of it (linkedom
  * answers each query with a walk of its own): its embedded posts and its `<noscript>`s, in
  * document order. Null when the copy nests deeper than MAX_READABILITY_DEPTH, which ends the walk.
- * Nothing is taken out of the copy before the lists are used but what holds no post (the posts'
- * wrappers, other posts), so what is found is still there or out of the page for good.
+ * Between the walk and the lists' use only the posts' wrappers and other posts leave the copy,
+ * for good, so a listed element is still in it or in nothing that is read again.
  */
 function firstLook(page: Element): { posts: Element[]; noscripts: Element[] } | null {
   const posts: Element[] = [];
   const noscripts: Element[] = [];
-  let depth = 1;
-  let el = page.firstElementChild;
-  while (el) {
-    if (depth > MAX_READABILITY_DEPTH) return null;
+  let depth = 0;
+  for (let el = page.firstElementChild; el; el = nextElement(el, page, () => depth--)) {
+    if (++depth > MAX_READABILITY_DEPTH) return null;
     if (el.localName === 'noscript') noscripts.push(el);
     else if (el.localName === 'blockquote' && isEmbeddedPost(el)) posts.push(el);
-    // Next in document order, and how deep it is.
-    let next = el.firstElementChild;
-    if (next) depth++;
-    for (let at = el; !next;) {
-      next = at.nextElementSibling;
-      if (next) break;
-      at = at.parentElement!;
-      depth--;
-      if (at === page) break;
-    }
-    el = next;
   }
   return { posts, noscripts };
+}
+
+/**
+ * The element after `el` in document order under `root` (its first child, else the next sibling
+ * of it or of its nearest ancestor below `root` that has one), or null. `leave` is told of each
+ * element the walk is done with on its way there, innermost first.
+ */
+function nextElement(el: Element, root: Element, leave: (done: Element) => void): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let at = el; at !== root; at = at.parentElement!) {
+    leave(at);
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
 }
 
 /** Posts a story quotes from social networks, as their embed codes write them. */
@@ -545,8 +547,12 @@ function picturesUnder(root: Element): {
   // on have no picture yet (a picture is the first of every figure it is in that has none).
   const open: number[] = [];
   let waiting = 0;
-  let el = root.firstElementChild;
-  while (el) {
+  const leave = (done: Element) => {
+    if (done.localName !== 'figure') return;
+    open.pop();
+    waiting = Math.min(waiting, open.length);
+  };
+  for (let el = root.firstElementChild; el; el = nextElement(el, root, leave)) {
     if (el.localName === 'figure') {
       open.push(figures.length);
       figures.push([el, null]);
@@ -555,19 +561,6 @@ function picturesUnder(root: Element): {
       for (; waiting < open.length; waiting++) figures[open[waiting]!]![1] = el;
     }
     if (attributeOf(el, 'class')?.includes('aption')) captions.push(el);
-    // Next in document order; out of the figures the walk leaves on its way there.
-    let next = el.firstElementChild;
-    for (let at = el; !next;) {
-      if (at.localName === 'figure') {
-        open.pop();
-        waiting = Math.min(waiting, open.length);
-      }
-      next = at.nextElementSibling;
-      if (next) break;
-      at = at.parentElement!;
-      if (at === root) break;
-    }
-    el = next;
   }
   return { figures, captions, imgs };
 }
