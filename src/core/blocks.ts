@@ -231,6 +231,8 @@ function defaultBlock(
     case 'figure': {
       const img = queryOne(el, 'img');
       if (!img) return undefined;
+      const gallery = galleryOf(el, options);
+      if (gallery) return galleryBlocks(gallery);
       const { caption, credit } = figureParts(el);
       return imageBlock(img, caption, options, credit);
     }
@@ -339,7 +341,7 @@ function itemPictures(
   return { lead: read(lead), tail: read(tail), holders: [...lead, ...tail] };
 }
 
-type ImageBlock = Extract<Block, { type: 'image' }>;
+export type ImageBlock = Extract<Block, { type: 'image' }>;
 
 /** One picture of a list item, as its outermost holder inside the item reads (see above). */
 function itemPicture(
@@ -798,14 +800,122 @@ export interface FigureParts {
   credit: string | null;
 }
 
-/** The caption and credit of a `<figure>`: its figcaption's text without the credit in it. */
-export function figureParts(figure: Element): FigureParts {
-  const credit = creditElement(figure);
-  const captionEl = queryOne(figure, 'figcaption');
+/**
+ * The caption and credit of a `<figure>`: its figcaption's text without the credit in it. With
+ * `scope` `'own'`, only what is the figure's and not a figure's inside it (a gallery's caption,
+ * not its photos').
+ */
+export function figureParts(figure: Element, scope: 'all' | 'own' = 'all'): FigureParts {
+  const own = scope === 'own' ? ownElements(figure) : null;
+  const captionEl = own
+    ? (own.find((el) => el.tagName.toLowerCase() === 'figcaption') ?? null)
+    : queryOne(figure, 'figcaption');
+  const credit = creditElement(figure, captionEl, own);
   const caption = captionEl
     ? collapse(spacedText(captionEl, (e) => e === credit || notSeenByReader(e))) || null
     : null;
   return { caption, credit: creditText(credit) };
+}
+
+/** The elements of `figure` that are not inside a figure in it, in document order. */
+function ownElements(figure: Element): Element[] {
+  const found: Element[] = [];
+  const stack: Element[] = [];
+  const pushChildren = (parent: Element) => {
+    for (let c = lastElementChildOf(parent); c; c = previousElementSiblingOf(c)) stack.push(c);
+  };
+  pushChildren(figure);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el.tagName.toLowerCase() === 'figure') continue;
+    found.push(el);
+    pushChildren(el);
+  }
+  return found;
+}
+
+/** A figure that shows several pictures, and what it prints for them all. */
+export interface Gallery {
+  /**
+   * Each picture once, in document order, as an image block with the caption and credit of its
+   * own figure inside the gallery, if it is in one.
+   */
+  pictures: { img: Element; block: ImageBlock }[];
+  /** The caption and credit of the gallery itself, not of a figure inside it; null for none. */
+  caption: FigureParts | null;
+  /**
+   * The index in `pictures` of the one that caption is printed next to: the last before it, or the
+   * first where it comes before them all.
+   */
+  captionAt: number;
+}
+
+/**
+ * A figure that shows several pictures rather than one: a gallery (WordPress's
+ * `figure.wp-block-gallery`, a figure of its own for each photo) or photos set side by side in one
+ * figure. Null for a figure of one picture. What does not count as a picture: one in a caption
+ * (fandom.com's teasers: the author's avatar by the headline), hidden, set in a line of text (an
+ * icon), with no address, or a copy of one before it (a lazy loader's blurred preview of the
+ * photo, see firstOfCopies). One walk of the figure, whatever the depth of figures in it.
+ */
+export function galleryOf(figure: Element, options: BlockOptions): Gallery | null {
+  // Each <img>, with the innermost figure inside the gallery that holds it.
+  const imgs: [Element, Element | null][] = [];
+  // How many of `imgs` come before the gallery's own caption.
+  let captionAfter: number | null = null;
+  const stack: [Element, Element | null][] = [];
+  const pushChildren = (parent: Element, within: Element | null) => {
+    for (let c = lastElementChildOf(parent); c; c = previousElementSiblingOf(c))
+      stack.push([c, within]);
+  };
+  pushChildren(figure, null);
+  while (stack.length) {
+    const [el, within] = stack.pop()!;
+    if (isNonContent(el) || isHiddenElement(el)) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'img') {
+      if (!isInlinePicture(el)) imgs.push([el, within]);
+    } else if (tag === 'figcaption') {
+      if (!within && captionAfter === null) captionAfter = imgs.length;
+    } else pushChildren(el, tag === 'figure' ? el : within);
+  }
+  if (imgs.length < 2) return null;
+  const isFirst = firstOfCopies();
+  const kept: [Element, Element | null, ImageBlock][] = [];
+  let keptBeforeCaption = 0;
+  for (const [i, [img, within]] of imgs.entries()) {
+    const block = imageBlock(img, null, options);
+    if (block?.type !== 'image' || !isFirst(block)) continue;
+    kept.push([img, within, block]);
+    if (i < (captionAfter ?? imgs.length)) keptBeforeCaption++;
+  }
+  if (kept.length < 2) return null;
+  const partsOf = new Map<Element, FigureParts>();
+  const pictures = kept.map(([img, within, block]) => {
+    if (!within) return { img, block };
+    let own = partsOf.get(within);
+    if (!own) partsOf.set(within, (own = figureParts(within, 'own')));
+    return { img, block: { ...block, caption: own.caption, credit: own.credit ?? block.credit } };
+  });
+  const parts = figureParts(figure, 'own');
+  const caption = parts.caption || parts.credit ? parts : null;
+  return { pictures, caption, captionAt: Math.max(keptBeforeCaption - 1, 0) };
+}
+
+/**
+ * A gallery as image blocks, its caption on the picture it is printed next to (see `captionAt`):
+ * after that picture's own caption, if it has one, and its credit where it has none of its own.
+ */
+export function galleryBlocks(gallery: Gallery): ImageBlock[] {
+  const blocks = gallery.pictures.map(({ block }) => block);
+  const shared = gallery.caption;
+  if (shared) {
+    const at = Math.min(gallery.captionAt, blocks.length - 1);
+    const block = blocks[at]!;
+    const caption = [block.caption, shared.caption].filter(Boolean).join(' ') || null;
+    blocks[at] = { ...block, caption, credit: block.credit ?? shared.credit };
+  }
+  return blocks;
 }
 
 /**
@@ -838,10 +948,18 @@ const CREDIT_CLASS = /(?:^|[\s_-])(?:credits?|copyright)(?:$|[\s_-])/i;
  * The element of `figure` that credits its picture: one whose class says so, or microdata's
  * `copyrightHolder` (nytimes), else a `<small>` closing the figcaption (forbes: "…(Photo: Getty
  * Images)" + `<small>Getty</small>`). Not the figcaption itself (slate and citylab class a whole
- * caption "…-credit") and not a box holding the picture.
+ * caption "…-credit") and not a box holding the picture. Where `own` is given, one of those
+ * elements (see ownElements), and `captionEl` is the figcaption the credit may close.
  */
-function creditElement(figure: Element): Element | null {
-  for (const el of queryAll(figure, '[class], [itemprop]')) {
+function creditElement(
+  figure: Element,
+  captionEl: Element | null,
+  own: Element[] | null,
+): Element | null {
+  const candidates = own
+    ? own.filter((el) => el.hasAttribute('class') || el.hasAttribute('itemprop'))
+    : queryAll(figure, '[class], [itemprop]');
+  for (const el of candidates) {
     const credits =
       CREDIT_CLASS.test(el.getAttribute('class') ?? '') ||
       /\bcopyrightHolder\b/.test(el.getAttribute('itemprop') ?? '');
@@ -850,7 +968,7 @@ function creditElement(figure: Element): Element | null {
     if (tag === 'figcaption' || tag === 'img' || queryOne(el, 'img, figcaption')) continue;
     return el;
   }
-  const last = lastElementChildOf(queryOne(figure, 'figcaption') ?? figure);
+  const last = lastElementChildOf(captionEl ?? figure);
   return last && last.tagName.toLowerCase() === 'small' && last.parentElement !== figure
     ? last
     : null;

@@ -545,19 +545,20 @@ function isHoverTrigger(el: Element, why: string): boolean {
 }
 
 /**
- * A "gallery" that is one picture of the story: the wrapper a site puts round each photo to open
- * the gallery on a click (thesun.co.uk `div.article__media-img-container.open-gallery`, holding
- * the photo and the gallery's count, "6"). A slideshow holds several pictures, or words
- * ("Image 1 of 23", "Close").
+ * A "gallery" that is the story's pictures. The wrapper a site puts round each photo to open the
+ * gallery on a click (thesun.co.uk `div.article__media-img-container.open-gallery`, holding the
+ * photo and the gallery's count, "6"): one picture and no words; a slideshow holds several
+ * pictures, or words ("Image 1 of 23", "Close"). And a <figure>, or what is inside one, whatever
+ * its class says: one picture (yahoo.com: `figure.go-to-slideshow-lightbox` over the photo, "View
+ * photo") or several (WordPress's `figure.wp-block-gallery`, its `ul.blocks-gallery-grid`), which
+ * the block reader reads as pictures only (see galleryOf); not a figure of no picture, which it
+ * would read as text ("Image 1 of 23").
  */
-function isOnePicture(el: Element, why: string): boolean {
-  return (
-    why === 'photo gallery' &&
-    el.querySelectorAll('img').length === 1 &&
-    // A <figure> is one picture whatever its overlay says (yahoo.com: `figure.go-to-slideshow-
-    // lightbox` over the photo, "View photo").
-    (el.localName === 'figure' || !/\p{L}/u.test(el.textContent ?? ''))
-  );
+function isStoryPictures(el: Element, why: string): boolean {
+  if (why !== 'photo gallery') return false;
+  const figure = el.closest('figure');
+  if (figure) return figure.querySelector('img') !== null;
+  return el.querySelectorAll('img').length === 1 && !/\p{L}/u.test(el.textContent ?? '');
 }
 
 /** Fewest cards that make a rail: two pictures with links may be the story's own. */
@@ -614,7 +615,10 @@ export function stripClutter(root: Element): void {
     const el = stack.pop()!;
     const tag = el.tagName.toLowerCase();
     const why = CLUTTER_TAGS.has(tag) ? tag : classClutter(el);
-    if ((why && !isHoverTrigger(el, why) && !isOnePicture(el, why)) || (!why && isTeaserRail(el))) {
+    if (
+      (why && !isHoverTrigger(el, why) && !isStoryPictures(el, why)) ||
+      (!why && isTeaserRail(el))
+    ) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
         if (why === 'header' && el.querySelector('figure img')) keepFigures(el, doomed, stack);
         else doomed.push(el);

@@ -14,6 +14,8 @@ import {
   creditFromText,
   creditText,
   figureParts,
+  galleryBlocks,
+  galleryOf,
   imageBlock,
   isEmphasisCaption,
   notSeenByReader,
@@ -22,6 +24,7 @@ import {
   readBlocks,
   type BlockOptions,
   type FigureParts,
+  type Gallery,
 } from '../core/blocks';
 import { bodyOf, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, walk } from '../core/dom';
 import { MONTH_NAME, toIsoUtc } from '../core/dates';
@@ -100,7 +103,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   formulasAsText(formulas, page);
   dropNewsletterBoxes(page, boxes);
   const pictures = newPictures();
-  readPictures(page, pictures);
+  readPictures(page, pictures, { resolve: ctx.resolve });
   // `meta` was read before Readability runs: it takes the <script> elements (and so the
   // JSON-LD) out.
   // Classes kept: the post-filters read them (caption, gallery, share …).
@@ -437,7 +440,7 @@ function readFiltered(
   // Captions and credits are read before the clutter goes: it takes every figcaption and
   // `.credit` (in the text, outside a picture, they are clutter), and with them what a picture's
   // figure says of it.
-  readPictures(root, pictures);
+  readPictures(root, pictures, { resolve: ctx.resolve });
   stripClutter(root);
   const linkOnly: LinkOnly = new Set();
   const markLinkOnly = linkOnlyMarker(linkOnly);
@@ -449,6 +452,8 @@ function readFiltered(
         tag === 'figure'
           ? el.querySelector('img')
           : (pictures.holders.get(el) ?? (tag === 'p' ? captionedPicture(el, pictures) : null));
+      const gallery = tag === 'figure' && img ? galleryOf(el, options) : null;
+      if (gallery) return galleryBlocks(asReadBefore(gallery, el, pictures));
       const parts = img && pictures.parts.get(img);
       if (!parts) return pictures.captionLines.has(el) ? 'skip' : markLinkOnly(el);
       return imageBlock(img, parts.caption, options, parts.credit) ?? undefined;
@@ -457,6 +462,26 @@ function readFiltered(
   const names = authors.map((a) => a.name);
   const blocks = filterBlocks(readBlocks(root, options), title, linkOnly, names);
   return captionsRepeatingAlt(withoutCaptionWords(blocks, pictures));
+}
+
+/**
+ * A figure found to be a gallery after the clutter went, and its figcaptions with it: each picture
+ * with the caption and credit read before (see readPictures), and the gallery's own as read then.
+ */
+function asReadBefore(gallery: Gallery, figure: Element, pictures: Pictures): Gallery {
+  const before = pictures.galleries.get(figure);
+  return {
+    pictures: gallery.pictures.map(({ img, block }) => {
+      const parts = pictures.parts.get(img);
+      if (!parts) return { img, block };
+      return {
+        img,
+        block: { ...block, caption: parts.caption, credit: parts.credit ?? block.credit },
+      };
+    }),
+    caption: before ? before.caption : gallery.caption,
+    captionAt: before ? before.captionAt : gallery.captionAt,
+  };
 }
 
 /**
@@ -475,6 +500,8 @@ function captionedPicture(p: Element, pictures: Pictures): Element | null {
 interface Pictures {
   /** Caption and credit of each picture that has them. */
   parts: Map<Element, FigureParts>;
+  /** Figures that show several pictures, as read before the clutter went (see galleryOf). */
+  galleries: Map<Element, Gallery>;
   /** An element that holds nothing but a picture with a loose caption, and that picture. */
   holders: Map<Element, Element>;
   /** Lines that are a picture's caption and nothing else (see readEmphasisCaptions). */
@@ -484,7 +511,13 @@ interface Pictures {
 }
 
 function newPictures(): Pictures {
-  return { parts: new Map(), holders: new Map(), captionLines: new Set(), captionWords: new Set() };
+  return {
+    parts: new Map(),
+    galleries: new Map(),
+    holders: new Map(),
+    captionLines: new Set(),
+    captionWords: new Set(),
+  };
 }
 
 /** A text without its spaces and case, to know a caption again in a paragraph. */
@@ -508,12 +541,33 @@ function withoutCaptionWords(blocks: Block[], pictures: Pictures): Block[] {
  * The caption and credit of each picture's figure under `root`, by its <img>, unless already
  * read, and of pictures captioned outside a figure (see readPictureBox, readLooseCaption). Read on
  * the page before Readability too: it rewrites a `<div class="credit">` as a plain `<p>`
- * (space.com), and the class that said it was a credit is gone.
+ * (space.com), and the class that said it was a credit is gone. A figure that shows several
+ * pictures (see galleryOf) gives each the caption of its own figure inside it, and keeps the
+ * caption it prints for them all for the block reader.
  */
-function readPictures(root: Element, pictures: Pictures): void {
+function readPictures(root: Element, pictures: Pictures, options: BlockOptions): void {
   const { figures, captions, imgs } = picturesUnder(root);
-  for (const [figure, img] of figures)
-    if (img && !pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
+  // A gallery is the outermost figure that shows several pictures: looked for once in a figure
+  // holding two <img> or more, not again in a figure inside one looked at (figures nested in
+  // one another would each walk all those inside them), and read whole.
+  let lookedTo = 0;
+  let galleryTo = 0;
+  for (const { figure, img, from, to } of figures) {
+    if (!img || from < galleryTo) continue;
+    if (to - from >= 2 && from >= lookedTo) {
+      lookedTo = to;
+      const gallery = galleryOf(figure, options);
+      if (gallery) {
+        galleryTo = to;
+        for (const { img: pic, block } of gallery.pictures)
+          if (!pictures.parts.has(pic))
+            pictures.parts.set(pic, { caption: block.caption, credit: block.credit });
+        pictures.galleries.set(figure, gallery);
+        continue;
+      }
+    }
+    if (!pictures.parts.has(img)) pictures.parts.set(img, figureParts(figure));
+  }
   // Elements classed as captions, in document order: a box holding its picture comes before the
   // caption line inside it, which then finds its picture read.
   for (const el of captions) {
@@ -530,17 +584,26 @@ function readPictures(root: Element, pictures: Pictures): void {
   readEmphasisCaptions(imgs, pictures);
 }
 
+/** A figure under `root`, its first <img> (or null), and the range of `imgs` inside it. */
+interface FigureFound {
+  figure: Element;
+  img: Element | null;
+  from: number;
+  to: number;
+}
+
 /**
  * In one walk of the elements under `root` (linkedom answers each query with a walk of its own),
- * in document order: each figure with the first <img> inside it (or null), the elements whose
- * class has "aption" in it (`caption`, `Caption`: CAPTION_CLASS tells), and every <img>.
+ * in document order: each figure with the first <img> inside it and where its pictures start and
+ * end in `imgs`, the elements whose class has "aption" in it (`caption`, `Caption`:
+ * CAPTION_CLASS tells), and every <img>.
  */
 function picturesUnder(root: Element): {
-  figures: [Element, Element | null][];
+  figures: FigureFound[];
   captions: Element[];
   imgs: Element[];
 } {
-  const figures: [Element, Element | null][] = [];
+  const figures: FigureFound[] = [];
   const captions: Element[] = [];
   const imgs: Element[] = [];
   // The figures the walk is in, outermost first, as indexes of `figures`; those from `waiting`
@@ -549,16 +612,16 @@ function picturesUnder(root: Element): {
   let waiting = 0;
   const leave = (done: Element) => {
     if (done.localName !== 'figure') return;
-    open.pop();
+    figures[open.pop()!]!.to = imgs.length;
     waiting = Math.min(waiting, open.length);
   };
   for (let el = root.firstElementChild; el; el = nextElement(el, root, leave)) {
     if (el.localName === 'figure') {
       open.push(figures.length);
-      figures.push([el, null]);
+      figures.push({ figure: el, img: null, from: imgs.length, to: imgs.length });
     } else if (el.localName === 'img') {
       imgs.push(el);
-      for (; waiting < open.length; waiting++) figures[open[waiting]!]![1] = el;
+      for (; waiting < open.length; waiting++) figures[open[waiting]!]!.img = el;
     }
     if (attributeOf(el, 'class')?.includes('aption')) captions.push(el);
   }

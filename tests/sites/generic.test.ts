@@ -2262,15 +2262,70 @@ describe('pictures of a generic page', () => {
     expect(mixed.text).toContain('Light a Wish by OGE Group');
   });
 
-  it('give a figure of figures its caption, on its first picture', () => {
+  it('read a figure of several pictures as each of them, its caption on the one it is printed by', () => {
     // The outer figure's first picture is inside a figure of its own, which says nothing of it.
     expect(
       read(
         '<figure><figure><img src="/quay.jpg" alt="The quay"></figure>' +
           '<figure><img src="/boats.jpg" alt="The boats"></figure>' +
           '<figcaption>The harbour in winter</figcaption></figure>',
-      )[0],
-    ).toEqual({ caption: 'The harbour in winter', credit: null });
+      ),
+    ).toEqual([
+      { caption: null, credit: null },
+      { caption: 'The harbour in winter', credit: null },
+    ]);
+  });
+
+  it('keep a gallery the page classes as one, with its captions, none of them story text', () => {
+    // WordPress's gallery block, 5.9 on: a figure of figures, classed `wp-block-gallery`; a
+    // slideshow classed "gallery" outside a figure is clutter (chron.com), this one is the story's.
+    const gallery =
+      '<figure class="wp-block-gallery has-nested-images columns-default is-cropped">' +
+      '<figure class="wp-block-image size-large"><img src="/quay.jpg" alt="The quay">' +
+      '<figcaption class="wp-element-caption">The quay at dawn.</figcaption></figure>' +
+      '<figure class="wp-block-image size-large"><img src="/boats.jpg" alt="The boats"></figure>' +
+      '<figcaption class="blocks-gallery-caption wp-element-caption">The harbour in winter. ' +
+      '<span class="credit">Jo Li/Reuters</span></figcaption></figure>';
+    // … and before 5.9, a list of figures inside the figure, classed `blocks-gallery-grid`.
+    const listed =
+      '<figure class="wp-block-gallery columns-2 is-cropped"><ul class="blocks-gallery-grid">' +
+      '<li class="blocks-gallery-item"><figure><img src="/nets.jpg" alt="The nets">' +
+      '<figcaption class="blocks-gallery-item__caption">Nets drying.</figcaption></figure></li>' +
+      '<li class="blocks-gallery-item"><figure><img src="/gulls.jpg" alt="The gulls"></figure></li>' +
+      '</ul><figcaption class="blocks-gallery-caption">The quay in summer.</figcaption></figure>';
+    // A figure of a slideshow's words and no picture stays clutter.
+    const slideshow =
+      '<figure class="slideshow"><span>Photo 2 of 23</span><span>Close gallery</span></figure>';
+    const article = story(gallery + STORY + listed + slideshow);
+    expect(article.images).toEqual([
+      {
+        src: 'https://news.example/quay.jpg',
+        alt: 'The quay',
+        caption: 'The quay at dawn.',
+        credit: null,
+      },
+      {
+        src: 'https://news.example/boats.jpg',
+        alt: 'The boats',
+        caption: 'The harbour in winter.',
+        credit: 'Jo Li/Reuters',
+      },
+      {
+        src: 'https://news.example/nets.jpg',
+        alt: 'The nets',
+        caption: 'Nets drying.',
+        credit: null,
+      },
+      {
+        src: 'https://news.example/gulls.jpg',
+        alt: 'The gulls',
+        caption: 'The quay in summer.',
+        credit: null,
+      },
+    ]);
+    for (const words of ['dawn', 'winter', 'Jo Li', 'drying', 'summer', 'of 23', 'Close'])
+      expect(article.text).not.toContain(words);
+    expect(article.text).toContain('A third paragraph closes the story');
   });
 
   it('keep their caption and their credit apart, without the labels', () => {
