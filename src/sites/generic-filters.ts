@@ -552,7 +552,8 @@ function isHoverTrigger(el: Element, why: string): boolean {
  * its class says: one picture (yahoo.com: `figure.go-to-slideshow-lightbox` over the photo, "View
  * photo") or several (WordPress's `figure.wp-block-gallery`, its `ul.blocks-gallery-grid`), which
  * the block reader reads as pictures only (see galleryOf); not a figure of no picture, which it
- * would read as text ("Image 1 of 23").
+ * would read as text ("Image 1 of 23"). WordPress's `[gallery]` was made such a figure before
+ * Readability (./generic-galleries.ts).
  */
 function isStoryPictures(el: Element, why: string): boolean {
   if (why !== 'photo gallery') return false;

@@ -26,6 +26,7 @@ import {
   type FigureParts,
   type Gallery,
 } from '../core/blocks';
+import { galleriesAsFigures, isWordPressGallery } from './generic-galleries';
 import { bodyOf, COMMENT_NODE, ELEMENT_NODE, TEXT_NODE, walk } from '../core/dom';
 import { MONTH_NAME, toIsoUtc } from '../core/dates';
 import { hostOf } from '../core/url';
@@ -74,6 +75,7 @@ const readGenericArticle: GenericReader['read'] = (doc, ctx, meta) => {
   }
   unwrapEmbeddedPosts(page, found.posts);
   withoutOtherPosts(page);
+  galleriesAsFigures(found.galleries);
   // Pictures a browser with scripting on left as <noscript> text: elements, as in the CLI.
   noscriptImagesAsElements(page, found.noscripts);
   keepPlaceholderAlt(page, found.noscripts);
@@ -334,21 +336,25 @@ function withoutOtherPosts(page: Element): void {
 
 /**
  * What the steps before Readability look for in the copy, found in one walk of it (linkedom
- * answers each query with a walk of its own): its embedded posts and its `<noscript>`s, in
- * document order. Null when the copy nests deeper than MAX_READABILITY_DEPTH, which ends the walk.
+ * answers each query with a walk of its own): its embedded posts, its `<noscript>`s and its
+ * WordPress `[gallery]`s, in document order. Null when the copy nests deeper than MAX_READABILITY_DEPTH, which ends the walk.
  * Between the walk and the lists' use only the posts' wrappers and other posts leave the copy,
  * for good, so a listed element is still in it or in nothing that is read again.
  */
-function firstLook(page: Element): { posts: Element[]; noscripts: Element[] } | null {
+function firstLook(
+  page: Element,
+): { posts: Element[]; noscripts: Element[]; galleries: Element[] } | null {
   const posts: Element[] = [];
   const noscripts: Element[] = [];
+  const galleries: Element[] = [];
   let depth = 0;
   for (let el = page.firstElementChild; el; el = nextElement(el, page, () => depth--)) {
     if (++depth > MAX_READABILITY_DEPTH) return null;
     if (el.localName === 'noscript') noscripts.push(el);
     else if (el.localName === 'blockquote' && isEmbeddedPost(el)) posts.push(el);
+    else if (isWordPressGallery(el)) galleries.push(el);
   }
-  return { posts, noscripts };
+  return { posts, noscripts, galleries };
 }
 
 /**

@@ -421,6 +421,26 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     for (const row of rows) expect(lines).toContain(row);
   });
 
+  it('slashgear.com: the ten photos of the post’s two WordPress [gallery]s, where it sets them', () => {
+    // Each a `div.gallery.gallery-columns-3` of five `dl.gallery-item`s, which Readability drops.
+    const { article } = benchmark('06ee193d');
+    const files = article.body.map((b) => (b.type === 'image' ? b.src.split('/').pop()! : b.type));
+    const first = files.indexOf('ID._SPACE_VIZZION_CONCEPT-10533-200x200.jpg');
+    expect(first).toBeGreaterThan(0);
+    expect(files.slice(first - 1, first + 6)).toEqual([
+      'paragraph',
+      ...[10533, 10534, 10535, 10536, 10537].map(
+        (n) => `ID._SPACE_VIZZION_CONCEPT-${n}-200x200.jpg`,
+      ),
+      'paragraph',
+    ]);
+    const second = files.indexOf('vw-id-space-vizzion-concept-13-1-200x200.jpg');
+    expect(files.slice(second, second + 5)).toEqual(
+      [13, 15, 16, 23, 25].map((n) => `vw-id-space-vizzion-concept-${n}-1-200x200.jpg`),
+    );
+    expect(article.images).toHaveLength(18);
+  });
+
   it('bigbrandsystem.com: the items of a list in an unbulleted wrapper item are the truth’s lines', () => {
     const { article, truthLines } = benchmark('c582d3b7');
     const from = truthLines.indexOf('Discover what business-building stage you’re in now');
@@ -2326,6 +2346,35 @@ describe('pictures of a generic page', () => {
     for (const words of ['dawn', 'winter', 'Jo Li', 'drying', 'summer', 'of 23', 'Close'])
       expect(article.text).not.toContain(words);
     expect(article.text).toContain('A third paragraph closes the story');
+  });
+
+  it('keep a WordPress [gallery] of the classic editor, as a list of pictures or of figures', () => {
+    // WordPress 3.9–4.9 with a theme of its time: a definition list per photo, the caption in its
+    // <dd>. Readability drops such a box of pictures and no paragraph.
+    const listed =
+      '<div id="gallery-1" class="gallery galleryid-412 gallery-columns-3 gallery-size-thumbnail">' +
+      '<dl class="gallery-item"><dt class="gallery-icon landscape"><a href="/quay.jpg">' +
+      '<img width="150" height="150" src="/quay-150x150.jpg" class="attachment-thumbnail" alt="The quay">' +
+      '</a></dt><dd class="wp-caption-text gallery-caption">The quay at dawn.</dd></dl>' +
+      '<dl class="gallery-item"><dt class="gallery-icon portrait"><a href="/boats.jpg">' +
+      '<img width="150" height="150" src="/boats-150x150.jpg" class="attachment-thumbnail" alt="The boats">' +
+      '</a></dt></dl><br style="clear: both"></div>';
+    // … and with a theme that asks for HTML5: a figure per photo.
+    const figures =
+      '<div id="gallery-2" class="gallery galleryid-412 gallery-columns-2 gallery-size-medium">' +
+      '<figure class="gallery-item"><div class="gallery-icon landscape"><a href="/2014/05/nets/">' +
+      '<img width="300" height="200" src="/nets-300x200.jpg" alt="The nets"></a></div>' +
+      '<figcaption class="wp-caption-text gallery-caption">Nets drying.</figcaption></figure>' +
+      '<figure class="gallery-item"><div class="gallery-icon landscape"><a href="/2014/05/gulls/">' +
+      '<img width="300" height="200" src="/gulls-300x200.jpg" alt="The gulls"></a></div></figure></div>';
+    const article = story(listed + STORY + figures);
+    expect(article.images.map(({ src, caption }) => [src, caption])).toEqual([
+      ['https://news.example/quay-150x150.jpg', 'The quay at dawn.'],
+      ['https://news.example/boats-150x150.jpg', null],
+      ['https://news.example/nets-300x200.jpg', 'Nets drying.'],
+      ['https://news.example/gulls-300x200.jpg', null],
+    ]);
+    for (const words of ['dawn', 'drying']) expect(article.text).not.toContain(words);
   });
 
   it('keep their caption and their credit apart, without the labels', () => {
