@@ -220,9 +220,13 @@ function defaultBlock(
     case 'h4':
     case 'h5':
     case 'h6':
-      return { type: 'heading', level: Number(tag[1]), text: headingText(el) };
+      return withOwnPictures(
+        el,
+        { type: 'heading', level: Number(tag[1]), text: headingText(el) },
+        options,
+      );
     case 'blockquote':
-      return { type: 'quote', text: inlineText(el), pull: false };
+      return withOwnPictures(el, { type: 'quote', text: inlineText(el), pull: false }, options);
     case 'ul':
     case 'ol': {
       const blocks = listBlocks(el, options);
@@ -450,6 +454,20 @@ function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): 
     return before;
   }
   return [...before, paragraph, ...pictureBlocks(p, tail, options)];
+}
+
+/**
+ * A heading or a quote read as its text, with the pictures set at its start before it and those at
+ * its end after it, as for a paragraph (see withEdgePictures): a photo a page's editor put in a
+ * heading (bigbrandsystem.com: each section's `<h3>` is its photo, lazy, in a `<noscript>`) or
+ * in a quote's box (jeongdongtheater.com: a show's posters in a `<blockquote>`), which the text
+ * alone left out. A heading or quote of a picture and no words is that picture.
+ */
+function withOwnPictures(el: Element, block: Block, options: BlockOptions): Block | Block[] {
+  if (!firstDescendantTagged(el, IMG)) return block;
+  const { lead, tail } = edgePictures(el);
+  if (!lead.length && !tail.length) return block;
+  return [...pictureBlocks(el, lead, options), block, ...pictureBlocks(el, tail, options)];
 }
 
 /**

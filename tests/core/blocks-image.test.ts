@@ -183,3 +183,49 @@ describe('the pictures of a paragraph of text', () => {
     ]);
   });
 });
+
+describe('the pictures of a heading or a quote', () => {
+  const blocks = (html: string) => {
+    const doc = parseHtml(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+    return readBlocks(doc.getElementById('root')!, {
+      resolve: (href) => resolveHref(href, 'https://news.example/story'),
+    });
+  };
+  const image = (file: string, alt: string) => ({
+    type: 'image',
+    src: `https://news.example/${file}`,
+    alt,
+    caption: null,
+    credit: null,
+  });
+
+  it('are read before it when they open it and after it when they close it', () => {
+    expect(
+      blocks(
+        // bigbrandsystem.com: a section's photo as its heading, lazy, with its <noscript> copy.
+        '<h3><img src="/lens.jpg" alt="A camera lens"></h3>' +
+          // wikia: a heading's photo after its words, linking to the full-size picture.
+          '<h2>Special editions <a href="/han-full"><img src="/han.jpg" alt="Han Solo"></a></h2>' +
+          // jeongdongtheater.com: a show's posters in a quote's box, before its words.
+          '<blockquote><p><img src="/poster-1.jpg" alt="Poster one"></p>' +
+          '<p><img src="/poster-2.jpg" alt="Poster two"></p><p>The show opens in May.</p></blockquote>',
+      ),
+    ).toEqual([
+      image('lens.jpg', 'A camera lens'),
+      { type: 'heading', level: 2, text: 'Special editions' },
+      image('han.jpg', 'Han Solo'),
+      image('poster-1.jpg', 'Poster one'),
+      image('poster-2.jpg', 'Poster two'),
+      { type: 'quote', text: 'The show opens in May.', pull: false },
+    ]);
+  });
+
+  it('are none set in its line: an icon or an emoji stays out, as in a paragraph', () => {
+    expect(
+      blocks(
+        '<h2><img class="emoji" src="/party.png" alt="🎉"> Results</h2>' +
+          '<blockquote>Read the <img src="/logo.png" width="16" height="16" alt=""> report.</blockquote>',
+      ).filter((b) => b.type === 'image'),
+    ).toEqual([]);
+  });
+});

@@ -452,6 +452,21 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     );
   });
 
+  it('bigbrandsystem.com: the photo each section sets in a heading, before the section', () => {
+    const { article } = benchmark('c582d3b7');
+    const at = (file: string) =>
+      article.body.findIndex((b) => b.type === 'image' && b.src.endsWith(`/2018/08/${file}`));
+    for (const [file, level, heading] of [
+      ['business-focus-1.jpg', 3, 'How to maintain a business focus the easy way'],
+      ['business-focus-2.jpg', 3, 'A genius approach to online business building?'],
+      ['business-focus-7-plan.jpg', 4, 'The Plan Stage: Think and dream productively'],
+    ] as const) {
+      expect(at(file), file).toBeGreaterThan(0);
+      expect(article.body[at(file) + 1]).toEqual({ type: 'heading', level, text: heading });
+    }
+    expect(article.images).toHaveLength(13);
+  });
+
   it('nj.com: the tweets the story quotes are kept, out of their share-bar-named wrappers', () => {
     const { article } = benchmark('3f65af7b');
     for (const tweet of [
