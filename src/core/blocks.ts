@@ -830,9 +830,22 @@ export function figureParts(figure: Element, scope: 'all' | 'own' = 'all'): Figu
     : queryOne(figure, 'figcaption');
   const credit = creditElement(figure, captionEl, own);
   const caption = captionEl
-    ? collapse(spacedText(captionEl, (e) => e === credit || notSeenByReader(e))) || null
+    ? collapse(
+        spacedText(captionEl, (e) => e === credit || notSeenByReader(e) || isSlideCount(e)),
+      ) || null
     : null;
   return { caption, credit: creditText(credit) };
+}
+
+/** A slideshow's count of its pictures ("1 of 4", "2/4"), not words of a caption. */
+const SLIDE_COUNT = /^\s*\d+\s*(?:of|\/)\s*\d+\s*$/i;
+
+/**
+ * An element of a caption that is only the slideshow's count (timesunion.com's
+ * `<span class="count">1<span>of</span>4</span>` before each photo's caption).
+ */
+function isSlideCount(el: Element): boolean {
+  return SLIDE_COUNT.test(textContentOf(el) ?? '');
 }
 
 /** The elements of `figure` that are not inside a figure in it, in document order. */

@@ -16,6 +16,7 @@ import {
   type Classification,
 } from '../core/blocks';
 import { attributeOf } from '../core/attr';
+import { ELEMENT_NODE, TEXT_NODE } from '../core/dom';
 import { cjkCharacters, collapse, countWords } from '../core/text';
 import { MONTH_NAME } from '../core/dates';
 
@@ -545,21 +546,52 @@ function isHoverTrigger(el: Element, why: string): boolean {
 }
 
 /**
- * A "gallery" that is the story's pictures. The wrapper a site puts round each photo to open the
- * gallery on a click (thesun.co.uk `div.article__media-img-container.open-gallery`, holding the
- * photo and the gallery's count, "6"): one picture and no words; a slideshow holds several
- * pictures, or words ("Image 1 of 23", "Close"). And a <figure>, or what is inside one, whatever
- * its class says: one picture (yahoo.com: `figure.go-to-slideshow-lightbox` over the photo, "View
- * photo") or several (WordPress's `figure.wp-block-gallery`, its `ul.blocks-gallery-grid`), which
- * the block reader reads as pictures only (see galleryOf); not a figure of no picture, which it
- * would read as text ("Image 1 of 23"). WordPress's `[gallery]` was made such a figure before
- * Readability (./generic-galleries.ts).
+ * A "gallery" that is the story's pictures, `inPictures` telling whether it is inside a figure or
+ * such a gallery. The wrapper a site puts round each photo to open the gallery on a click
+ * (thesun.co.uk `div.article__media-img-container.open-gallery`, holding the photo and the
+ * gallery's count, "6"): one picture and no words; a slideshow holds several pictures, or words
+ * ("Image 1 of 23", "Close"). A box of figures and no words of its own (phys.org: each photo's
+ * figure, with its caption, in a `div.article-gallery.lightGallery`, and the last ones together in
+ * a `ul.article-gallery`). A <figure>, or what is inside one, whatever its class says: one picture
+ * (yahoo.com: `figure.go-to-slideshow-lightbox` over the photo, "View photo") or several
+ * (WordPress's `figure.wp-block-gallery`, its `ul.blocks-gallery-grid`), which the block reader
+ * reads as pictures only (see galleryOf); not a figure of no picture, which it would read as text
+ * ("Image 1 of 23"). WordPress's `[gallery]` was made such a figure before Readability
+ * (./generic-galleries.ts).
  */
-function isStoryPictures(el: Element, why: string): boolean {
+function isStoryPictures(el: Element, why: string, inPictures: boolean): boolean {
   if (why !== 'photo gallery') return false;
-  const figure = el.closest('figure');
-  if (figure) return figure.querySelector('img') !== null;
-  return el.querySelectorAll('img').length === 1 && !/\p{L}/u.test(el.textContent ?? '');
+  if (inPictures) return true;
+  if (el.localName === 'figure') return el.querySelector('img') !== null;
+  const { pictures, loose, words } = picturesAndWords(el);
+  return !words && (pictures === 1 || (pictures > 0 && !loose));
+}
+
+/**
+ * The pictures under `el`, those of them not in a figure (`loose`), and whether it has words
+ * outside its figures, in one walk.
+ */
+function picturesAndWords(el: Element): { pictures: number; loose: number; words: boolean } {
+  let pictures = 0;
+  let loose = 0;
+  let words = false;
+  const stack: [Node, boolean][] = [[el, false]];
+  while (stack.length) {
+    const [node, inFigure] = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      if (!inFigure && /\p{L}/u.test(node.nodeValue ?? '')) words = true;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const child = node as Element;
+    if (child.localName === 'img') {
+      pictures++;
+      if (!inFigure) loose++;
+    }
+    const within = inFigure || child.localName === 'figure';
+    for (let c = child.lastChild; c; c = c.previousSibling) stack.push([c, within]);
+  }
+  return { pictures, loose, words };
 }
 
 /** Fewest cards that make a rail: two pictures with links may be the story's own. */
@@ -612,14 +644,14 @@ export function stripClutter(root: Element): void {
   for (const el of teaserArticles(root, total)) el.remove();
   const doomed: Element[] = [];
   const stack: Element[] = Array.from(root.children);
+  // Elements inside a figure or a gallery of the story's (see isStoryPictures), known from above.
+  const inPictures = new Set<Element>();
   while (stack.length) {
     const el = stack.pop()!;
     const tag = el.tagName.toLowerCase();
     const why = CLUTTER_TAGS.has(tag) ? tag : classClutter(el);
-    if (
-      (why && !isHoverTrigger(el, why) && !isStoryPictures(el, why)) ||
-      (!why && isTeaserRail(el))
-    ) {
+    const pictures = why ? isStoryPictures(el, why, inPictures.has(el)) : false;
+    if ((why && !isHoverTrigger(el, why) && !pictures) || (!why && isTeaserRail(el))) {
       if (collapse(el.textContent).length <= total * MAX_CLUTTER_SHARE) {
         if (why === 'header' && el.querySelector('figure img')) keepFigures(el, doomed, stack);
         else doomed.push(el);
@@ -628,7 +660,11 @@ export function stripClutter(root: Element): void {
     }
     // One push per child, not `push(...children)`: a spread of 200,000 children overflows the
     // call stack (found by the 200k-node page in tests/reliability/size.test.ts).
-    for (const child of Array.from(el.children)) stack.push(child);
+    const keep = pictures || tag === 'figure' || inPictures.has(el);
+    for (const child of Array.from(el.children)) {
+      stack.push(child);
+      if (keep) inPictures.add(child);
+    }
   }
   for (const el of doomed) el.remove();
 }

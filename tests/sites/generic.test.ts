@@ -467,6 +467,20 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     expect(article.images).toHaveLength(13);
   });
 
+  it('phys.org and timesunion.com: the story’s photos in boxes classed as galleries', () => {
+    // phys.org: a figure per photo, each in a `div.article-gallery`, the last two in a
+    // `ul.article-gallery`; timesunion.com: a slider of figures, "1 of 4" in each caption.
+    const phys = benchmark('e1c7023e').article.images;
+    expect(phys.map((i) => i.src.split('/').pop())).toEqual(
+      ['', '1-', '2-', '3-'].map((n) => `${n}hibernatinga.jpg`),
+    );
+    expect(phys[1]!.caption).toMatch(/^A reference habitation module for a crewed Mars mission/);
+    const times = benchmark('d0382c0d').article.images;
+    expect(times).toHaveLength(4);
+    expect(times[0]!.caption).toMatch(/^Grass Valley's Dionicio Torres looks at the gas can/);
+    for (const { caption } of times) expect(caption).not.toMatch(/^\d/);
+  });
+
   it('nj.com: the tweets the story quotes are kept, out of their share-bar-named wrappers', () => {
     const { article } = benchmark('3f65af7b');
     for (const tweet of [
@@ -2390,6 +2404,29 @@ describe('pictures of a generic page', () => {
       ['https://news.example/gulls-300x200.jpg', null],
     ]);
     for (const words of ['dawn', 'drying']) expect(article.text).not.toContain(words);
+  });
+
+  it('keep a box classed as a gallery that holds figures and no words of its own', () => {
+    // phys.org: each photo's figure in a lightbox's `div.article-gallery`; the slideshow's count
+    // in a caption is no words of it (timesunion.com's `span.count`).
+    const box =
+      '<div class="article-gallery lightGallery"><div data-src="/big/quay.jpg"><figure>' +
+      '<img src="/quay.jpg" alt="The quay"><figcaption><span class="count">1<span>of</span>2</span>' +
+      '<span>The quay at dawn.</span></figcaption></figure></div></div>';
+    // A slideshow that prints its own words beside its figures stays clutter.
+    const slideshow =
+      '<div class="gallery"><figure><img src="/s1.jpg" alt="Slide"></figure>' +
+      '<span>Image 1 of 23</span><button>Next</button></div>';
+    const article = story(box + STORY + slideshow);
+    expect(article.images).toEqual([
+      {
+        src: 'https://news.example/quay.jpg',
+        alt: 'The quay',
+        caption: 'The quay at dawn.',
+        credit: null,
+      },
+    ]);
+    expect(article.text).not.toContain('of 23');
   });
 
   it('keep their caption and their credit apart, without the labels', () => {
