@@ -834,7 +834,38 @@ export function figureParts(figure: Element, scope: 'all' | 'own' = 'all'): Figu
         spacedText(captionEl, (e) => e === credit || notSeenByReader(e) || isSlideCount(e)),
       ) || null
     : null;
+  if (!credit && caption) return creditAtEnd(caption) ?? { caption, credit: null };
   return { caption, credit: creditText(credit) };
+}
+
+/** "(Credit: iStock)", "(Photo Credit : PTI File Photo )", "(All photos: Atlas staff)". */
+const CREDIT_IN_BRACKETS =
+  /\(\s*(?:all\s+)?(?:(?:photo(?:graph)?|image|picture)s?(?:\s+credits?)?|credits?)\s*:\s*([^()]{1,80}?)\s*\)$/i;
+/** "… of deep space travel. Credit: 20th Century Fox", "Credit: Funko", "Photo credit: Jo Li". */
+const CREDIT_LINE_AT_END =
+  /(^|[.!?…]["”’]?\s+)(?:(?:photo(?:graph)?|image|picture)s?\s+)?credits?\s*:\s*([^():]{1,80})$/i;
+/** "Fernando Caudevilla, AKA DoctorX. Photo: Joseph Cox": after a sentence, not a caption's label. */
+const PHOTO_LINE_AT_END =
+  /([.!?…]["”’]?\s+)(?:photo(?:graph)?|image|picture)s?\s*:\s*([^():.]{1,60})$/i;
+
+/**
+ * A caption that ends in its picture's credit, labelled as one, read apart: the words before it
+ * and the credit without its label. Null when it ends in none: "Photo by …" stays as printed, and
+ * so does a caption that opens with "Photo:" (some pages label a caption so).
+ */
+export function creditAtEnd(caption: string): FigureParts | null {
+  let cut: number;
+  let credit: string | undefined;
+  const bracketed = CREDIT_IN_BRACKETS.exec(caption);
+  if (bracketed) [cut, credit] = [bracketed.index, bracketed[1]];
+  else {
+    const line = CREDIT_LINE_AT_END.exec(caption) ?? PHOTO_LINE_AT_END.exec(caption);
+    if (!line) return null;
+    [cut, credit] = [line.index + line[1]!.length, line[2]];
+  }
+  const text = collapse(credit);
+  if (!text) return null;
+  return { caption: collapse(caption.slice(0, cut)) || null, credit: text };
 }
 
 /** A slideshow's count of its pictures ("1 of 4", "2/4"), not words of a caption. */

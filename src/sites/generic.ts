@@ -11,6 +11,7 @@ import type { PageMetadata } from '../core/metadata';
 import type { Author, Block } from '../core/types';
 import {
   blocksToText,
+  creditAtEnd,
   creditFromText,
   creditText,
   figureParts,
@@ -765,6 +766,8 @@ function captionParts(caption: Element, credit: Element | null, img: Element): F
   const words = withoutEnding(text, collapse(img.getAttribute('data-credit')));
   if (!credit && words && CREDIT_LINE.test(words))
     return { caption: null, credit: creditFromText(words)?.replace(/^©\s*/, '') || null };
+  const split = !credit && words ? creditAtEnd(words) : null;
+  if (split) return split;
   return { caption: words, credit: creditText(credit)?.replace(/^©\s*/, '') || null };
 }
 

@@ -229,3 +229,46 @@ describe('the pictures of a heading or a quote', () => {
     ).toEqual([]);
   });
 });
+
+describe('a figure’s caption that ends in its credit', () => {
+  const parts = (caption: string) => {
+    const doc = parseHtml(
+      `<!doctype html><html><body><div id="root"><figure><img src="/a.jpg" alt="A">` +
+        `<figcaption>${caption}</figcaption></figure></div></body></html>`,
+    );
+    const [block] = readBlocks(doc.getElementById('root')!, {
+      resolve: (href) => resolveHref(href, 'https://news.example/story'),
+    });
+    return block?.type === 'image' ? [block.caption, block.credit] : block;
+  };
+
+  it('gives the credit apart, without its label', () => {
+    // phys.org, spacenews.com
+    expect(parts('A habitation module for a crewed Mars mission. Credit: ESA')).toEqual([
+      'A habitation module for a crewed Mars mission.',
+      'ESA',
+    ]);
+    // therealdeal.com, an Indian wire story
+    expect(parts('WeWork chairman Marcelo Claure (Credit: Getty Images)')).toEqual([
+      'WeWork chairman Marcelo Claure',
+      'Getty Images',
+    ]);
+    expect(parts('Patients on oxygen. (Photo Credit : PTI File Photo )')).toEqual([
+      'Patients on oxygen.',
+      'PTI File Photo',
+    ]);
+    // theguardian.com
+    expect(parts('Mariah Carey (left) and Nicki Minaj. Photograph: Michael Becker/AP')).toEqual([
+      'Mariah Carey (left) and Nicki Minaj.',
+      'Michael Becker/AP',
+    ]);
+    // A caption that is only the credit.
+    expect(parts('Credit: Riot Games, ONE Esports')).toEqual([null, 'Riot Games, ONE Esports']);
+  });
+
+  it('keeps a caption that names its photographer or is labelled a photo as printed', () => {
+    expect(parts('Photo by Sam Roe')).toEqual(['Photo by Sam Roe', null]);
+    expect(parts('Photo: The new bridge at dusk')).toEqual(['Photo: The new bridge at dusk', null]);
+    expect(parts('Credit cards: how to pay less')).toEqual(['Credit cards: how to pay less', null]);
+  });
+});
