@@ -408,14 +408,19 @@ function hiddenBelow(el: Element, item: Element): boolean {
  * other posts (theantijunecleaver.com: a recipe's "pin" picture for each of four other recipes).
  */
 function pictureBlocks(p: Element, imgs: Element[], options: BlockOptions): Block[] {
-  const blocks: Block[] = [];
+  return [...picturesOf(p, imgs, options).values()];
+}
+
+/** The blocks pictureBlocks reads of `imgs`, by picture, in their order. */
+function picturesOf(p: Element, imgs: Element[], options: BlockOptions): Map<Element, ImageBlock> {
+  const blocks = new Map<Element, ImageBlock>();
   const isFirst = firstOfCopies();
   const links = imgs.map((img) => linkedPage(img, p));
   const teasers = new Set(links.filter(Boolean)).size >= 2;
   for (const [i, img] of imgs.entries()) {
     if (isHiddenElement(img) || (teasers && links[i])) continue;
     const block = imageBlock(img, null, options);
-    if (block?.type === 'image' && isFirst(block)) blocks.push(block);
+    if (block?.type === 'image' && isFirst(block)) blocks.set(img, block);
   }
   return blocks;
 }
@@ -444,7 +449,8 @@ function firstOfCopies(): (block: ImageBlock) => boolean {
  * math, emoji or icon, and a logo linking to the site's front page.
  */
 function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): Block | Block[] {
-  const { lead, tail } = edgePictures(p);
+  const { lead, tail, ownLine } = edgePictures(p);
+  if (ownLine.length) return splitAtPictures(p, [...lead, ...ownLine, ...tail], options);
   if (!lead.length && !tail.length) return paragraph;
   const before = pictureBlocks(p, lead, options);
   const caption = lead.length && !tail.length ? emphasisCaption(p, paragraph) : null;
@@ -454,6 +460,24 @@ function withEdgePictures(p: Element, paragraph: Block, options: BlockOptions): 
     return before;
   }
   return [...before, paragraph, ...pictureBlocks(p, tail, options)];
+}
+
+/**
+ * A paragraph with pictures on lines of their own inside it, read as the paragraphs between them
+ * and the pictures in their places (remember8090.it: twenty offers in one `<p>`, each its name, a
+ * `<br>`, its link, a `<br>` and its photo). `pictures` are where it is cut: those, and the ones
+ * opening and closing it.
+ */
+function splitAtPictures(p: Element, pictures: Element[], options: BlockOptions): Block[] {
+  const blocks = picturesOf(p, pictures, options);
+  const out: Block[] = [];
+  for (const run of inlineRuns(p, undefined, new Set(pictures))) {
+    if (typeof run !== 'string') {
+      const block = blocks.get(run);
+      if (block) out.push(block);
+    } else if (run) out.push({ type: 'paragraph', text: run });
+  }
+  return out;
 }
 
 /**
@@ -480,7 +504,7 @@ function edgePictures(
   el: Element,
   skip?: ReadonlySet<Element>,
   units?: ReadonlyMap<Element, unknown>,
-): { lead: Element[]; tail: Element[] } {
+): { lead: Element[]; tail: Element[]; ownLine: Element[] } {
   const isPicture = (child: Element) => {
     if (units) return units.has(child);
     if (child.tagName.toLowerCase() !== 'img') return false;
@@ -488,12 +512,23 @@ function edgePictures(
     return !isInlinePicture(child) && !(link && HOME_PAGE.test(link));
   };
   const textBefore = new Map<Element, number>();
+  // What the walk meets, in order: a run of text, a line break (a <br>, or the start or end of a
+  // block inside), a picture.
+  const events: (Element | 'text' | 'break')[] = [];
   let text = 0;
-  const stack: Node[] = [el];
+  // null: the end of a block inside `el`.
+  const stack: (Node | null)[] = [el];
   while (stack.length) {
     const node = stack.pop()!;
+    if (node === null) {
+      events.push('break');
+      continue;
+    }
     if (node.nodeType === TEXT_NODE) {
-      if (/\S/.test(dataOf(node as Text))) text++;
+      if (/\S/.test(dataOf(node as Text))) {
+        text++;
+        events.push('text');
+      }
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
@@ -502,17 +537,49 @@ function edgePictures(
       continue;
     if (child !== el && isPicture(child)) {
       textBefore.set(child, text);
+      events.push(child);
       continue;
+    }
+    const tag = child.tagName.toLowerCase();
+    if (tag === 'br') events.push('break');
+    else if (child !== el && BLOCK_TAGS.has(tag)) {
+      events.push('break');
+      stack.push(null);
     }
     for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
   }
   const lead: Element[] = [];
   const tail: Element[] = [];
+  const ownLine: Element[] = [];
+  const ownLines = units ? null : picturesOnOwnLines(events);
   for (const [picture, before] of textBefore) {
     if (before === 0) lead.push(picture);
     else if (before === text) tail.push(picture);
+    else if (ownLines?.has(picture)) ownLine.push(picture);
   }
-  return { lead, tail };
+  return { lead, tail, ownLine };
+}
+
+/**
+ * The pictures among `events` that have a line to themselves, other pictures aside: a line break,
+ * not text, is the first thing before each and the first after it. In one pass each way.
+ */
+function picturesOnOwnLines(events: readonly (Element | 'text' | 'break')[]): Set<Element> {
+  const breakBefore: boolean[] = [];
+  let last: 'text' | 'break' | null = null;
+  for (const event of events) {
+    if (typeof event === 'object') breakBefore.push(last === 'break');
+    else last = event;
+  }
+  const found = new Set<Element>();
+  let next: 'text' | 'break' | null = null;
+  let i = breakBefore.length;
+  for (let at = events.length - 1; at >= 0; at--) {
+    const event = events[at]!;
+    if (typeof event !== 'object') next = event;
+    else if (breakBefore[--i] && next === 'break') found.add(event);
+  }
+  return found;
 }
 
 /** Most words of a caption set as a line in italics under its picture. */
@@ -696,7 +763,20 @@ function isHeadingTool(el: Element): boolean {
  * those `skip` says are not part of it.
  */
 export function inlineText(el: Element, skip?: (child: Element) => boolean): string {
-  const parts: string[] = [];
+  return inlineRuns(el, skip)[0] as string;
+}
+
+/**
+ * The text of `el` as inlineText reads it, cut at each of `cuts` (pictures, in the order met):
+ * the text before the first, the first, the text after it … the text after the last.
+ */
+function inlineRuns(
+  el: Element,
+  skip?: (child: Element) => boolean,
+  cuts?: ReadonlySet<Element>,
+): (string | Element)[] {
+  const runs: (string | Element)[] = [];
+  let parts: string[] = [];
   // null: the end of a block inside `el`.
   const stack: (Node | null)[] = [el];
   while (stack.length) {
@@ -712,6 +792,11 @@ export function inlineText(el: Element, skip?: (child: Element) => boolean): str
     if (node.nodeType !== ELEMENT_NODE) continue;
     const child = node as Element;
     if (child !== el && (isNonContent(child) || isHiddenElement(child) || skip?.(child))) continue;
+    if (cuts?.has(child)) {
+      runs.push(collapse(parts.join('')), child);
+      parts = [];
+      continue;
+    }
     const tag = child.tagName.toLowerCase();
     if (tag === 'br') parts.push(' ');
     // A block inside (a quote's paragraphs, an item's nested list) is not run into the text
@@ -722,7 +807,8 @@ export function inlineText(el: Element, skip?: (child: Element) => boolean): str
     }
     for (let c = lastChildOf(child); c; c = previousSiblingOf(c)) stack.push(c);
   }
-  return collapse(parts.join(''));
+  runs.push(collapse(parts.join('')));
+  return runs;
 }
 
 export function imageBlock(

@@ -147,6 +147,31 @@ describe('the pictures of a paragraph of text', () => {
     ]);
   });
 
+  it('on lines of their own inside it, cut it into the paragraphs around them', () => {
+    // remember8090.it: offers in one <p>, each its name, its link and its photo on lines of their own.
+    const doc = parseHtml(
+      '<!doctype html><html><body><div id="root"><p>1) A racing track<br>' +
+        '<a href="https://amzn.example/1">amzn.example/1</a><br><strong><a href="/1.jpg">' +
+        '<img src="/1-300x300.jpg" width="300" height="300" alt=""></a></strong><br>' +
+        '2) A box of films<br><a href="https://amzn.example/2">amzn.example/2</a><br>' +
+        '<img src="/2-300x300.jpg" width="300" height="300" alt=""> <img src="/2b.jpg" alt=""><br>' +
+        // A picture in a line of words stays in its sentence.
+        '3) The <img src="/3.jpg" alt="three"> game</p></div></body></html>',
+    );
+    expect(
+      readBlocks(doc.getElementById('root')!, {
+        resolve: (href) => resolveHref(href, 'https://news.example/story'),
+      }).map((b) => (b.type === 'image' ? b.src : b.type === 'paragraph' ? b.text : b.type)),
+    ).toEqual([
+      '1) A racing track amzn.example/1',
+      'https://news.example/1-300x300.jpg',
+      '2) A box of films amzn.example/2',
+      'https://news.example/2-300x300.jpg',
+      'https://news.example/2b.jpg',
+      '3) The game',
+    ]);
+  });
+
   it('are none inside the sentence, small, classed as a formula, emoji or icon, or a logo', () => {
     expect(
       sources(

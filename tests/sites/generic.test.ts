@@ -481,6 +481,29 @@ describe.skipIf(!corpusAvailable)('generic extractor on benchmark pages', () => 
     for (const { caption } of times) expect(caption).not.toMatch(/^\d/);
   });
 
+  it('remember8090.it: each offer’s photo after its name and link, out of their one paragraph', () => {
+    const { article } = benchmark('20b2b649');
+    const at = article.body.findIndex(
+      (b) => b.type === 'image' && b.src.endsWith('/11/1-300x300.jpg'),
+    );
+    expect(article.body.slice(at - 1, at + 3)).toEqual([
+      {
+        type: 'paragraph',
+        text: '1) Lego Star Wars 75188 Bombardiere della Resistenza http://amzn.to/2iJFhRj',
+      },
+      expect.objectContaining({ type: 'image' }),
+      {
+        type: 'paragraph',
+        text: '2) Polistil 960574 Pista Elettrica Sorpasso http://amzn.to/2hZfWFJ',
+      },
+      expect.objectContaining({
+        type: 'image',
+        src: expect.stringMatching(/\/11\/2-300x200\.jpg$/),
+      }),
+    ]);
+    expect(article.images.length).toBeGreaterThanOrEqual(20);
+  });
+
   it('nj.com: the tweets the story quotes are kept, out of their share-bar-named wrappers', () => {
     const { article } = benchmark('3f65af7b');
     for (const tweet of [
