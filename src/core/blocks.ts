@@ -551,11 +551,13 @@ function edgePictures(
   const lead: Element[] = [];
   const tail: Element[] = [];
   const ownLine: Element[] = [];
-  const ownLines = units ? null : picturesOnOwnLines(events);
+  // Found only when a picture stands inside the text: most paragraphs' pictures open or close it.
+  let ownLines: Set<Element> | undefined;
   for (const [picture, before] of textBefore) {
     if (before === 0) lead.push(picture);
     else if (before === text) tail.push(picture);
-    else if (ownLines?.has(picture)) ownLine.push(picture);
+    else if (!units && (ownLines ??= picturesOnOwnLines(events)).has(picture))
+      ownLine.push(picture);
   }
   return { lead, tail, ownLine };
 }
